@@ -1,0 +1,91 @@
+/**
+ * Loads plans from disk into the same Langium services the language server uses, so the CLI
+ * reports exactly what the editor shows. The portfolio root (the nearest folder with a
+ * `kam.config.json`, else the folder given) is loaded whole, so references across files resolve.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
+import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
+import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
+
+export const CONFIG_FILE = 'kam.config.json';
+
+export class CliError extends Error {}
+
+export interface LoadedPortfolio {
+    services: KamServices;
+    root: string;
+    /** The documents the user asked about (files, or everything under the folders). */
+    requested: LangiumDocument[];
+    /** Problems with kam.config.json, in plain words; defaults were used instead. */
+    settingsProblems: string[];
+}
+
+/** Every `.kam` file under a folder, skipping dependency and build folders. */
+export function findPlanFiles(folder: string): string[] {
+    const found: string[] = [];
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out') continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) found.push(...findPlanFiles(full));
+        else if (entry.isFile() && entry.name.endsWith('.kam')) found.push(full);
+    }
+    return found.sort();
+}
+
+/** The nearest ancestor folder holding kam.config.json, or undefined. */
+export function findConfigRoot(start: string): string | undefined {
+    let dir = path.resolve(start);
+    for (;;) {
+        if (fs.existsSync(path.join(dir, CONFIG_FILE))) return dir;
+        const parent = path.dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
+    }
+}
+
+export function readSettingsFile(root: string): ReturnType<typeof parseReviewSettings> {
+    const file = path.join(root, CONFIG_FILE);
+    if (!fs.existsSync(file)) return parseReviewSettings(undefined);
+    let raw: unknown;
+    try {
+        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+        const result = parseReviewSettings(undefined);
+        result.problems.push(`${file} is not valid JSON (${(error as Error).message}); using the default settings.`);
+        return result;
+    }
+    const result = parseReviewSettings(raw, KNOWN_CODES);
+    result.problems = result.problems.map((p) => `${file}: ${p}`);
+    return result;
+}
+
+export async function loadPortfolio(paths: string[], options: { root?: string; today?: string } = {}): Promise<LoadedPortfolio> {
+    if (paths.length === 0) paths = ['.'];
+    const resolved = paths.map((p) => path.resolve(p));
+    for (const p of resolved) {
+        if (!fs.existsSync(p)) throw new CliError(`No such file or folder: ${p}`);
+    }
+    const first = resolved[0];
+    const firstFolder = fs.statSync(first).isDirectory() ? first : path.dirname(first);
+    const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
+
+    const { shared, Kam } = createKamServices(NodeFileSystem);
+    const { settings, problems } = readSettingsFile(root);
+    Kam.analysis.ReviewSettings.update(options.today ? { ...settings, today: options.today } : settings);
+
+    const requestedFiles = new Set<string>();
+    for (const p of resolved) {
+        if (fs.statSync(p).isDirectory()) findPlanFiles(p).forEach((f) => requestedFiles.add(f));
+        else requestedFiles.add(p);
+    }
+    const allFiles = new Set([...findPlanFiles(root), ...requestedFiles]);
+    const documents = shared.workspace.LangiumDocuments;
+    const loaded = await Promise.all([...allFiles].map((f) => documents.getOrCreateDocument(URI.file(f))));
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const requested = loaded.filter((d) => requestedFiles.has(d.uri.fsPath));
+    return { services: Kam, root, requested, settingsProblems: problems };
+}

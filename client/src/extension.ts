@@ -1,0 +1,35 @@
+/**
+ * The VS Code extension: starts the KAM language server and adds the commands that turn plans
+ * into reports. All numbers come from the server; the client only asks and shows.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSummaryReportCommand } from './commands/summary-report.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    client = startLanguageClient(context);
+    registerSummaryReportCommand(context, client);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server', 'main.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'kam' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.kam') },
+        outputChannelName: 'KAM Plans',
+    };
+    return new LanguageClient('kam', 'KAM Plans', serverOptions, clientOptions);
+}

@@ -1,0 +1,32 @@
+// Bundles the extension client, the language server and the CLI into self-contained CommonJS files.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    // Langium and its dependencies are ES modules; bundling them into CJS is fine for Node 22+.
+    mainFields: ['module', 'main'],
+};
+
+const builds = [
+    { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts' }, outdir: 'out' },
+];
+
+if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching for changes');
+} else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+}

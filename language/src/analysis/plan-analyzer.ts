@@ -1,0 +1,99 @@
+/**
+ * Scores every account of a document once per workspace state and serves the numbers to the
+ * validator, the inlay hints, the hover and the reports. The cache is cleared by Langium whenever
+ * any document changes (a plan's value depends on the shared scoring model), and refilled lazily,
+ * one document at a time, only for the documents somebody asks about.
+ */
+import { AstUtils, WorkspaceCache, type LangiumDocument, type URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { isAccount, isPlanFile, isScoringModel, isTeam, type Account, type PlanFile } from '../generated/ast.js';
+import type * as domain from '../domain/model.js';
+import { relationshipStrength } from '../domain/relationship.js';
+import { strategicValue } from '../domain/strategic-value.js';
+import { quadrantOf } from '../domain/portfolio.js';
+import type { AccountScorecard } from '../domain/scorecard.js';
+import { toAccountPlan, toScoringModel, toTeamMember } from './extract-plan.js';
+import type { KamServices } from '../kam-module.js';
+import type { ReviewSettingsHolder } from './review-settings.js';
+
+export interface AccountAnalysis extends AccountScorecard {
+    node: Account;
+}
+
+export interface DocumentAnalysis {
+    uri: string;
+    accounts: AccountAnalysis[];
+    scoringModels: domain.ScoringModel[];
+    teamMembers: domain.TeamMember[];
+}
+
+export interface PortfolioAnalysis {
+    documents: DocumentAnalysis[];
+    accounts: AccountAnalysis[];
+    scoringModels: domain.ScoringModel[];
+    teamMembers: domain.TeamMember[];
+}
+
+export class PlanAnalyzer {
+    private readonly shared: LangiumSharedServices;
+    private readonly settings: ReviewSettingsHolder;
+    private readonly cache: WorkspaceCache<string, DocumentAnalysis>;
+
+    constructor(services: KamServices) {
+        this.shared = services.shared;
+        this.settings = services.analysis.ReviewSettings;
+        this.cache = new WorkspaceCache(services.shared);
+    }
+
+    analyzeDocument(document: LangiumDocument): DocumentAnalysis {
+        const key = document.uri.toString();
+        return this.cache.get(key, () => this.computeDocument(document));
+    }
+
+    /** The analysis of the account that contains `node`, if any. */
+    analyzeAccount(account: Account): AccountAnalysis | undefined {
+        const document = AstUtils.getDocument(account);
+        return this.analyzeDocument(document).accounts.find((a) => a.node === account);
+    }
+
+    /** Every `.kam` document known to the workspace, optionally only those under the given folders or files. */
+    analyzePortfolio(scope?: URI[]): PortfolioAnalysis {
+        const documents = this.shared.workspace.LangiumDocuments.all
+            .filter((d) => isPlanFile(d.parseResult.value))
+            .filter((d) => !scope || scope.some((s) => isUnder(d.uri.toString(), s.toString())))
+            .map((d) => this.analyzeDocument(d))
+            .toArray()
+            .sort((a, b) => a.uri.localeCompare(b.uri));
+        return {
+            documents,
+            accounts: documents.flatMap((d) => d.accounts),
+            scoringModels: documents.flatMap((d) => d.scoringModels),
+            teamMembers: documents.flatMap((d) => d.teamMembers),
+        };
+    }
+
+    private computeDocument(document: LangiumDocument): DocumentAnalysis {
+        const root = document.parseResult.value as PlanFile;
+        const uri = document.uri.toString();
+        const elements = isPlanFile(root) ? root.elements : [];
+        const thresholds = this.settings.settings.thresholds;
+        const accounts = elements.filter(isAccount).map((node) => {
+            const plan = toAccountPlan(node, uri);
+            const modelNode = node.scores?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
+            const model = modelNode && toScoringModel(modelNode);
+            const value = strategicValue(plan, model);
+            const relationship = relationshipStrength(plan);
+            return { node, plan, model, strategicValue: value, relationship, quadrant: quadrantOf(value.value, relationship.value, thresholds) };
+        });
+        return {
+            uri,
+            accounts,
+            scoringModels: elements.filter(isScoringModel).map(toScoringModel),
+            teamMembers: elements.filter(isTeam).flatMap((t) => t.members.map(toTeamMember)),
+        };
+    }
+}
+
+function isUnder(uri: string, scope: string): boolean {
+    return uri === scope || uri.startsWith(scope.endsWith('/') ? scope : scope + '/');
+}

@@ -1,0 +1,104 @@
+/**
+ * The reviewer's settings, shared by the language server (VS Code's `kam.*` configuration)
+ * and the CLI (`kam.config.json`). Every value is validated with zod; a bad value is reported
+ * in plain words and replaced by its default, never a crash.
+ */
+import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
+import { isValidIsoDate, todayIso } from '../domain/quantities.js';
+
+export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityLevel = typeof SEVERITY_LEVELS[number];
+
+const thresholdSchemas = {
+    keyThreshold: z.number().min(0).max(10),
+    strengthThreshold: z.number().min(0).max(10),
+    capacityPerOwner: z.number().int().min(1),
+    stalenessFactor: z.number().min(1),
+    paretoLimit: z.number().gt(0).max(100),
+} satisfies Record<keyof Thresholds, z.ZodType>;
+
+const severitySchema = z.enum(SEVERITY_LEVELS);
+const todaySchema = z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd');
+
+export interface ReviewSettings {
+    thresholds: Thresholds;
+    /** Severity override per diagnostic code, or 'off'. */
+    severity: Record<string, SeverityLevel>;
+    /** The date reviews count from (staleness, overdue); undefined = the real today. */
+    today: string | undefined;
+}
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined };
+
+export interface SettingsParseResult {
+    settings: ReviewSettings;
+    /** One plain sentence per rejected value, naming the setting and the default used instead. */
+    problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads raw settings (`{thresholds, severity, today}`) value by value, keeping every good one. */
+export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<string>): SettingsParseResult {
+    const problems: string[] = [];
+    const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
+    const severity: Record<string, SeverityLevel> = {};
+    let today: string | undefined;
+    if (raw === undefined || raw === null) return { settings: { thresholds, severity, today }, problems };
+    if (!isRecord(raw)) {
+        problems.push('KAM settings must be an object; using the defaults.');
+        return { settings: { thresholds, severity, today }, problems };
+    }
+    const rawThresholds = raw.thresholds ?? {};
+    if (isRecord(rawThresholds)) {
+        for (const key of Object.keys(thresholdSchemas) as (keyof Thresholds)[]) {
+            if (rawThresholds[key] === undefined || rawThresholds[key] === null) continue;
+            const parsed = thresholdSchemas[key].safeParse(rawThresholds[key]);
+            if (parsed.success) thresholds[key] = parsed.data;
+            else problems.push(`Setting thresholds.${key} = ${JSON.stringify(rawThresholds[key])} is invalid (${parsed.error.issues[0]?.message}); using ${DEFAULT_THRESHOLDS[key]}.`);
+        }
+        for (const key of Object.keys(rawThresholds)) {
+            if (!(key in thresholdSchemas)) problems.push(`Unknown setting thresholds.${key} is ignored.`);
+        }
+    } else {
+        problems.push('Setting thresholds must be an object; using the default thresholds.');
+    }
+    const rawSeverity = raw.severity ?? {};
+    if (isRecord(rawSeverity)) {
+        for (const [code, level] of Object.entries(rawSeverity)) {
+            const parsed = severitySchema.safeParse(level);
+            if (knownCodes && !knownCodes.has(code)) problems.push(`Setting severity."${code}" names no diagnostic code; it is ignored.`);
+            else if (parsed.success) severity[code] = parsed.data;
+            else problems.push(`Setting severity."${code}" = ${JSON.stringify(level)} must be one of ${SEVERITY_LEVELS.join(', ')}; using the default severity.`);
+        }
+    } else {
+        problems.push('Setting severity must map diagnostic codes to a severity; using the default severities.');
+    }
+    if (raw.today !== undefined && raw.today !== null && raw.today !== '') {
+        const parsed = todaySchema.safeParse(raw.today);
+        if (parsed.success) today = parsed.data;
+        else problems.push(`Setting today = ${JSON.stringify(raw.today)} must be a date written as yyyy-mm-dd; using the real date.`);
+    }
+    return { settings: { thresholds, severity, today }, problems };
+}
+
+/** The settings in force for one language server or CLI run. */
+export class ReviewSettingsHolder {
+    private current: ReviewSettings = DEFAULT_REVIEW_SETTINGS;
+
+    get settings(): ReviewSettings {
+        return this.current;
+    }
+
+    update(settings: ReviewSettings): void {
+        this.current = settings;
+    }
+
+    /** The date reviews count from. */
+    today(): string {
+        return this.current.today ?? todayIso();
+    }
+}

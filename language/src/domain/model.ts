@@ -1,0 +1,186 @@
+/**
+ * The plain domain model of a key-account portfolio, independent of the parser.
+ * Everything the scores, the reviewer's portfolio checks and the reports need is here,
+ * so the same numbers come out of the language server, the CLI and the reports.
+ */
+import type {
+    AccountStatus, AccountStrategy, AccountTier, ActionStatus, Cadence, ContactChannel, ExpectationKind,
+    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, OpportunityKind, RelationshipStage,
+    RiskLevel, StakeholderRole, Stance,
+} from '../generated/ast.js';
+
+export type {
+    AccountStatus, AccountStrategy, AccountTier, ActionStatus, Cadence, ContactChannel, ExpectationKind,
+    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, OpportunityKind, RelationshipStage,
+    RiskLevel, StakeholderRole, Stance,
+};
+
+/** An ISO calendar date, `2027-03-31`. */
+export type IsoDate = string;
+
+export interface Money {
+    amount: number;
+    currency: string;
+}
+
+export interface Factor {
+    name: string;
+    title: string;
+    /** Weight in percent; a sound model's weights add up to 100. */
+    weight: number;
+    measure?: FactorMeasure;
+    horizon?: FactorHorizon;
+}
+
+export interface ScoringModel {
+    name: string;
+    title: string;
+    scaleMin: number;
+    scaleMax: number;
+    factors: Factor[];
+}
+
+export interface TeamMember {
+    name: string;
+    fullName: string;
+    title?: string;
+    /** How many key accounts this person can look after properly. */
+    capacity?: number;
+}
+
+export interface FactorScore {
+    factor: string;
+    score: number;
+    rationale?: string;
+}
+
+export interface Expectation {
+    kind: ExpectationKind;
+    description: string;
+    fulfilment: Fulfilment;
+    how?: string;
+}
+
+export interface Stakeholder {
+    name: string;
+    fullName: string;
+    title?: string;
+    roles: StakeholderRole[];
+    influence?: InfluenceLevel;
+    stance?: Stance;
+    reportsTo?: string;
+    relationshipOwner?: string;
+    /** "Is the account manager a trusted advisor?" as this person would answer, 1-10. */
+    trustedAdvisor?: number;
+    /** "Is the supplier a strategic partner?" as this person would answer, 1-10. */
+    strategicPartner?: number;
+    channel?: ContactChannel;
+    cadence?: Cadence;
+    lastContact?: IsoDate;
+    expectations: Expectation[];
+}
+
+export interface Kpi {
+    label: string;
+    current: number;
+    target: number;
+    unit?: string;
+}
+
+export interface Action {
+    label: string;
+    owner?: string;
+    due?: IsoDate;
+    status: ActionStatus;
+}
+
+export interface Milestone {
+    label: string;
+    due: IsoDate;
+    status: ActionStatus;
+}
+
+export interface Objective {
+    name: string;
+    title: string;
+    owner?: string;
+    due?: IsoDate;
+    agreedWith: string[];
+    kpis: Kpi[];
+    milestones: Milestone[];
+    actions: Action[];
+}
+
+export interface Feedback {
+    text: string;
+    from?: string;
+    received?: IsoDate;
+    response?: Action;
+}
+
+export interface Risk {
+    text: string;
+    likelihood?: RiskLevel;
+    impact?: RiskLevel;
+    contingency?: string;
+    owner?: string;
+}
+
+export interface Opportunity {
+    text: string;
+    kind?: OpportunityKind;
+    value?: Money;
+    stakeholder?: string;
+    owner?: string;
+    due?: IsoDate;
+}
+
+export interface Competitor {
+    name: string;
+    share?: number;
+    strengths: string[];
+    warningSigns: string[];
+}
+
+export interface WillAndSkillGates {
+    valuesOurSolutions: GateAnswer;
+    multiLevelTrust: GateAnswer;
+    coCreation: GateAnswer;
+    preferredOverRivals: GateAnswer;
+}
+
+export interface CustomerProfile {
+    goals: string[];
+    markets: string[];
+    strategies: string[];
+    organisation: string[];
+}
+
+export interface AccountPlan {
+    name: string;
+    title: string;
+    /** Where the plan lives, for reports and links back to the source. */
+    uri?: string;
+    industry?: string;
+    tier?: AccountTier;
+    status?: AccountStatus;
+    strategy?: AccountStrategy;
+    owner?: string;
+    backupOwner?: string;
+    currentRevenue?: Money;
+    potentialRevenue?: Money;
+    /** Profit margin in percent. */
+    profitability?: number;
+    relationshipStage?: RelationshipStage;
+    valueProposition?: string;
+    scoringModel?: string;
+    scores: FactorScore[];
+    gates?: WillAndSkillGates;
+    customer: CustomerProfile;
+    stakeholders: Stakeholder[];
+    objectives: Objective[];
+    feedback: Feedback[];
+    risks: Risk[];
+    opportunities: Opportunity[];
+    competitors: Competitor[];
+}

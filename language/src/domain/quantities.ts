@@ -1,0 +1,55 @@
+/** Reading the quantities account managers write: `1.2M`, `25%`, `2027-03-31`. */
+import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+
+const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
+
+/** `1.2M` → 1 200 000; plain numbers pass through. */
+export function parseAmount(text: string | number): number {
+    if (typeof text === 'number') return text;
+    const match = /^(\d+(?:\.\d+)?)([kMB])?$/.exec(text.trim());
+    if (!match) return Number.NaN;
+    return Number(match[1]) * (match[2] ? AMOUNT_SUFFIX[match[2]] : 1);
+}
+
+/** `25%` → 25; plain numbers pass through. */
+export function parsePercent(text: string | number): number {
+    if (typeof text === 'number') return text;
+    return Number(text.trim().replace(/%$/, ''));
+}
+
+/** A KPI value can be a number, a percentage or an amount. */
+export function parseMeasure(text: string | number): number {
+    if (typeof text === 'number') return text;
+    return text.endsWith('%') ? parsePercent(text) : parseAmount(text);
+}
+
+export function isValidIsoDate(text: string): boolean {
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text));
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is in the past). */
+export function daysBetween(from: string, to: string): number {
+    return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** Today's date as `yyyy-mm-dd` in UTC, the reference for staleness and overdue checks. */
+export function todayIso(now: Date = new Date()): string {
+    return now.toISOString().slice(0, 10);
+}
+
+/** `4200000` → `4.2M`, the way account managers write money. */
+export function formatAmount(amount: number): string {
+    const abs = Math.abs(amount);
+    const [divisor, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+    const value = amount / divisor;
+    return `${Number(value.toFixed(value >= 100 || suffix === '' ? 0 : value >= 10 ? 1 : 2))}${suffix}`;
+}
+
+export function formatMoney(money: { amount: number; currency: string } | undefined): string {
+    return money ? `${formatAmount(money.amount)} ${money.currency}` : '—';
+}
+
+/** One decimal, as scores are shown everywhere. */
+export function formatScore(value: number | undefined): string {
+    return value === undefined || Number.isNaN(value) ? '—' : value.toFixed(1);
+}

@@ -1,0 +1,59 @@
+import {
+    inject, type DeepPartial, type Module,
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { KamGeneratedModule, KamGeneratedSharedModule } from './generated/module.js';
+import { KamScopeComputation } from './workspace/kam-scope-computation.js';
+import { PlanAnalyzer } from './analysis/plan-analyzer.js';
+import { ReviewSettingsHolder } from './analysis/review-settings.js';
+import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
+import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
+import { KamHoverProvider } from './lsp/kam-hover.js';
+
+/** Services added by the KAM language on top of Langium's. */
+export type KamAddedServices = {
+    analysis: {
+        PlanAnalyzer: PlanAnalyzer;
+        ReviewSettings: ReviewSettingsHolder;
+    };
+    validation: {
+        KamValidator: KamValidator;
+    };
+};
+
+export type KamServices = LangiumServices & KamAddedServices;
+
+export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new KamScopeComputation(services),
+    },
+    analysis: {
+        PlanAnalyzer: (services) => new PlanAnalyzer(services),
+        ReviewSettings: () => new ReviewSettingsHolder(),
+    },
+    validation: {
+        KamValidator: (services) => new KamValidator(services),
+    },
+    lsp: {
+        InlayHintProvider: (services) => new KamInlayHintProvider(services),
+        HoverProvider: (services) => new KamHoverProvider(services),
+    },
+};
+
+export function createKamServices(context: DefaultSharedModuleContext, extra?: DeepPartial<KamServices>): {
+    shared: LangiumSharedServices;
+    Kam: KamServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), KamGeneratedSharedModule);
+    const Kam = inject(createDefaultModule({ shared }), KamGeneratedModule, KamModule, (extra ?? {}) as Module<KamServices, DeepPartial<KamServices>>);
+    shared.ServiceRegistry.register(Kam);
+    registerKamValidationChecks(Kam);
+    if (!context.connection) {
+        // Without a language client nothing sends configuration: the defaults (or the CLI's settings) apply.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Kam };
+}

@@ -1,0 +1,39 @@
+/** Markdown building blocks shared by the hover and the summary reports. */
+import type { AccountScorecard } from '../domain/scorecard.js';
+import { formatScore } from '../domain/quantities.js';
+
+/** Markdown table cells may hold any user text: pipes and line breaks must not break the table. */
+export function cell(text: string | number | undefined): string {
+    if (text === undefined) return '—';
+    return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+}
+
+/** Markup that the table's author wrote on purpose, kept as is by `table`. */
+export class Markup {
+    constructor(readonly text: string) {}
+}
+
+export type Cell = string | number | undefined | Markup;
+
+/** A Markdown table; `numeric` columns are right-aligned. User text in cells is escaped. */
+export function table(header: string[], rows: Cell[][], numeric: number[] = []): string {
+    const lines = [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join(' | ')} |`];
+    for (const row of rows) lines.push(`| ${row.map((c) => (c instanceof Markup ? c.text : cell(c))).join(' | ')} |`);
+    return lines.join('\n');
+}
+
+/** The strategic-value breakdown: factor, weight, score, weighted contribution. */
+export function scoreBreakdownTable(card: AccountScorecard): string {
+    const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, `${c.factor.weight}%`, c.score, formatScore(c.contribution)]);
+    for (const f of card.strategicValue.unscored) rows.push([f.title, `${f.weight}%`, 'not scored', undefined]);
+    rows.push([new Markup('**Strategic value**'), '', '', new Markup(`**${formatScore(card.strategicValue.value)}**`)]);
+    return table(['Factor', 'Weight', 'Score', 'Contribution'], rows, [1, 2, 3]);
+}
+
+/** One line: "Strategic value 7.4 · Star · relationship 5.1". */
+export function headline(card: AccountScorecard): string {
+    const parts = [`Strategic value ${formatScore(card.strategicValue.value)}`];
+    if (card.quadrant) parts.push(card.quadrant);
+    parts.push(`relationship ${formatScore(card.relationship.value)}`);
+    return parts.join(' · ');
+}

@@ -1,0 +1,3 @@
+import { startKamLanguageServer } from './start-server.js';
+
+startKamLanguageServer();

@@ -1,0 +1,28 @@
+/**
+ * Keeps the reviewer's settings in step with VS Code's `kam.*` configuration. Each change is
+ * validated (zod, value by value); a bad value is named in a warning and its default is used.
+ * Plans are re-validated so diagnostics and scores follow the new settings at once.
+ */
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { KamServices } from '../../language/src/kam-module.js';
+import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
+import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
+
+export function watchKamSettings(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+    let lastProblems = '';
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async (update) => {
+        if (update.section !== 'kam') return;
+        const { settings, problems } = parseReviewSettings(update.configuration ?? {}, KNOWN_CODES);
+        Kam.analysis.ReviewSettings.update(settings);
+        const joined = problems.join('\n');
+        if (problems.length && joined !== lastProblems) {
+            void connection.window.showWarningMessage(`KAM Plans settings: ${problems.join(' ')}`);
+        }
+        lastProblems = joined;
+        const documents = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
+        if (documents.length) {
+            await shared.workspace.WorkspaceLock.write((token) => shared.workspace.DocumentBuilder.update(documents, [], token));
+        }
+    });
+}
