@@ -29,9 +29,9 @@ async function summaryReport(shared: LangiumSharedServices, Kam: KamServices, pa
     const documents = shared.workspace.LangiumDocuments;
     if (params.uri) {
         const uri = URI.parse(params.uri);
+        if (!documents.hasDocument(uri)) throw new ResponseError(-32602, `${uri.fsPath} is not a KAM plan the server knows.`);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-        const document = documents.getDocument(uri);
-        if (!document) throw new ResponseError(-32602, `${uri.fsPath} is not a KAM plan the server knows.`);
+        const document = documents.getDocument(uri)!;
         const accounts = reviewDocument(analyzer, document);
         if (accounts.length === 0) throw new ResponseError(-32602, `${uri.fsPath} holds no account plan.`);
         return {

@@ -49,7 +49,8 @@ export function formatMoney(money: { amount: number; currency: string } | undefi
     return money ? `${formatAmount(money.amount)} ${money.currency}` : '—';
 }
 
-/** One decimal, as scores are shown everywhere. */
+/** One decimal, halves rounded up (6.35 → 6.4) so hand-checked numbers match what is shown. */
 export function formatScore(value: number | undefined): string {
-    return value === undefined || Number.isNaN(value) ? '—' : value.toFixed(1);
+    if (value === undefined || Number.isNaN(value)) return '—';
+    return (Math.round(value * 10 + 1e-9) / 10).toFixed(1);
 }

@@ -1,0 +1,136 @@
+/** The numbers a KAM practitioner checks by hand: every expected value below is worked out in the comment beside it. */
+import { describe, expect, it } from 'vitest';
+import { strategicValue, totalWeight } from '../../language/src/domain/strategic-value.js';
+import { relationshipStrength, stakeholderIndex } from '../../language/src/domain/relationship.js';
+import { quadrantOf, revenueConcentration } from '../../language/src/domain/portfolio.js';
+import { DEFAULT_THRESHOLDS } from '../../language/src/domain/thresholds.js';
+import { daysBetween, formatAmount, formatMoney, parseAmount, parseMeasure, parsePercent, isValidIsoDate } from '../../language/src/domain/quantities.js';
+import type { ScoringModel, Stakeholder } from '../../language/src/domain/model.js';
+
+const model: ScoringModel = {
+    name: 'Standard', title: 'Standard', scaleMin: 1, scaleMax: 10,
+    factors: [
+        { name: 'currentRevenue', title: 'Current revenue', weight: 20, measure: 'quantitative', horizon: 'past' },
+        { name: 'potentialRevenue', title: 'Potential revenue', weight: 25, measure: 'quantitative', horizon: 'future' },
+        { name: 'profitMargin', title: 'Profitability', weight: 15, measure: 'quantitative', horizon: 'past' },
+        { name: 'strategicFit', title: 'Strategic fit', weight: 20, measure: 'qualitative', horizon: 'future' },
+        { name: 'referralValue', title: 'Referral value', weight: 10, measure: 'qualitative', horizon: 'future' },
+        { name: 'ease', title: 'Ease of doing business', weight: 10, measure: 'qualitative', horizon: 'past' },
+    ],
+};
+
+const scores = (values: number[]) => ({ scores: model.factors.map((f, i) => ({ factor: f.name, score: values[i] })).filter((s) => s.score !== undefined) });
+
+function person(name: string, influence: Stakeholder['influence'], trustedAdvisor?: number, strategicPartner?: number): Stakeholder {
+    return { name, fullName: name, roles: [], influence, trustedAdvisor, strategicPartner, expectations: [] };
+}
+
+describe('strategic value = Σ(weight × score) / Σ weight', () => {
+    it('weighs every factor score by its weight', () => {
+        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 160 + 225 + 90 + 140 + 50 + 40 = 705; 705 / 100 = 7.05
+        const result = strategicValue(scores([8, 9, 6, 7, 5, 4]), model);
+        expect(result.value).toBeCloseTo(7.05, 10);
+        expect(result.contributions.map((c) => c.contribution)).toEqual([1.6, 2.25, 0.9, 1.4, 0.5, 0.4].map((n) => expect.closeTo(n, 10)));
+        expect(result.unscored).toEqual([]);
+        expect(totalWeight(model)).toBe(100);
+    });
+
+    it('leaves unscored factors out and divides by the weights actually scored', () => {
+        // only the first two: (20×8 + 25×9) / 45 = 385 / 45 = 8.555…
+        const result = strategicValue(scores([8, 9]), model);
+        expect(result.value).toBeCloseTo(385 / 45, 10);
+        expect(result.unscored.map((f) => f.name)).toEqual(['profitMargin', 'strategicFit', 'referralValue', 'ease']);
+        expect(result.scoredWeight).toBe(45);
+    });
+
+    it('puts a 1-5 model on the same 0-10 footing', () => {
+        // (60×4 + 40×5) / 100 = 4.4 on 1-5, × 10/5 = 8.8
+        const five: ScoringModel = { name: 'Five', title: 'Five', scaleMin: 1, scaleMax: 5, factors: [
+            { name: 'size', title: 'Size', weight: 60 }, { name: 'future', title: 'Future', weight: 40 }] };
+        expect(strategicValue({ scores: [{ factor: 'size', score: 4 }, { factor: 'future', score: 5 }] }, five).value).toBeCloseTo(8.8, 10);
+    });
+
+    it('has no value without a model or without scores', () => {
+        expect(strategicValue(scores([8]), undefined).value).toBeUndefined();
+        expect(strategicValue({ scores: [] }, model).value).toBeUndefined();
+    });
+});
+
+describe('relationship strength', () => {
+    it('is the mean of the two ratings per stakeholder', () => {
+        expect(stakeholderIndex({ trustedAdvisor: 8, strategicPartner: 6 })).toBe(7);
+        expect(stakeholderIndex({ trustedAdvisor: 8 })).toBe(8);
+        expect(stakeholderIndex({})).toBeUndefined();
+    });
+
+    it('weights stakeholders by influence and blends in the relationship stage', () => {
+        // high (3) × 7 + medium (2) × 5 + low (1) × 8 = 21 + 10 + 8 = 39; / 6 = 6.5 (the unrated one counts for nothing)
+        // 0.7 × 6.5 + 0.3 × 6 (cooperative) = 4.55 + 1.8 = 6.35
+        const result = relationshipStrength({
+            relationshipStage: 'cooperative',
+            stakeholders: [person('a', 'high', 8, 6), person('b', 'medium', 5, 5), person('c', 'low', 9, 7), person('d', 'high')],
+        });
+        expect(result.ratingIndex).toBeCloseTo(6.5, 10);
+        expect(result.stageScore).toBe(6);
+        expect(result.value).toBeCloseTo(6.35, 10);
+    });
+
+    it('falls back to the stage alone, or the ratings alone', () => {
+        expect(relationshipStrength({ relationshipStage: 'integrated', stakeholders: [person('a', 'high')] }).value).toBe(10);
+        expect(relationshipStrength({ stakeholders: [person('a', undefined, 4, 6)] }).value).toBe(5);
+        expect(relationshipStrength({ stakeholders: [] }).value).toBeUndefined();
+    });
+});
+
+describe('portfolio quadrant', () => {
+    const t = DEFAULT_THRESHOLDS; // attractive from 6, strong from 5
+    it('places accounts by attractiveness and strength', () => {
+        expect(quadrantOf(7.05, 6.35, t)).toBe('Strategic');
+        expect(quadrantOf(7.05, 4.9, t)).toBe('Star');
+        expect(quadrantOf(5.9, 5, t)).toBe('Status');
+        expect(quadrantOf(3, 2, t)).toBe('Streamline');
+        expect(quadrantOf(6, 5, t)).toBe('Strategic');
+        expect(quadrantOf(undefined, 5, t)).toBeUndefined();
+    });
+});
+
+describe('revenue concentration (Pareto)', () => {
+    it('measures how much the top fifth of accounts bring', () => {
+        // 50 + 20 + 10 + 8 + 6 + 4 + 2 = 100; a fifth of 7 accounts rounds up to 2: 50 + 20 = 70%
+        const result = revenueConcentration([50, 20, 10, 8, 6, 4, 2].map((revenue, i) => ({ name: `A${i}`, revenue })));
+        expect(result.total).toBe(100);
+        expect(result.topFifthCount).toBe(2);
+        expect(result.topFifthShare).toBeCloseTo(70, 10);
+        expect(result.accountsFor80Percent).toBe(3); // 50, 70, 80
+        expect(result.largestShare).toBeCloseTo(50, 10);
+        expect(result.rows.at(-1)?.cumulativeShare).toBeCloseTo(100, 10);
+    });
+
+    it('copes with an empty portfolio', () => {
+        const result = revenueConcentration([]);
+        expect(result.rows).toEqual([]);
+        expect(result.topFifthShare).toBe(0);
+    });
+});
+
+describe('quantities as account managers write them', () => {
+    it('reads money, percentages and dates', () => {
+        expect(parseAmount('1.2M')).toBe(1_200_000);
+        expect(parseAmount('750k')).toBe(750_000);
+        expect(parseAmount('2B')).toBe(2_000_000_000);
+        expect(parseAmount(300)).toBe(300);
+        expect(parsePercent('25%')).toBe(25);
+        expect(parseMeasure('96.5%')).toBe(96.5);
+        expect(parseMeasure('1.5M')).toBe(1_500_000);
+        expect(isValidIsoDate('2027-03-31')).toBe(true);
+        expect(isValidIsoDate('2027-02-30')).toBe(false);
+        expect(daysBetween('2026-11-24', '2026-12-24')).toBe(30);
+    });
+
+    it('writes money back the same way', () => {
+        expect(formatAmount(4_200_000)).toBe('4.2M');
+        expect(formatAmount(12_500_000)).toBe('12.5M');
+        expect(formatAmount(750_000)).toBe('750k');
+        expect(formatMoney({ amount: 1_250_000, currency: 'EUR' })).toBe('1.25M EUR');
+    });
+});

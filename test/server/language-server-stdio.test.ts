@@ -1,0 +1,118 @@
+/**
+ * The language server as any LSP editor sees it: `kam lsp --stdio` in its own process,
+ * answering initialize, publishing the reviewer's diagnostics, inlay hints, hover and the
+ * summary-report request for a plan that the editor opens.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+    ConfigurationRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification,
+    InitializeRequest, InlayHintRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+    type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import { URI } from 'langium';
+import { SummaryReportRequest } from '../../language/src/protocol.js';
+import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
+
+let server: ChildProcess;
+let connection: ProtocolConnection;
+let workspace: string;
+const published = new Map<string, PublishDiagnosticsParams>();
+const waiters: Array<() => void> = [];
+
+function diagnosticsFor(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => {
+        const check = () => {
+            const p = published.get(uri);
+            if (p && p.diagnostics.length > 0) { resolve(p); return true; }
+            return false;
+        };
+        if (!check()) waiters.push(() => { check(); });
+    });
+}
+
+beforeAll(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-lsp-'));
+    fs.cpSync(PORTFOLIO_FIXTURE, workspace, { recursive: true });
+    server = spawn(process.execPath, [path.resolve(__dirname, '../../bin/kam.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        published.set(params.uri, params);
+        waiters.splice(0).forEach((w) => w());
+    });
+    // The server pulls the `kam` settings section: review as of a fixed day.
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kam' ? { today: '2026-11-24' } : {})));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    const rootUri = URI.file(workspace).toString();
+    const init = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'portfolio' }],
+        capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    });
+    expect(init.capabilities.hoverProvider).toBeTruthy();
+    expect(init.capabilities.inlayHintProvider).toBeTruthy();
+    await connection.sendNotification(InitializedNotification.type, {});
+});
+
+afterAll(async () => {
+    try {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+    } finally {
+        connection.dispose();
+        server.kill();
+    }
+});
+
+describe('kam lsp --stdio', () => {
+    const open = async (file: string) => {
+        const uri = URI.file(path.join(workspace, file)).toString();
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'kam', version: 1, text: fs.readFileSync(path.join(workspace, file), 'utf8') },
+        });
+        return uri;
+    };
+
+    it('publishes the reviewer\'s diagnostics for an opened plan', async () => {
+        const uri = await open('baltic-paper.kam');
+        const { diagnostics } = await diagnosticsFor(uri);
+        expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining([
+            'kam.missing-finance-contact', 'kam.missing-user', 'kam.missing-champion', 'kam.single-threaded', 'kam.objective-without-owner',
+        ]));
+    });
+
+    it('answers inlay hints with the strategic value and hover with its breakdown', async () => {
+        const uri = await open('danube-foods.kam');
+        const hints = await connection.sendRequest(InlayHintRequest.type, {
+            textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } },
+        });
+        expect(hints?.map((h) => h.label)).toContain('strategic value 7.1 · Strategic');
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 12 } });
+        expect(JSON.stringify(hover?.contents)).toContain('Strategic value 7.1 · Strategic · relationship 6.4');
+    });
+
+    it('builds the summary report through the typed request', async () => {
+        const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
+        const account = await connection.sendRequest(SummaryReportRequest.type, { uri });
+        expect(account.accountCount).toBe(1);
+        expect(account.content).toContain('# Danube Foods');
+        const portfolio = await connection.sendRequest(SummaryReportRequest.type, {});
+        expect(portfolio.accountCount).toBe(2);
+        expect(portfolio.content).toContain('| Danube Foods | anna | key | 6M EUR | 7.1 | 6.4 | Strategic | 0 | 0 |');
+    });
+
+    it('answers a request about a file it does not know with an error, and keeps serving', async () => {
+        await expect(connection.sendRequest(SummaryReportRequest.type, { uri: URI.file(path.join(workspace, 'missing.kam')).toString() }))
+            .rejects.toThrow(/not a KAM plan the server knows/);
+        const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
+        expect((await connection.sendRequest(SummaryReportRequest.type, { uri })).accountCount).toBe(1);
+    });
+});
