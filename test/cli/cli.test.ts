@@ -27,7 +27,7 @@ describe('kam validate', () => {
         // Danube: 705/100 = 7.05 and 0.7 × 6.5 + 0.3 × 6 = 6.35; Baltic: 370/100 = 3.7 and 0.7 × 3.5 + 0.3 × 4 = 3.65
         expect(result.out).toMatch(/Danube Foods \(.*danube-foods\.kam\): strategic value 7\.1, relationship 6\.4, Strategic; 0 errors, 0 warnings/);
         expect(result.out).toMatch(/Baltic Paper \(.*baltic-paper\.kam\): strategic value 3\.7, relationship 3\.7, Streamline; 0 errors, 6 warnings/);
-        expect(result.out).toMatch(/baltic-paper\.kam:2:9 warning kam\.missing-finance-contact: BalticPaper: No finance contact is mapped/);
+        expect(result.out).toMatch(/baltic-paper\.kam:2:9 warning kam\.missing-finance-contact: Baltic Paper: No finance contact is mapped/);
         expect(result.out).toMatch(/baltic-paper\.kam:21:15 warning kam\.objective-without-owner/);
     });
 

@@ -26,6 +26,7 @@ export function toScoringModel(node: ast.ScoringModel): domain.ScoringModel {
             weight: parsePercent(f.weight),
             measure: f.measure as domain.FactorMeasure | undefined,
             horizon: f.horizon as domain.FactorHorizon | undefined,
+            description: f.description,
         })),
     };
 }

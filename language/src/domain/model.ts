@@ -30,6 +30,8 @@ export interface Factor {
     weight: number;
     measure?: FactorMeasure;
     horizon?: FactorHorizon;
+    /** What each score means for this factor (anchors), shown in hovers and reports. */
+    description?: string;
 }
 
 export interface ScoringModel {

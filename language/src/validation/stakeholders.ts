@@ -12,6 +12,11 @@ const REQUIRED_ROLES: Array<{ role: StakeholderRole; code: string; message: stri
     { role: 'user', code: CODE_MISSING_USER, message: 'No user of what we supply is mapped: we do not hear how our product or service affects their workload.' },
 ];
 
+/** How the reviewer names an account: its display name when it has one. */
+export function accountLabel(account: Account): string {
+    return account.title ?? account.name;
+}
+
 export const stakeholderChecks: CheckFactory = (validator) => ({
     Account: [
         (account, accept) => checkMissingRoles(validator, account, accept),
@@ -23,25 +28,25 @@ function checkMissingRoles(validator: KamValidator, account: Account, accept: Va
     const roles = new Set(account.stakeholders.flatMap((s) => s.roles));
     for (const required of REQUIRED_ROLES) {
         if (!roles.has(required.role)) {
-            validator.report(accept, required.code, `${account.name}: ${required.message}`, { node: account, property: 'name', data: { role: required.role } });
+            validator.report(accept, required.code, `${accountLabel(account)}: ${required.message}`, { node: account, property: 'name', data: { role: required.role } });
         }
     }
     const hasChampion = roles.has('champion') || account.stakeholders.some((s) => s.stance === 'champion');
     if (!hasChampion) {
-        validator.report(accept, CODE_MISSING_CHAMPION, `${account.name}: No champion is mapped: nobody inside the customer sells for us when we are not in the room.`, { node: account, property: 'name', data: { role: 'champion' } });
+        validator.report(accept, CODE_MISSING_CHAMPION, `${accountLabel(account)}: No champion is mapped: nobody inside the customer sells for us when we are not in the room.`, { node: account, property: 'name', data: { role: 'champion' } });
     }
 }
 
 function checkSingleThreaded(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const contacts = account.stakeholders;
     if (contacts.length === 1) {
-        validator.report(accept, CODE_SINGLE_THREADED, `${account.name}: The relationship hangs on a single contact (${contacts[0].name}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
+        validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: The relationship hangs on a single contact (${contacts[0].fullName ?? contacts[0].name}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
         return;
     }
-    const owners = new Set(contacts.map((s) => s.relationshipOwner?.$refText).filter((o): o is string => !!o));
+    const owners = new Set(contacts.map((s) => s.relationshipOwner?.ref?.fullName ?? s.relationshipOwner?.$refText).filter((o): o is string => !!o));
     const allOwned = contacts.length > 1 && contacts.every((s) => s.relationshipOwner);
     if (allOwned && owners.size === 1) {
         const [owner] = owners;
-        validator.report(accept, CODE_SINGLE_THREADED, `${account.name}: Every contact is held by ${owner} alone; if ${owner} leaves, the whole relationship goes with them.`, { node: account, property: 'name' });
+        validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: Every contact is held by ${owner} alone; if ${owner} leaves, the whole relationship goes with them.`, { node: account, property: 'name' });
     }
 }
