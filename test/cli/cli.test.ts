@@ -26,7 +26,7 @@ describe('kam validate', () => {
         expect(result.code).toBe(0);
         // Danube: 705/100 = 7.05 and 0.7 × 6.5 + 0.3 × 6 = 6.35; Baltic: 370/100 = 3.7 and 0.7 × 3.5 + 0.3 × 4 = 3.65
         expect(result.out).toMatch(/Danube Foods \(.*danube-foods\.kam\): strategic value 7\.1, relationship 6\.4, Strategic; 0 errors, 0 warnings/);
-        expect(result.out).toMatch(/Baltic Paper \(.*baltic-paper\.kam\): strategic value 3\.7, relationship 3\.7, Streamline; 0 errors, 6 warnings/);
+        expect(result.out).toMatch(/Baltic Paper \(.*baltic-paper\.kam\): strategic value 3\.7, relationship 3\.7, Streamline; 0 errors, 7 warnings/);
         expect(result.out).toMatch(/baltic-paper\.kam:2:9 warning kam\.missing-finance-contact: Baltic Paper: No finance contact is mapped/);
         expect(result.out).toMatch(/baltic-paper\.kam:21:15 warning kam\.objective-without-owner/);
     });
@@ -51,7 +51,7 @@ describe('kam validate', () => {
     it('gives JSON for pipelines', async () => {
         const result = await kam('validate', PORTFOLIO_FIXTURE, '--format', 'json');
         const json = JSON.parse(result.out);
-        expect(json.summary).toMatchObject({ accounts: 2, error: 0, warning: 6 });
+        expect(json.summary).toMatchObject({ accounts: 2, error: 0, warning: 7 });
         expect(json.accounts.find((a: { name: string }) => a.name === 'DanubeFoods')).toMatchObject({ quadrant: 'Strategic', strategicValue: expect.closeTo(7.05, 6) });
     });
 
@@ -101,7 +101,7 @@ describe('kam report', () => {
         const result = await kam('report', path.join(PORTFOLIO_FIXTURE, 'danube-foods.kam'));
         expect(result.out).toContain('# Danube Foods');
         expect(result.out).toContain('**Strategic value 7.1 · Strategic · relationship 6.4**');
-        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | anna | 8 | 6 | 7.0 | — |');
+        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | anna | 8 | 6 | 7.0 | 2026-11-12 |');
     });
 });
 

@@ -1,8 +1,10 @@
 /**
  * Runs every reviewer fixture under test/fixtures/validation/<area>/<case>/: the case's `.kam`
  * files (with the shared team and scoring model in _common/) form one workspace, its optional
- * kam.config.json the settings. Every diagnostic the markers expect must appear with that code,
- * severity and range; every other diagnostic in the case's files is a failure.
+ * kam.config.json the settings. The folder names the rule area (as in diagnostic-codes.ts): codes
+ * of other areas are switched off, so a fixture speaks about one thing; the `all` area keeps every
+ * code. Every diagnostic the markers expect must appear with that code, severity and range; every
+ * other diagnostic in the case's files is a failure.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { buildWorkspace } from '../helpers/workspace.js';
 import { parseMarkers, type ExpectedFinding } from '../helpers/fixture-markers.js';
+import { DIAGNOSTICS } from '../../language/src/validation/diagnostic-codes.js';
+
+/** Severity settings that keep only the codes of one rule area. */
+function focusOn(area: string): Record<string, string> {
+    if (area === 'all') return {};
+    return Object.fromEntries(Object.entries(DIAGNOSTICS).filter(([, info]) => info.area !== area).map(([code]) => [code, 'off']));
+}
 
 const ROOT = path.resolve(__dirname, '../fixtures/validation');
 const COMMON = path.join(ROOT, '_common');
@@ -22,18 +31,23 @@ function kamFiles(folder: string): string[] {
     return fs.readdirSync(folder).filter((f) => f.endsWith('.kam')).sort();
 }
 
-function cases(): Array<{ name: string; folder: string }> {
-    const found: Array<{ name: string; folder: string }> = [];
+function cases(): Array<{ name: string; area: string; folder: string }> {
+    const found: Array<{ name: string; area: string; folder: string }> = [];
     for (const area of fs.readdirSync(ROOT).filter((a) => a !== '_common').sort()) {
         for (const c of fs.readdirSync(path.join(ROOT, area)).sort()) {
-            found.push({ name: `${area}/${c}`, folder: path.join(ROOT, area, c) });
+            found.push({ name: `${area}/${c}`, area, folder: path.join(ROOT, area, c) });
         }
     }
     return found;
 }
 
+it('every fixture area is a rule area of the reviewer', () => {
+    const areas = new Set([...Object.values(DIAGNOSTICS).map((d) => d.area), 'all']);
+    expect(cases().map((c) => c.area).filter((a) => !areas.has(a as never))).toEqual([]);
+});
+
 describe('reviewer fixtures', () => {
-    for (const { name, folder } of cases()) {
+    for (const { name, area, folder } of cases()) {
         it(name, async () => {
             const files: Record<string, string> = {};
             const expectations = new Map<string, ExpectedFinding[]>();
@@ -45,7 +59,7 @@ describe('reviewer fixtures', () => {
             }
             const configFile = path.join(folder, 'kam.config.json');
             const settings = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
-            const workspace = await buildWorkspace(files, settings);
+            const workspace = await buildWorkspace(files, { ...settings, severity: { ...focusOn(area), ...settings.severity } });
 
             const problems: string[] = [];
             for (const common of kamFiles(COMMON)) {

@@ -1,12 +1,27 @@
 /** Objectives agreed with the customer: each needs an owner, a due date and a KPI to be real. */
 import type { ValidationAcceptor } from 'langium';
-import type { Objective } from '../generated/ast.js';
-import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER } from './diagnostic-codes.js';
+import { isFeedback, type Action, type Milestone, type Objective } from '../generated/ast.js';
+import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_OVERDUE_ACTION } from './diagnostic-codes.js';
+import { daysUntil, isOpen } from '../domain/contact.js';
+import { isValidIsoDate } from '../domain/quantities.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 
 export const objectiveChecks: CheckFactory = (validator) => ({
     Objective: (objective, accept) => checkObjectiveIsTrackable(validator, objective, accept),
+    Action: (action, accept) => checkOverdue(validator, action, accept),
+    Milestone: (milestone, accept) => checkOverdue(validator, milestone, accept),
 });
+
+function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
+    if (!item.due || !isValidIsoDate(item.due) || !isOpen(item.status)) return;
+    const days = daysUntil(item.due, validator.today());
+    if (days < 0) {
+        const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : 'Action';
+        validator.report(accept, CODE_OVERDUE_ACTION,
+            `${what} "${item.label}" was due on ${item.due}, ${-days} day${days === -1 ? '' : 's'} ago, and is ${item.status ?? 'planned'}: finish it or agree a new date with the customer.`,
+            { node: item, property: 'due', data: { daysOverdue: -days } });
+    }
+}
 
 function checkObjectiveIsTrackable(validator: KamValidator, objective: Objective, accept: ValidationAcceptor): void {
     const info = { node: objective, property: 'name' as const };

@@ -1,15 +1,57 @@
 /** The scoring model and the scores: numbers that are wrong make every strategic value wrong. */
 import type { ValidationAcceptor } from 'langium';
-import type { FactorScore, ScoringModel } from '../generated/ast.js';
+import type { FactorScore, ScoreCard, ScoringModel } from '../generated/ast.js';
 import { isScoringModel } from '../generated/ast.js';
 import { parsePercent } from '../domain/quantities.js';
-import { CODE_SCORE_OFF_SCALE, CODE_WEIGHTS_NOT_100 } from './diagnostic-codes.js';
+import {
+    CODE_NO_FUTURE_FACTOR, CODE_NO_QUALITATIVE_FACTOR, CODE_SCORE_OFF_SCALE, CODE_TOO_FEW_FACTORS, CODE_TOO_MANY_FACTORS,
+    CODE_UNSCORED_FACTOR, CODE_WEIGHTS_NOT_100,
+} from './diagnostic-codes.js';
+
+/** About six factors is the advice; fewer than four cannot separate accounts, more than twelve cannot be scored consistently. */
+export const MIN_FACTORS = 4;
+export const MAX_FACTORS = 12;
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 
 export const scoringChecks: CheckFactory = (validator) => ({
-    ScoringModel: (model, accept) => checkWeightsSumTo100(validator, model, accept),
+    ScoringModel: [
+        (model, accept) => checkWeightsSumTo100(validator, model, accept),
+        (model, accept) => checkFactorCount(validator, model, accept),
+        (model, accept) => checkFactorMix(validator, model, accept),
+    ],
     FactorScore: (score, accept) => checkScoreOnScale(validator, score, accept),
+    ScoreCard: (card, accept) => checkEveryFactorScored(validator, card, accept),
 });
+
+function checkFactorCount(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
+    const n = model.factors.length;
+    if (n < MIN_FACTORS) {
+        validator.report(accept, CODE_TOO_FEW_FACTORS, `Scoring model ${model.name} has ${n} factor${n === 1 ? '' : 's'}: fewer than ${MIN_FACTORS} cannot tell accounts apart (about six is the advice).`, { node: model, property: 'name' });
+    } else if (n > MAX_FACTORS) {
+        validator.report(accept, CODE_TOO_MANY_FACTORS, `Scoring model ${model.name} has ${n} factors: more than ${MAX_FACTORS} are hard to score consistently (about six is the advice).`, { node: model, property: 'name' });
+    }
+}
+
+function checkFactorMix(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
+    if (model.factors.length === 0) return;
+    if (!model.factors.some((f) => f.horizon === 'future')) {
+        validator.report(accept, CODE_NO_FUTURE_FACTOR, `No factor of scoring model ${model.name} is tagged \`future\`: the model rewards past revenue and cannot see an account's potential.`, { node: model, property: 'name' });
+    }
+    if (!model.factors.some((f) => f.measure === 'qualitative')) {
+        validator.report(accept, CODE_NO_QUALITATIVE_FACTOR, `No factor of scoring model ${model.name} is tagged \`qualitative\`: strategic fit and relationship value are left out of attractiveness.`, { node: model, property: 'name' });
+    }
+}
+
+function checkEveryFactorScored(validator: KamValidator, card: ScoreCard, accept: ValidationAcceptor): void {
+    const model = card.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
+    if (!model) return;
+    const scored = new Set(card.scores.map((s) => s.factor.ref?.name));
+    for (const factor of model.factors.filter((f) => !scored.has(f.name))) {
+        validator.report(accept, CODE_UNSCORED_FACTOR,
+            `Factor ${factor.title ?? factor.name} (${factor.weight}) of ${model.name} is not scored: the strategic value rests on part of the model only.`,
+            { node: card, keyword: 'scores', data: { factor: factor.name } });
+    }
+}
 
 function checkWeightsSumTo100(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
     if (model.factors.length === 0) return;

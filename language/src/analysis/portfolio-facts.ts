@@ -1,0 +1,79 @@
+/**
+ * What the portfolio-level checks need to know about every plan: tier, owner, current revenue,
+ * team capacities. Each document's summary is cached until that document changes (a Langium
+ * DocumentCache), so an edit re-reads one file and the aggregate is a cheap sum over summaries,
+ * never a re-analysis of the workspace.
+ */
+import { DocumentCache, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
+import { parseAmount } from '../domain/quantities.js';
+import { revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
+import type { ReviewSettingsHolder } from './review-settings.js';
+
+interface DocumentSummary {
+    accounts: Array<{ name: string; title: string; tier?: string; owner?: string; revenue?: number }>;
+    members: Array<{ name: string; capacity?: number }>;
+}
+
+export interface PortfolioFacts {
+    keyAccountCount: number;
+    /** Key accounts per owner (the team member's name). */
+    keyAccountsByOwner: Map<string, number>;
+    /** Capacity per team member: their own, or the capacity-per-owner setting. */
+    capacityByMember: Map<string, number>;
+    teamCapacity: number;
+    concentration: RevenueConcentration;
+    /** Names of the accounts in the top fifth by revenue. */
+    topFifth: Set<string>;
+}
+
+export class PortfolioFactsProvider {
+    private readonly summaries: DocumentCache<'summary', DocumentSummary>;
+
+    constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder) {
+        this.summaries = new DocumentCache(shared);
+    }
+
+    facts(): PortfolioFacts {
+        const accounts: DocumentSummary['accounts'] = [];
+        const members: DocumentSummary['members'] = [];
+        for (const document of this.shared.workspace.LangiumDocuments.all) {
+            const summary = this.summaries.get(document.uri, 'summary', () => summarize(document));
+            accounts.push(...summary.accounts);
+            members.push(...summary.members);
+        }
+        const { capacityPerOwner } = this.settings.settings.thresholds;
+        const keyAccounts = accounts.filter((a) => a.tier === 'key');
+        const keyAccountsByOwner = new Map<string, number>();
+        for (const a of keyAccounts) {
+            if (a.owner) keyAccountsByOwner.set(a.owner, (keyAccountsByOwner.get(a.owner) ?? 0) + 1);
+        }
+        const capacityByMember = new Map(members.map((m) => [m.name, m.capacity ?? capacityPerOwner]));
+        // Only people who can own key accounts count towards the team's capacity: those with a stated capacity, or who own one.
+        const teamCapacity = members
+            .filter((m) => m.capacity !== undefined || keyAccountsByOwner.has(m.name))
+            .reduce((sum, m) => sum + (m.capacity ?? capacityPerOwner), 0);
+        const concentration = revenueConcentration(accounts.filter((a) => a.revenue).map((a) => ({ name: a.name, revenue: a.revenue! })));
+        return {
+            keyAccountCount: keyAccounts.length,
+            keyAccountsByOwner,
+            capacityByMember,
+            teamCapacity,
+            concentration,
+            topFifth: new Set(concentration.rows.slice(0, concentration.topFifthCount).map((r) => r.name)),
+        };
+    }
+}
+
+function summarize(document: LangiumDocument): DocumentSummary {
+    const root = document.parseResult.value;
+    if (!isPlanFile(root)) return { accounts: [], members: [] };
+    return {
+        accounts: root.elements.filter(isAccount).map((a) => ({
+            name: a.name, title: a.title ?? a.name, tier: a.tier, owner: a.owner?.$refText,
+            revenue: a.revenue ? parseAmount(a.revenue.current.amount) : undefined,
+        })),
+        members: root.elements.filter(isTeam).flatMap((t) => t.members.map((m) => ({ name: m.name, capacity: m.capacity }))),
+    };
+}

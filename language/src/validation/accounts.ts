@@ -1,0 +1,91 @@
+/** The account itself: who owns it, whether it deserves to be key, and whether we understand the customer. */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { Account, WillAndSkill } from '../generated/ast.js';
+import {
+    CODE_GATES_NOT_ASSESSED, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
+} from './diagnostic-codes.js';
+import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js';
+import { accountLabel } from './stakeholders.js';
+
+/** A key account by tier, or by the status the portfolio gave it. */
+export function isKeyAccount(account: Account): boolean {
+    return account.tier === 'key' || account.status === 'key';
+}
+
+const GATES: Array<{ property: keyof WillAndSkill & string; question: string; failed: string }> = [
+    { property: 'valuesOurSolutions', question: 'values our solutions', failed: 'does not value our solutions' },
+    { property: 'multiLevelTrust', question: 'trusts us at several levels', failed: 'does not trust us at several levels' },
+    { property: 'coCreation', question: 'co-creates with us', failed: 'does not co-create with us' },
+    { property: 'preferredOverRivals', question: 'sees us ahead of rivals', failed: 'does not see us ahead of rivals' },
+];
+
+export const accountChecks: CheckFactory = (validator) => ({
+    Account: [
+        (account, accept) => checkOwners(validator, account, accept),
+        (account, accept) => checkWillAndSkill(validator, account, accept),
+        (account, accept) => checkChosenOnRevenueAlone(validator, account, accept),
+        (account, accept) => checkCustomerInsight(validator, account, accept),
+    ],
+});
+
+function checkOwners(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!account.owner) {
+        validator.report(accept, CODE_NO_OWNER, `${accountLabel(account)} has no owner on our team: nobody is accountable for this plan.`, { node: account, property: 'name' });
+    } else if (!account.backupOwner && isKeyAccount(account)) {
+        validator.report(accept, CODE_NO_BACKUP_OWNER, `${accountLabel(account)} is a key account without a backup owner: what happens to the relationship if ${account.owner.ref?.fullName ?? account.owner.$refText} leaves?`, { node: account, property: 'owner' });
+    }
+}
+
+function checkWillAndSkill(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!isKeyAccount(account)) return;
+    const gates = account.gates;
+    const unanswered = GATES.filter((g) => !gates || gates[g.property] === undefined || gates[g.property] === 'unknown');
+    if (gates) {
+        for (const gate of GATES.filter((g) => gates[g.property] === 'no')) {
+            validator.report(accept, CODE_KEY_FAILS_GATE,
+                `${accountLabel(account)} is key, but the customer ${gate.failed}: without the will-and-skill gates it is only a named account.`,
+                { node: gates, property: gate.property as never, data: { gate: gate.property } });
+        }
+    }
+    if (unanswered.length) {
+        validator.report(accept, CODE_GATES_NOT_ASSESSED,
+            `${accountLabel(account)} is key, but ${unanswered.length === 4 ? 'none of the will-and-skill gates is assessed' : `these gates are not assessed: ${unanswered.map((g) => g.question).join(', ')}`}.`,
+            (gates ? { node: gates, keyword: 'will' } : { node: account, property: 'name' }) as ReportInfo<AstNode>);
+    }
+}
+
+function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!isKeyAccount(account)) return;
+    const analysis = validator.analyzer.analyzeAccount(account);
+    const contributions = analysis?.strategicValue.contributions ?? [];
+    const past = contributions.filter((c) => c.factor.measure === 'quantitative' && c.factor.horizon === 'past');
+    const rest = contributions.filter((c) => !past.includes(c));
+    if (past.length === 0 || rest.length === 0 || !analysis?.model) return;
+    const toTen = 10 / analysis.model.scaleMax;
+    const mean = (list: typeof contributions) => list.reduce((s, c) => s + c.factor.weight * c.score, 0) / list.reduce((s, c) => s + c.factor.weight, 0) * toTen;
+    const { keyThreshold } = validator.settings.settings.thresholds;
+    const pastScore = mean(past);
+    const restScore = mean(rest);
+    if (pastScore >= keyThreshold && restScore < keyThreshold) {
+        validator.report(accept, CODE_KEY_ON_REVENUE_ALONE,
+            `${accountLabel(account)} scores ${pastScore.toFixed(1)} on past revenue but only ${restScore.toFixed(1)} on its future and qualitative factors (key threshold ${keyThreshold}): it looks chosen on current revenue alone.`,
+            { node: account.scores!, keyword: 'scores' });
+    }
+}
+
+function checkCustomerInsight(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    const customer = account.customer;
+    const sections: Array<[string, boolean]> = [
+        ['goals', (customer?.goals.length ?? 0) > 0],
+        ['markets', (customer?.markets.length ?? 0) > 0],
+        ['strategies', (customer?.strategies.length ?? 0) > 0],
+        ['organisational dynamics', (customer?.organisation.length ?? 0) > 0],
+        ['competitors', account.competitors.length > 0],
+    ];
+    const missing = sections.filter(([, present]) => !present).map(([name]) => name);
+    if (missing.length) {
+        validator.report(accept, CODE_MISSING_CUSTOMER_INSIGHT,
+            `${accountLabel(account)}: the plan does not record the customer's ${missing.join(', ')}. An account manager who does not know what the customer is aiming for cannot be on their side.`,
+            (customer ? { node: customer, keyword: 'customer', data: { missing } } : { node: account, property: 'name', data: { missing } }) as ReportInfo<AstNode>);
+    }
+}

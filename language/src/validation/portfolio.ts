@@ -1,0 +1,65 @@
+/**
+ * Checks that look across the portfolio: capacity of the team and of each owner, key accounts
+ * below the key threshold, and revenue concentration. The numbers come from PortfolioFacts,
+ * an aggregate of per-document summaries that only re-reads the documents that changed.
+ */
+import type { ValidationAcceptor } from 'langium';
+import type { Account, Team } from '../generated/ast.js';
+import { CODE_KEY_BELOW_THRESHOLD, CODE_OWNER_OVER_CAPACITY, CODE_REVENUE_CONCENTRATION, CODE_TEAM_OVER_CAPACITY } from './diagnostic-codes.js';
+import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { accountLabel } from './stakeholders.js';
+import { formatScore } from '../domain/quantities.js';
+
+export const portfolioChecks: CheckFactory = (validator) => ({
+    Account: [
+        (account, accept) => checkKeyThreshold(validator, account, accept),
+        (account, accept) => checkOwnerCapacity(validator, account, accept),
+        (account, accept) => checkConcentration(validator, account, accept),
+    ],
+    Team: (team, accept) => checkTeamCapacity(validator, team, accept),
+});
+
+function checkKeyThreshold(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (account.tier !== 'key') return;
+    const value = validator.analyzer.analyzeAccount(account)?.strategicValue.value;
+    const { keyThreshold } = validator.settings.settings.thresholds;
+    if (value !== undefined && value < keyThreshold) {
+        validator.report(accept, CODE_KEY_BELOW_THRESHOLD,
+            `${accountLabel(account)} is a key account with a strategic value of ${formatScore(value)}, below the key threshold of ${keyThreshold}: by the portfolio's own model it is not attractive enough to be key.`,
+            { node: account, property: 'tier' });
+    }
+}
+
+function checkOwnerCapacity(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (account.tier !== 'key' || !account.owner) return;
+    const owner = account.owner.$refText;
+    const facts = validator.portfolio.facts();
+    const held = facts.keyAccountsByOwner.get(owner) ?? 0;
+    const capacity = facts.capacityByMember.get(owner) ?? validator.settings.settings.thresholds.capacityPerOwner;
+    if (held > capacity) {
+        validator.report(accept, CODE_OWNER_OVER_CAPACITY,
+            `${account.owner.ref?.fullName ?? owner} owns ${held} key accounts but can look after ${capacity}: each of them gets less attention than a key account needs.`,
+            { node: account, property: 'owner', data: { held, capacity } });
+    }
+}
+
+function checkTeamCapacity(validator: KamValidator, team: Team, accept: ValidationAcceptor): void {
+    const facts = validator.portfolio.facts();
+    if (facts.keyAccountCount > facts.teamCapacity && team.members.length > 0) {
+        validator.report(accept, CODE_TEAM_OVER_CAPACITY,
+            `The portfolio has ${facts.keyAccountCount} key accounts but the team can look after ${facts.teamCapacity}: with too many key accounts, none is really key.`,
+            { node: team, property: 'name', data: { keyAccounts: facts.keyAccountCount, capacity: facts.teamCapacity } });
+    }
+}
+
+function checkConcentration(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!account.revenue) return;
+    const facts = validator.portfolio.facts();
+    const { paretoLimit } = validator.settings.settings.thresholds;
+    const c = facts.concentration;
+    // A portfolio of one or two accounts is concentrated by definition; the check speaks from five accounts on.
+    if (c.rows.length < 5 || c.topFifthShare <= paretoLimit || !facts.topFifth.has(account.name)) return;
+    validator.report(accept, CODE_REVENUE_CONCENTRATION,
+        `${accountLabel(account)} is one of the top ${c.topFifthCount} account${c.topFifthCount === 1 ? '' : 's'} that bring ${c.topFifthShare.toFixed(0)}% of the portfolio's revenue (limit ${paretoLimit}%): losing it would hurt badly.`,
+        { node: account.revenue, keyword: 'revenue', data: { share: c.topFifthShare } });
+}
