@@ -12,6 +12,7 @@ import { ReviewSettingsHolder } from './analysis/review-settings.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
 import { KamHoverProvider } from './lsp/kam-hover.js';
+import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
 
 /** Services added by the KAM language on top of Langium's. */
 export type KamAddedServices = {
@@ -40,6 +41,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     lsp: {
         InlayHintProvider: (services) => new KamInlayHintProvider(services),
         HoverProvider: (services) => new KamHoverProvider(services),
+        CodeActionProvider: (services) => new KamCodeActionProvider(services),
     },
 };
 

@@ -1,5 +1,5 @@
 /** Reading the quantities account managers write: `1.2M`, `25%`, `2027-03-31`. */
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, formatISO, isValid, parseISO } from 'date-fns';
 
 const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
 
@@ -30,6 +30,11 @@ export function isValidIsoDate(text: string): boolean {
 /** Calendar days from `from` to `to` (negative when `to` is in the past). */
 export function daysBetween(from: string, to: string): number {
     return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** The date `days` after an ISO date, as `yyyy-mm-dd`. */
+export function addDaysIso(date: string, days: number): string {
+    return formatISO(addDays(parseISO(date), days), { representation: 'date' });
 }
 
 /** Today's date as `yyyy-mm-dd` in UTC, the reference for staleness and overdue checks. */

@@ -44,3 +44,17 @@ export function strategicValue(plan: Pick<AccountPlan, 'scores'>, model: Scoring
 export function totalWeight(model: ScoringModel): number {
     return model.factors.reduce((sum, f) => sum + f.weight, 0);
 }
+
+/**
+ * Scales weights proportionally so they add up to exactly 100%, with one decimal; the rounding
+ * remainder goes to the largest weight so no factor changes rank.
+ */
+export function normaliseWeights(weights: number[]): number[] {
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) return weights.map(() => Math.round((1000 / weights.length)) / 10);
+    const scaled = weights.map((w) => Math.round((w * 1000) / total) / 10);
+    const remainder = Math.round((100 - scaled.reduce((a, b) => a + b, 0)) * 10) / 10;
+    const largest = scaled.indexOf(Math.max(...scaled));
+    scaled[largest] = Math.round((scaled[largest] + remainder) * 10) / 10;
+    return scaled;
+}
