@@ -1,1 +1,118 @@
-console.log('bench placeholder');
+/**
+ * `npm run bench`: the performance budget, measured on a generated workspace of 2,000 plans.
+ *   workspace build (parse, link, validate, score) ≤ 3 s
+ *   an edit of one plan until its diagnostics and scores are ready ≤ 50 ms
+ *   the portfolio report ≤ 2 s
+ * Prints the numbers and the heap; exits 0 either way (budgets are watched, not asserted in tests).
+ */
+import { DocumentState, URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { createKamServices } from '../language/src/kam-module.js';
+import { reviewDocument } from '../language/src/analysis/review.js';
+import { portfolioSummaryMarkdown } from '../language/src/reports/summary-report.js';
+import { accountText, scoringModelText, teamText } from './generate-portfolio.js';
+
+const PLAN_COUNT = Number(process.env.KAM_BENCH_PLANS ?? 2000);
+const EDITS = 20;
+
+/** Plans served from memory, so the benchmark measures the language services, not the disk. */
+class MemoryFileSystem implements FileSystemProvider {
+    readonly files = new Map<string, string>();
+    async stat(uri: URI) { return this.statSync(uri); }
+    statSync(uri: URI) { return { isFile: this.files.has(uri.toString()), isDirectory: false, uri }; }
+    async exists(uri: URI) { return this.files.has(uri.toString()); }
+    existsSync(uri: URI) { return this.files.has(uri.toString()); }
+    async readFile(uri: URI) { return this.readFileSync(uri); }
+    readFileSync(uri: URI) { return this.files.get(uri.toString()) ?? ''; }
+    async readBinary(uri: URI) { return new TextEncoder().encode(this.readFileSync(uri)); }
+    readBinarySync(uri: URI) { return new TextEncoder().encode(this.readFileSync(uri)); }
+    async readDirectory(): Promise<FileSystemNode[]> { return []; }
+    readDirectorySync(): FileSystemNode[] { return []; }
+}
+
+function ms(start: bigint): number {
+    return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+    const fileSystem = new MemoryFileSystem();
+    const uris: URI[] = [URI.parse('memory:///portfolio/scoring-model.kam'), URI.parse('memory:///portfolio/team.kam')];
+    fileSystem.files.set(uris[0].toString(), scoringModelText());
+    fileSystem.files.set(uris[1].toString(), teamText());
+    for (let i = 0; i < PLAN_COUNT; i++) {
+        const uri = URI.parse(`memory:///portfolio/accounts/a${i}.kam`);
+        fileSystem.files.set(uri.toString(), accountText(i));
+        uris.push(uri);
+    }
+    const lines = [...fileSystem.files.values()].reduce((n, t) => n + t.split('\n').length, 0);
+    console.log(`KAM Plans benchmark: ${PLAN_COUNT} plans, ${lines.toLocaleString('en')} lines, Node ${process.version}`);
+
+    const { shared, Kam } = createKamServices({ fileSystemProvider: () => fileSystem });
+    Kam.analysis.ReviewSettings.update({ ...Kam.analysis.ReviewSettings.settings, today: '2026-11-24' });
+    const documents = shared.workspace.LangiumDocuments;
+    const builder = shared.workspace.DocumentBuilder;
+    const analyzer = Kam.analysis.PlanAnalyzer;
+
+    // 1. Workspace build: parse, link, validate, and score every plan.
+    const phases: Array<[string, number]> = [];
+    let phaseStart = process.hrtime.bigint();
+    for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+        builder.onBuildPhase(state, () => {
+            phases.push([DocumentState[state], ms(phaseStart)]);
+            phaseStart = process.hrtime.bigint();
+        });
+    }
+    let start = process.hrtime.bigint();
+    const loaded = await Promise.all(uris.map((u) => documents.getOrCreateDocument(u)));
+    await builder.build(loaded, { validation: true });
+    for (const d of loaded) analyzer.analyzeDocument(d);
+    const buildMs = ms(start);
+    const phaseLine = phases.slice(0, 5).map(([name, t]) => `${name} ${t.toFixed(0)} ms`).join(', ');
+    const diagnostics = loaded.reduce((n, d) => n + (d.diagnostics?.length ?? 0), 0);
+    global.gc?.();
+    const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+
+    // 2. Edits: change one score in one plan, rebuild, until diagnostics and scores (inlay hints) are ready.
+    const editTimes: number[] = [];
+    for (let e = 0; e < EDITS; e++) {
+        const uri = uris[2 + ((e * 97) % PLAN_COUNT)];
+        const text = fileSystem.files.get(uri.toString())!;
+        fileSystem.files.set(uri.toString(), text.replace(/currentRevenue \d+/, `currentRevenue ${1 + (e % 10)}`));
+        start = process.hrtime.bigint();
+        await builder.update([uri], []);
+        const document = documents.getDocument(uri)!;
+        const end = document.textDocument.positionAt(document.textDocument.getText().length);
+        await Kam.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: uri.toString() }, range: { start: { line: 0, character: 0 }, end } });
+        editTimes.push(ms(start));
+    }
+
+    // 3. The portfolio report over every plan.
+    start = process.hrtime.bigint();
+    const reviewed = loaded.flatMap((d) => reviewDocument(analyzer, documents.getDocument(d.uri)!));
+    const report = portfolioSummaryMarkdown(reviewed, Kam.analysis.ReviewSettings.settings.thresholds);
+    const reportMs = ms(start);
+
+    const rows: Array<[string, number, number, string]> = [
+        ['workspace build (parse, link, validate, score)', buildMs, 3000, 'ms'],
+        [`edit → diagnostics and scores (median of ${EDITS})`, median(editTimes), 50, 'ms'],
+        [`edit → diagnostics and scores (worst of ${EDITS})`, Math.max(...editTimes), 50, 'ms'],
+        ['portfolio report', reportMs, 2000, 'ms'],
+    ];
+    console.log('');
+    for (const [what, value, budget, unit] of rows) {
+        console.log(`${what.padEnd(52)} ${value.toFixed(0).padStart(7)} ${unit}   budget ${String(budget).padStart(5)} ${unit}   ${value <= budget ? 'within' : 'OVER'}`);
+    }
+    console.log(`${'  by phase (parse is in the first)'.padEnd(52)} ${phaseLine}`);
+    console.log(`${'heap after build'.padEnd(52)} ${heapMb.toFixed(0).padStart(7)} MB`);
+    console.log(`${'diagnostics in the workspace'.padEnd(52)} ${String(diagnostics).padStart(7)}`);
+    console.log(`${'report size'.padEnd(52)} ${String(Math.round(report.length / 1024)).padStart(7)} KB`);
+}
+
+main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+});

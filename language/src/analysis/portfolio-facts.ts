@@ -4,7 +4,7 @@
  * DocumentCache), so an edit re-reads one file and the aggregate is a cheap sum over summaries,
  * never a re-analysis of the workspace.
  */
-import { DocumentCache, type LangiumDocument } from 'langium';
+import { DocumentCache, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
 import { parseAmount } from '../domain/quantities.js';
@@ -30,12 +30,19 @@ export interface PortfolioFacts {
 
 export class PortfolioFactsProvider {
     private readonly summaries: DocumentCache<'summary', DocumentSummary>;
+    /** The aggregate, computed once per workspace state however many accounts are validated. */
+    private readonly aggregate: WorkspaceCache<'facts', PortfolioFacts>;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder) {
         this.summaries = new DocumentCache(shared);
+        this.aggregate = new WorkspaceCache(shared);
     }
 
     facts(): PortfolioFacts {
+        return this.aggregate.get('facts', () => this.computeFacts());
+    }
+
+    private computeFacts(): PortfolioFacts {
         const accounts: DocumentSummary['accounts'] = [];
         const members: DocumentSummary['members'] = [];
         for (const document of this.shared.workspace.LangiumDocuments.all) {
