@@ -4,7 +4,7 @@
  * Plans are re-validated so diagnostics and scores follow the new settings at once.
  */
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
 import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
@@ -17,7 +17,8 @@ export function watchKamSettings(connection: Connection, shared: LangiumSharedSe
         Kam.analysis.ReviewSettings.update(settings);
         const joined = problems.join('\n');
         if (problems.length && joined !== lastProblems) {
-            void connection.window.showWarningMessage(`KAM Plans settings: ${problems.join(' ')}`);
+            // A notification, not a request: nothing to wait for, and no client can fail to answer it.
+            void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `KAM Plans settings: ${problems.join(' ')}` });
         }
         lastProblems = joined;
         const documents = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();

@@ -11,6 +11,10 @@ import { watchKamSettings } from './settings-sync.js';
 
 export function startKamLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
+    // The server must outlive any failed promise (a client that does not answer a request, say): log it, keep serving.
+    process.on('unhandledRejection', (reason) => {
+        connection.console.error(`KAM language server: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+    });
     const { shared, Kam } = createKamServices({ connection, ...NodeFileSystem });
     watchKamSettings(connection, shared, Kam);
     registerKamProtocol(connection, shared, Kam);

@@ -12,7 +12,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-    ConfigurationRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification,
+    ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification, ShowMessageNotification, HoverRequest, InitializedNotification,
     InitializeRequest, InlayHintRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -24,16 +24,26 @@ let server: ChildProcess;
 let connection: ProtocolConnection;
 let workspace: string;
 const published = new Map<string, PublishDiagnosticsParams>();
-const waiters: Array<() => void> = [];
+const messages: string[] = [];
+let waiters: Array<() => boolean> = [];
+let kamSettings: Record<string, unknown> = { today: '2026-11-24' };
 
-function diagnosticsFor(uri: string): Promise<PublishDiagnosticsParams> {
+/** Resolves once `condition` holds for something the server sent. */
+function eventually<T>(condition: () => T | undefined): Promise<T> {
     return new Promise((resolve) => {
         const check = () => {
-            const p = published.get(uri);
-            if (p && p.diagnostics.length > 0) { resolve(p); return true; }
+            const value = condition();
+            if (value !== undefined) { resolve(value); return true; }
             return false;
         };
-        if (!check()) waiters.push(() => { check(); });
+        if (!check()) waiters.push(check);
+    });
+}
+
+function diagnosticsFor(uri: string): Promise<PublishDiagnosticsParams> {
+    return eventually(() => {
+        const p = published.get(uri);
+        return p && p.diagnostics.length > 0 ? p : undefined;
     });
 }
 
@@ -44,10 +54,14 @@ beforeAll(async () => {
     connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
         published.set(params.uri, params);
-        waiters.splice(0).forEach((w) => w());
+        waiters = waiters.filter((w) => !w());
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+        messages.push(params.message);
+        waiters = waiters.filter((w) => !w());
     });
     // The server pulls the `kam` settings section: review as of a fixed day.
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kam' ? { today: '2026-11-24' } : {})));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kam' ? kamSettings : {})));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.listen();
     const rootUri = URI.file(workspace).toString();
@@ -114,5 +128,19 @@ describe('kam lsp --stdio', () => {
             .rejects.toThrow(/not a KAM plan the server knows/);
         const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
         expect((await connection.sendRequest(SummaryReportRequest.type, { uri })).accountCount).toBe(1);
+    });
+
+    it('takes new settings: a bad value is named in a warning, a good one changes the review', async () => {
+        const uri = URI.file(path.join(workspace, 'baltic-paper.kam')).toString();
+        await diagnosticsFor(uri);
+        kamSettings = { today: '2026-11-24', thresholds: { keyThreshold: 'high' }, severity: { 'kam.missing-champion': 'off' } };
+        await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { kam: kamSettings } });
+        const warning = await eventually(() => messages.find((m) => m.includes('thresholds.keyThreshold')));
+        expect(warning).toMatch(/KAM Plans settings: Setting thresholds\.keyThreshold = "high" is invalid .*using 6\./);
+        const republished = await eventually(() => {
+            const codes = published.get(uri)?.diagnostics.map((d) => d.code) ?? [];
+            return codes.length > 0 && !codes.includes('kam.missing-champion') ? codes : undefined;
+        });
+        expect(republished).toContain('kam.missing-finance-contact');
     });
 });
