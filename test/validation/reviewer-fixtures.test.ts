@@ -41,6 +41,21 @@ function cases(): Array<{ name: string; area: string; folder: string }> {
     return found;
 }
 
+it('every code has a fixture that triggers it and one that shows it silent', () => {
+    const present = new Set<string>();
+    const absent = new Set<string>();
+    for (const { folder } of cases()) {
+        for (const f of kamFiles(folder)) {
+            for (const e of parseMarkers(fs.readFileSync(path.join(folder, f), 'utf8')).expected) {
+                (e.expectation === 'present' ? present : absent).add(e.code);
+            }
+        }
+    }
+    const codes = Object.keys(DIAGNOSTICS);
+    expect(codes.filter((c) => !present.has(c)), 'codes never triggered').toEqual([]);
+    expect(codes.filter((c) => !absent.has(c)), 'codes never shown silent').toEqual([]);
+});
+
 it('every fixture area is a rule area of the reviewer', () => {
     const areas = new Set([...Object.values(DIAGNOSTICS).map((d) => d.area), 'all']);
     expect(cases().map((c) => c.area).filter((a) => !areas.has(a as never))).toEqual([]);
