@@ -12,6 +12,12 @@ import { ReviewSettingsHolder } from './analysis/review-settings.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
 import { KamHoverProvider } from './lsp/kam-hover.js';
+import { KamCompletionProvider } from './lsp/kam-completion.js';
+import { KamFormatter } from './lsp/kam-formatter.js';
+import { KamCodeLensProvider } from './lsp/kam-code-lens.js';
+import { KamSemanticTokenProvider } from './lsp/kam-semantic-tokens.js';
+import { KamDocumentSymbolProvider } from './lsp/kam-document-symbols.js';
+import { KamNodeKindProvider } from './lsp/kam-node-kinds.js';
 import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
 
 /** Services added by the KAM language on top of Langium's. */
@@ -41,7 +47,19 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     lsp: {
         InlayHintProvider: (services) => new KamInlayHintProvider(services),
         HoverProvider: (services) => new KamHoverProvider(services),
+        CompletionProvider: (services) => new KamCompletionProvider(services),
+        Formatter: () => new KamFormatter(),
+        CodeLensProvider: (services) => new KamCodeLensProvider(services),
+        SemanticTokenProvider: (services) => new KamSemanticTokenProvider(services),
+        DocumentSymbolProvider: (services) => new KamDocumentSymbolProvider(services),
         CodeActionProvider: (services) => new KamCodeActionProvider(services),
+    },
+};
+
+/** Shared services the KAM language customises: what kind of symbol each element is. */
+export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        NodeKindProvider: () => new KamNodeKindProvider(),
     },
 };
 
@@ -49,7 +67,7 @@ export function createKamServices(context: DefaultSharedModuleContext, extra?: D
     shared: LangiumSharedServices;
     Kam: KamServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), KamGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule);
     const Kam = inject(createDefaultModule({ shared }), KamGeneratedModule, KamModule, (extra ?? {}) as Module<KamServices, DeepPartial<KamServices>>);
     shared.ServiceRegistry.register(Kam);
     registerKamValidationChecks(Kam);

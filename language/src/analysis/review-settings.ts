@@ -21,15 +21,24 @@ const thresholdSchemas = {
 const severitySchema = z.enum(SEVERITY_LEVELS);
 const todaySchema = z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd');
 
+/** The editor's inlay hints, each kind switched on or off (`kam.inlayHints.*`). */
+export const INLAY_HINT_KINDS = ['strategicValue', 'factorContribution', 'relationshipIndex', 'kpiProgress', 'dueDates'] as const;
+export type InlayHintSetting = typeof INLAY_HINT_KINDS[number];
+export const DEFAULT_INLAY_HINTS: Record<InlayHintSetting, boolean> = {
+    strategicValue: true, factorContribution: true, relationshipIndex: true, kpiProgress: true, dueDates: true,
+};
+
 export interface ReviewSettings {
     thresholds: Thresholds;
     /** Severity override per diagnostic code, or 'off'. */
     severity: Record<string, SeverityLevel>;
     /** The date reviews count from (staleness, overdue); undefined = the real today. */
     today: string | undefined;
+    /** Which inlay hints the editor shows. */
+    inlayHints: Record<InlayHintSetting, boolean>;
 }
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined };
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS };
 
 export interface SettingsParseResult {
     settings: ReviewSettings;
@@ -47,10 +56,11 @@ export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<strin
     const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
     const severity: Record<string, SeverityLevel> = {};
     let today: string | undefined;
-    if (raw === undefined || raw === null) return { settings: { thresholds, severity, today }, problems };
+    const inlayHints = { ...DEFAULT_INLAY_HINTS };
+    if (raw === undefined || raw === null) return { settings: { thresholds, severity, today, inlayHints }, problems };
     if (!isRecord(raw)) {
         problems.push('KAM settings must be an object; using the defaults.');
-        return { settings: { thresholds, severity, today }, problems };
+        return { settings: { thresholds, severity, today, inlayHints }, problems };
     }
     const rawThresholds = raw.thresholds ?? {};
     if (isRecord(rawThresholds)) {
@@ -82,7 +92,21 @@ export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<strin
         if (parsed.success) today = parsed.data;
         else problems.push(`Setting today = ${JSON.stringify(raw.today)} must be a date written as yyyy-mm-dd; using the real date.`);
     }
-    return { settings: { thresholds, severity, today }, problems };
+    parseInlayHints(raw.inlayHints, inlayHints, problems);
+    return { settings: { thresholds, severity, today, inlayHints }, problems };
+}
+
+function parseInlayHints(raw: unknown, inlayHints: Record<InlayHintSetting, boolean>, problems: string[]): void {
+    if (raw === undefined || raw === null) return;
+    if (!isRecord(raw)) {
+        problems.push('Setting inlayHints must be an object of on/off switches; showing every inlay hint.');
+        return;
+    }
+    for (const [key, value] of Object.entries(raw)) {
+        if (!(INLAY_HINT_KINDS as readonly string[]).includes(key)) problems.push(`Unknown setting inlayHints.${key} is ignored.`);
+        else if (z.boolean().safeParse(value).success) inlayHints[key as InlayHintSetting] = value as boolean;
+        else if (value !== null) problems.push(`Setting inlayHints.${key} = ${JSON.stringify(value)} must be true or false; using true.`);
+    }
 }
 
 /** The settings in force for one language server or CLI run. */

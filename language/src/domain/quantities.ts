@@ -3,23 +3,26 @@ import { addDays, differenceInCalendarDays, formatISO, isValid, parseISO } from 
 
 const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
 
-/** `1.2M` → 1 200 000; plain numbers pass through. */
-export function parseAmount(text: string | number): number {
+/** `1.2M` → 1 200 000; plain numbers pass through; a value missing from a half-typed plan is NaN. */
+export function parseAmount(text: string | number | undefined): number {
     if (typeof text === 'number') return text;
+    if (text === undefined) return Number.NaN;
     const match = /^(\d+(?:\.\d+)?)([kMB])?$/.exec(text.trim());
     if (!match) return Number.NaN;
     return Number(match[1]) * (match[2] ? AMOUNT_SUFFIX[match[2]] : 1);
 }
 
 /** `25%` → 25; plain numbers pass through. */
-export function parsePercent(text: string | number): number {
+export function parsePercent(text: string | number | undefined): number {
     if (typeof text === 'number') return text;
+    if (text === undefined) return Number.NaN;
     return Number(text.trim().replace(/%$/, ''));
 }
 
 /** A KPI value can be a number, a percentage or an amount. */
-export function parseMeasure(text: string | number): number {
+export function parseMeasure(text: string | number | undefined): number {
     if (typeof text === 'number') return text;
+    if (text === undefined) return Number.NaN;
     return text.endsWith('%') ? parsePercent(text) : parseAmount(text);
 }
 

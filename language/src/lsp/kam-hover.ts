@@ -1,6 +1,11 @@
-/** Hover on an account: the breakdown of its strategic value and relationship strength. */
-import type { AstNode, MaybePromise } from 'langium';
+/**
+ * Hover with explanations: on an account the breakdown of its strategic value and relationship
+ * strength; on a stakeholder their ratings and what their roles care about; on a keyword or a
+ * value (`executive`, `quarterly`) a short explanation.
+ */
+import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover } from 'vscode-languageserver';
 import { isAccount, isFactor, isStakeholder, isTeamMember } from '../generated/ast.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
@@ -8,6 +13,8 @@ import { formatScore } from '../domain/quantities.js';
 import { stakeholderIndex } from '../domain/relationship.js';
 import { QUADRANT_ADVICE } from '../domain/portfolio.js';
 import { headline, scoreBreakdownTable } from '../reports/markdown-tables.js';
+import type { StakeholderRole } from '../domain/model.js';
+import { keywordDoc, ROLE_CONCERNS } from './keyword-docs.js';
 
 export class KamHoverProvider extends AstNodeHoverProvider {
     private readonly analyzer: PlanAnalyzer;
@@ -41,6 +48,7 @@ export class KamHoverProvider extends AstNodeHoverProvider {
                 `Roles: ${node.roles.join(', ') || 'not set'} · influence ${node.influence ?? 'unknown'} · stance ${node.stance ?? 'unknown'}`,
                 '',
                 `Trusted advisor ${node.trustedAdvisor ?? '—'}/10 · strategic partner ${node.strategicPartner ?? '—'}/10 · relationship ${formatScore(index)}`,
+                ...roleConcerns(node.roles),
             ].join('\n');
         }
         if (isFactor(node)) {
@@ -51,4 +59,17 @@ export class KamHoverProvider extends AstNodeHoverProvider {
         }
         return undefined;
     }
+
+    protected override getKeywordHoverContent(keyword: AstNode): MaybePromise<Hover | undefined> {
+        if (!GrammarAST.isKeyword(keyword)) return undefined;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const doc = keywordDoc(rule, keyword.value);
+        return doc ? { contents: { kind: 'markdown', value: doc } } : undefined;
+    }
+}
+
+/** What the stakeholder's roles care about, as a Markdown list after a blank line. */
+function roleConcerns(roles: string[]): string[] {
+    const known = roles.filter((role): role is StakeholderRole => Object.hasOwn(ROLE_CONCERNS, role));
+    return known.length ? ['', ...known.map((role) => `- *${role}*: ${ROLE_CONCERNS[role]}`)] : [];
 }

@@ -1,51 +1,84 @@
 /**
  * Inline numbers as you type: the strategic value and quadrant after each account name, each factor
- * score's weighted contribution, each stakeholder's relationship index. All from the PlanAnalyzer's
- * cached numbers, so a hint request costs no more than walking the visible range.
+ * score's weighted contribution, each stakeholder's relationship index, each KPI's progress toward
+ * its target, and the days left (or overdue) on open actions and milestones. Every number comes
+ * from the PlanAnalyzer's cached scorecards or the domain core; each kind can be switched off with
+ * `kam.inlayHints.*`.
  */
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
-import type { CancellationToken } from 'vscode-languageserver';
-import { isAccount, isFactorScore, isStakeholder } from '../generated/ast.js';
+import { InlayHintKind } from 'vscode-languageserver';
+import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type FactorScore, type Kpi } from '../generated/ast.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
-import { formatScore } from '../domain/quantities.js';
+import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
+import { formatScore, parseMeasure } from '../domain/quantities.js';
 import { stakeholderIndex } from '../domain/relationship.js';
+import { describeDue, dueStatus, kpiProgress } from '../domain/progress.js';
+import type { ActionStatus } from '../domain/model.js';
 
 export class KamInlayHintProvider extends AbstractInlayHintProvider {
     private readonly analyzer: PlanAnalyzer;
+    private readonly settings: ReviewSettingsHolder;
 
     constructor(services: KamServices) {
         super();
         this.analyzer = services.analysis.PlanAnalyzer;
-    }
-
-    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
-        return super.getInlayHints(document, params, cancelToken);
+        this.settings = services.analysis.ReviewSettings;
     }
 
     computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
+        const enabled = this.settings.settings.inlayHints;
         if (isAccount(node)) {
-            const analysis = this.analyzer.analyzeAccount(node);
-            if (!analysis) return;
-            const quadrant = analysis.quadrant ? ` · ${analysis.quadrant}` : '';
-            this.after(node, 'name', `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant}`, accept,
-                'Σ(weight × score) / Σ weight on 0-10, and the portfolio quadrant');
+            if (enabled.strategicValue) this.strategicValue(node, accept);
         } else if (isFactorScore(node)) {
-            const account = AstUtils.getContainerOfType(node, isAccount);
-            const analysis = account && this.analyzer.analyzeAccount(account);
-            const contribution = analysis?.strategicValue.contributions.find((c) => c.factor.name === node.factor.$refText);
-            if (contribution) {
-                this.after(node, 'value', `× ${contribution.factor.weight}% → +${formatScore(contribution.contribution)}`, accept,
-                    `${contribution.factor.title}: weight ${contribution.factor.weight}% × score ${contribution.score}, divided by the scored weights`);
-            }
+            if (enabled.factorContribution) this.factorContribution(node, accept);
         } else if (isStakeholder(node)) {
-            const index = stakeholderIndex(node);
+            const index = enabled.relationshipIndex ? stakeholderIndex(node) : undefined;
             if (index !== undefined) {
                 this.after(node, 'name', `relationship ${formatScore(index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
             }
+        } else if (isKpi(node)) {
+            if (enabled.kpiProgress) this.kpi(node, accept);
+        } else if (isAction(node) || isMilestone(node)) {
+            const due = enabled.dueDates ? dueStatus(node.due, (node.status ?? 'planned') as ActionStatus, this.settings.today()) : undefined;
+            if (due) {
+                this.after(node, 'due', describeDue(due), accept, `Counted from ${this.settings.today()}; done and cancelled work is not counted`);
+            }
         }
+    }
+
+    private strategicValue(node: Account, accept: InlayHintAcceptor): void {
+        const analysis = this.analyzer.analyzeAccount(node);
+        if (!analysis) return;
+        const quadrant = analysis.quadrant ? ` · ${analysis.quadrant}` : '';
+        this.after(node, 'name', `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant}`, accept,
+            'Σ(weight × score) / Σ weight on 0-10, and the portfolio quadrant');
+    }
+
+    private factorContribution(node: FactorScore, accept: InlayHintAcceptor): void {
+        const account = AstUtils.getContainerOfType(node, isAccount);
+        const analysis = account && this.analyzer.analyzeAccount(account);
+        const contribution = analysis?.strategicValue.contributions.find((c) => c.factor.name === node.factor.$refText);
+        if (contribution) {
+            this.after(node, 'value', `× ${contribution.factor.weight}% → +${formatScore(contribution.contribution)}`, accept,
+                `${contribution.factor.title}: weight ${contribution.factor.weight}% × score ${contribution.score}, divided by the scored weights`);
+        }
+    }
+
+    private kpi(node: Kpi, accept: InlayHintAcceptor): void {
+        if (node.current === undefined || node.target === undefined) return;
+        const current = parseMeasure(node.current);
+        const target = parseMeasure(node.target);
+        if (Number.isNaN(current) || Number.isNaN(target)) return;
+        const progress = kpiProgress({ current, target });
+        const unit = node.unit ?? (String(node.target).endsWith('%') ? '%' : undefined);
+        const suffix = unit ? (unit === '%' ? '%' : ` ${unit}`) : '';
+        const label = progress.reached
+            ? 'target reached'
+            : `${progress.attainment === undefined ? '' : `${Math.round(progress.attainment)}% there · `}${progress.gap > 0 ? '+' : '−'}${trimNumber(Math.abs(progress.gap))}${suffix} to go`;
+        this.after(node, node.unit !== undefined ? 'unit' : 'target', label, accept,
+            progress.direction === 'decrease' ? 'Has to fall to the target: target ÷ current' : 'Has to rise to the target: current ÷ target');
     }
 
     private after(node: AstNode, property: string, label: string, accept: InlayHintAcceptor, tooltip: string): void {
@@ -53,4 +86,8 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         if (!cst) return;
         accept({ position: cst.range.end, label, paddingLeft: true, kind: InlayHintKind.Type, tooltip });
     }
+}
+
+function trimNumber(value: number): string {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
