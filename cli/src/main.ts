@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { reviewDocument, toFinding } from '../../language/src/analysis/review.js';
-import { accountSummaryMarkdown, portfolioSummaryMarkdown, type ReviewedAccount } from '../../language/src/reports/summary-report.js';
+import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
+import { renderAccountReport, renderPortfolioReport, type ReportKind } from '../../language/src/reports/render-report.js';
+import { teamDirectory } from '../../language/src/analysis/team-directory.js';
 import { formatScore } from '../../language/src/domain/quantities.js';
 import { countBySeverity } from '../../language/src/domain/findings.js';
 import { CliError, loadPortfolio, type LoadedPortfolio } from './portfolio-workspace.js';
@@ -74,9 +76,11 @@ async function report(paths: string[], options: { format: string; out?: string; 
         accounts = accounts.filter((a) => a.card.plan.name === options.account || a.card.plan.title === options.account);
         if (accounts.length === 0) throw new CliError(`No account named "${options.account}" in ${paths.join(', ')}.`);
     }
+    const context = { today: settings.today(), thresholds: settings.settings.thresholds, people: teamDirectory(portfolio.services.shared.workspace.LangiumDocuments) };
+    const format = options.format as ReportKind;
     const content = accounts.length === 1 && (options.account || portfolio.requested.length === 1)
-        ? accountSummaryMarkdown(accounts[0], settings.today())
-        : portfolioSummaryMarkdown(accounts, settings.settings.thresholds);
+        ? renderAccountReport(accounts, format, context)
+        : renderPortfolioReport(accounts, format, context);
     if (options.out) {
         if (fs.existsSync(options.out) && !options.force) {
             throw new CliError(`${options.out} exists; pass --force to overwrite it.`);
@@ -108,7 +112,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     program.command('report')
         .description('write a summary report: one account, or the whole portfolio')
         .argument('[paths...]', '.kam files or folders', ['.'])
-        .addOption(new Option('--format <format>', 'report format').choices(['md']).default('md'))
+        .addOption(new Option('--format <format>', 'report format: Markdown, a self-contained HTML page with charts, or the JSON view model').choices(['md', 'html', 'json']).default('md'))
         .option('-o, --out <file>', 'write to this file instead of standard output')
         .option('-f, --force', 'overwrite an existing --out file')
         .option('--account <name>', 'report on this account only')

@@ -4,6 +4,7 @@
  * Imported by both sides, so a change to a message breaks the build instead of the user.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { AccountView, PortfolioView } from './reports/view-model.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
@@ -22,6 +23,38 @@ export namespace SummaryReportRequest {
         accountCount: number;
     }
     export const method = 'kam/summaryReport';
+    export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** The live preview of a plan: its accounts' view models and the rendered body (charts as inline SVG). */
+export namespace AccountPreviewRequest {
+    export interface Params {
+        /** The `.kam` document to preview. */
+        uri: string;
+    }
+    export interface Result {
+        uri: string;
+        title: string;
+        /** Empty when the document holds no account (a team or scoring-model file); `html` then says so. */
+        accounts: AccountView[];
+        /** Escaped HTML for the webview's body: findings carry `data-kam-reveal`, `data-line`, `data-column`. */
+        html: string;
+    }
+    export const method = 'kam/accountPreview';
+    export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** The portfolio preview: the whole workspace (or some folders) as matrix, Pareto curve and table. */
+export namespace PortfolioPreviewRequest {
+    export interface Params {
+        folders?: string[];
+    }
+    export interface Result {
+        view: PortfolioView;
+        /** Escaped HTML for the webview's body: accounts carry `data-kam-open` with their plan's URI. */
+        html: string;
+    }
+    export const method = 'kam/portfolioPreview';
     export const type = new RequestType<Params, Result, void>(method);
 }
 

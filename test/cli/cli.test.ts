@@ -105,6 +105,36 @@ describe('kam report', () => {
     });
 });
 
+describe('kam report --format', () => {
+    it('writes the self-contained HTML report with the charts inline', async () => {
+        const dir = tempCopy();
+        const out = path.join(dir, 'portfolio.html');
+        const result = await kam('report', dir, '--format', 'html', '--out', out);
+        expect(result.code).toBe(0);
+        const html = fs.readFileSync(out, 'utf8');
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+        expect(html).toContain('class="kam-chart kam-portfolio-matrix"');
+        expect(html).toContain('class="kam-chart kam-pareto"');
+        expect(html).not.toMatch(/<(link|img|iframe)\b|src="http/);
+    });
+
+    it('gives one account as HTML and the view model as JSON', async () => {
+        const html = await kam('report', path.join(PORTFOLIO_FIXTURE, 'danube-foods.kam'), '--format', 'html');
+        expect(html.out).toContain('<h1>Danube Foods</h1>');
+        expect(html.out).toContain('class="kam-chart kam-relationship-map"');
+        const json = JSON.parse((await kam('report', PORTFOLIO_FIXTURE, '--format', 'json')).out);
+        expect(json).toMatchObject({ kind: 'portfolio', counts: { accounts: 2 } });
+        expect(json.accounts[0]).toMatchObject({ title: 'Danube Foods', strategicValueDisplay: '7.1', quadrant: 'Strategic', owner: { name: 'Anna Keller' } });
+    });
+
+    it('refuses an unknown format', async () => {
+        const result = await kam('report', PORTFOLIO_FIXTURE, '--format', 'pdf');
+        expect(result.code).toBe(2);
+        expect(result.err).toMatch(/Allowed choices are md, html, json/);
+    });
+});
+
 describe('the installed command', () => {
     it('runs from bin/kam.cjs with exit code 1 on errors', () => {
         const dir = tempCopy();

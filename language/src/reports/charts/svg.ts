@@ -1,0 +1,102 @@
+/**
+ * A tiny SVG writer for the chart renderers. Every attribute value and every text node goes through
+ * html-escaper, so a plan's text (which may hold any characters) can never become markup. Colours are
+ * CSS classes (see ../stylesheet.ts), never inline styles: the strict Content-Security-Policy of the
+ * webview and the report forbids `style` attributes, and one SVG is themed by either stylesheet.
+ */
+import { escape } from 'html-escaper';
+
+export type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** A piece of SVG/HTML that is already safe to emit. */
+export class Safe {
+    constructor(readonly markup: string) {}
+    toString(): string {
+        return this.markup;
+    }
+}
+
+export type Child = Safe | string | number | undefined | false | Child[];
+
+function attrs(a: Attrs): string {
+    return Object.entries(a)
+        .filter(([, v]) => v !== undefined && v !== false)
+        .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escape(typeof v === 'number' ? round(v) : String(v))}"`))
+        .join('');
+}
+
+function children(c: Child): string {
+    if (c === undefined || c === false) return '';
+    if (Array.isArray(c)) return c.map(children).join('');
+    if (c instanceof Safe) return c.markup;
+    return escape(String(c));
+}
+
+/** `<tag attrs>children</tag>`; string children are text and escaped. */
+export function el(tag: string, a: Attrs = {}, ...content: Child[]): Safe {
+    return new Safe(`<${tag}${attrs(a)}>${children(content)}</${tag}>`);
+}
+
+/** A self-closing element. */
+export function leaf(tag: string, a: Attrs = {}): Safe {
+    return new Safe(`<${tag}${attrs(a)}/>`);
+}
+
+export function join(...content: Child[]): Safe {
+    return new Safe(children(content));
+}
+
+/** Two decimals at most: smaller SVG, stable snapshots. */
+export function round(n: number): string {
+    return String(Math.round(n * 100) / 100);
+}
+
+/** Rough width of a label in the chart font (12px sans-serif ≈ 6.6px per character). */
+export function textWidth(text: string, fontSize = 12): number {
+    return text.length * fontSize * 0.55;
+}
+
+/** Shortens a label to fit `width` pixels, with an ellipsis; the full text belongs in a <title>. */
+export function fit(text: string, width: number, fontSize = 12): string {
+    const max = Math.max(1, Math.floor(width / (fontSize * 0.55)));
+    return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}
+
+/** Turns any text into a safe CSS class suffix (for enum values such as stances). */
+export function token(text: string | undefined): string {
+    return (text ?? 'unknown').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+}
+
+/**
+ * The outer `<svg>`: scalable (viewBox), with an accessible name and description. The id prefix keeps
+ * several charts on one page apart.
+ */
+export function svg(options: { id: string; width: number; height: number; title: string; description?: string; className: string }, ...content: Child[]): Safe {
+    const titleId = `${options.id}-title`;
+    const descId = `${options.id}-desc`;
+    return el('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        id: options.id,
+        class: `kam-chart ${options.className}`,
+        viewBox: `0 0 ${round(options.width)} ${round(options.height)}`,
+        width: round(options.width),
+        height: round(options.height),
+        role: 'img',
+        'aria-labelledby': options.description ? `${titleId} ${descId}` : titleId,
+        'font-family': 'inherit',
+        'font-size': 12,
+    },
+    el('title', { id: titleId }, options.title),
+    options.description ? el('desc', { id: descId }, options.description) : undefined,
+    ...content);
+}
+
+/** A text label; `anchor` start|middle|end. */
+export function text(x: number, y: number, content: string, a: Attrs = {}): Safe {
+    return el('text', { x, y, ...a }, content);
+}
+
+/** An HTML-safe string for text outside the SVG helpers (tables, headings). */
+export function escapeText(value: string | number | undefined): string {
+    return value === undefined ? '' : escape(String(value));
+}

@@ -1,0 +1,78 @@
+/** Objectives, milestones and actions on a timeline, with owners; overdue ones marked, today drawn. */
+import { addDays, eachMonthOfInterval, format, parseISO } from 'date-fns';
+import { daysBetween } from '../../domain/quantities.js';
+import type { TimelineItem, TimelineView } from '../view-model.js';
+import { el, fit, leaf, svg, text, type Safe } from './svg.js';
+
+const WIDTH = 860;
+const LABEL = 330;
+const PLOT = WIDTH - LABEL - 10;
+const ROW = 22;
+const TOP = 44;
+
+function describe(item: TimelineItem): string {
+    return [
+        `${item.kind}: ${item.label}`,
+        item.owner ? `owner ${item.owner.name}` : item.kind === 'milestone' ? undefined : 'no owner',
+        item.due ? `due ${item.due}` : 'no due date',
+        item.status,
+        item.overdue ? 'OVERDUE' : undefined,
+    ].filter(Boolean).join(' · ');
+}
+
+function marker(item: TimelineItem, x: number, y: number): Safe {
+    if (item.kind === 'objective') return leaf('path', { class: 'kam-marker', d: `M${x},${y - 7} L${x + 7},${y} L${x},${y + 7} L${x - 7},${y} z` });
+    if (item.kind === 'milestone') return leaf('path', { class: 'kam-marker', d: `M${x},${y - 6} L${x + 6},${y + 5} L${x - 6},${y + 5} z` });
+    return leaf('circle', { class: 'kam-marker', cx: x, cy: y, r: 5 });
+}
+
+export function timelineChart(view: TimelineView, id: string): Safe {
+    if (view.items.length === 0) {
+        return svg({ id, width: 640, height: 40, className: 'kam-timeline', title: 'Timeline: no objectives' },
+            text(0, 24, 'No objectives or actions.', { class: 'kam-muted' }));
+    }
+    const start = view.start ? addDays(parseISO(view.start), -14) : parseISO(view.today);
+    const end = view.end ? addDays(parseISO(view.end), 14) : addDays(start, 90);
+    const span = Math.max(1, daysBetween(format(start, 'yyyy-MM-dd'), format(end, 'yyyy-MM-dd')));
+    const xOf = (date: string) => LABEL + (PLOT * daysBetween(format(start, 'yyyy-MM-dd'), date)) / span;
+    const months = eachMonthOfInterval({ start, end });
+    const step = months.length > 30 ? 12 : months.length > 12 ? 3 : 1;
+    const ticks = months.filter((m) => m.getMonth() % step === 0 && m >= start).map((m) => {
+        const x = xOf(format(m, 'yyyy-MM-dd'));
+        return el('g', { class: 'kam-tick' },
+            leaf('line', { class: 'kam-grid', x1: x, x2: x, y1: TOP - 6, y2: TOP + view.items.length * ROW }),
+            text(x + 3, TOP - 8, format(m, step === 12 ? 'yyyy' : 'MMM yyyy'), { class: 'kam-small kam-muted' }));
+    });
+    const todayX = xOf(view.today);
+    const rows = view.items.map((item, i) => {
+        const y = TOP + i * ROW + ROW / 2;
+        const indent = item.kind === 'objective' ? 0 : 14;
+        const classes = ['kam-item', `kam-item-${item.kind}`, item.status ? `kam-status-${item.status}` : '', item.overdue ? 'kam-overdue' : ''].filter(Boolean).join(' ');
+        let when: Safe;
+        if (item.due) {
+            const x = xOf(item.due);
+            const right = x < LABEL + PLOT * 0.6;
+            const note = [item.due, item.status, item.owner?.name, item.overdue ? 'overdue' : undefined].filter(Boolean).join(' · ');
+            when = el('g', {}, marker(item, x, y), text(right ? x + 10 : x - 10, y + 4, note, { class: item.overdue ? 'kam-small kam-overdue-label' : 'kam-small kam-muted', 'text-anchor': right ? 'start' : 'end' }));
+        } else {
+            const note = item.kind === 'objective' && item.group === 'Feedback responses' ? '' : ['no due date', item.owner?.name].filter(Boolean).join(' · ');
+            when = text(LABEL + 4, y + 4, note, { class: 'kam-small kam-muted' });
+        }
+        return el('g', { class: classes },
+            el('title', {}, describe(item)),
+            i % 2 === 0 ? leaf('rect', { class: 'kam-band', x: 0, y: y - ROW / 2, width: WIDTH, height: ROW }) : undefined,
+            text(indent, y + 4, fit(item.label, LABEL - indent - 10, item.kind === 'objective' ? 12.5 : 12), { class: item.kind === 'objective' ? 'kam-label kam-strong' : 'kam-label' }),
+            when);
+    });
+    const overdue = view.items.filter((i) => i.overdue).length;
+    return svg({
+        id, width: WIDTH, height: TOP + view.items.length * ROW + 8, className: 'kam-timeline',
+        title: `Timeline of objectives and actions${overdue ? `: ${overdue} overdue` : ''}`,
+        description: view.items.map(describe).join('; '),
+    },
+    ...ticks,
+    ...rows,
+    leaf('line', { class: 'kam-today', x1: todayX, x2: todayX, y1: TOP - 22, y2: TOP + view.items.length * ROW }),
+    text(todayX, TOP - 26, `today ${view.today}`, { class: 'kam-small kam-today-label', 'text-anchor': todayX > LABEL + PLOT * 0.8 ? 'end' : 'middle' }),
+    );
+}

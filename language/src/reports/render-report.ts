@@ -1,0 +1,32 @@
+/**
+ * One entry point for every summary report, whatever asks for it (the server's `kam/summaryReport`,
+ * `kam report`): the same reviewed accounts become Markdown, a self-contained HTML file, or the JSON
+ * view model.
+ */
+import type { IsoDate } from '../domain/model.js';
+import type { Thresholds } from '../domain/thresholds.js';
+import { accountReportHtml, portfolioReportHtml } from './html-report.js';
+import { accountSummaryMarkdown, portfolioSummaryMarkdown, type ReviewedAccount } from './summary-report.js';
+import { accountView, portfolioView, type People } from './view-model.js';
+
+export type ReportKind = 'md' | 'html' | 'json';
+
+export interface ReportContext {
+    today: IsoDate;
+    thresholds: Thresholds;
+    people?: People;
+}
+
+/** One page per account (a file may hold several plans). */
+export function renderAccountReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
+    if (format === 'md') return accounts.map((a) => accountSummaryMarkdown(a, context.today)).join('\n---\n\n');
+    const views = accounts.map((a) => accountView(a, context));
+    return format === 'html' ? accountReportHtml(views) : `${JSON.stringify({ kind: 'accounts', accounts: views }, null, 2)}\n`;
+}
+
+/** The whole portfolio (or the accounts under some folders). */
+export function renderPortfolioReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
+    if (format === 'md') return portfolioSummaryMarkdown(accounts, context.thresholds);
+    const view = portfolioView(accounts, context);
+    return format === 'html' ? portfolioReportHtml(view) : `${JSON.stringify(view, null, 2)}\n`;
+}
