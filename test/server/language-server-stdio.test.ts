@@ -17,7 +17,7 @@ import {
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'langium';
-import { SummaryReportRequest } from '../../language/src/protocol.js';
+import { AccountPreviewRequest, PortfolioPreviewRequest, SummaryReportRequest } from '../../language/src/protocol.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
 
 let server: ChildProcess;
@@ -128,6 +128,26 @@ describe('kam lsp --stdio', () => {
             .rejects.toThrow(/not a KAM plan the server knows/);
         const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
         expect((await connection.sendRequest(SummaryReportRequest.type, { uri })).accountCount).toBe(1);
+    });
+
+    it('serves the previews and the HTML report; bad input gets a clear error, not a crash', async () => {
+        const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
+        const preview = await connection.sendRequest(AccountPreviewRequest.type, { uri });
+        expect(preview.title).toBe('Danube Foods');
+        expect(preview.accounts[0].strategicValue.display).toBe('7.1');
+        expect(preview.html).toContain('class="kam-chart kam-relationship-map"');
+        const team = await connection.sendRequest(AccountPreviewRequest.type, { uri: URI.file(path.join(workspace, 'team.kam')).toString() });
+        expect(team.accounts).toEqual([]);
+        expect(team.html).toContain('holds no account plan');
+        const portfolio = await connection.sendRequest(PortfolioPreviewRequest.type, {});
+        expect(portfolio.view.accounts.map((a) => a.title)).toEqual(['Danube Foods', 'Baltic Paper']);
+        expect(portfolio.html).toContain('data-kam-open="');
+        const html = await connection.sendRequest(SummaryReportRequest.type, { format: 'html' });
+        expect(html).toMatchObject({ format: 'html', accountCount: 2 });
+        expect(html.content).toMatch(/^<!DOCTYPE html>/);
+        await expect(connection.sendRequest(AccountPreviewRequest.type, { uri: 42 } as unknown as AccountPreviewRequest.Params)).rejects.toThrow(/A document URI \(a string\) is required/);
+        await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/Unknown report format "pdf"/);
+        expect((await connection.sendRequest(AccountPreviewRequest.type, { uri })).accounts).toHaveLength(1);
     });
 
     it('takes new settings: a bad value is named in a warning, a good one changes the review', async () => {
