@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSummaryReportCommand } from './commands/summary-report.js';
+import { registerNewAccountPlanCommand } from './commands/new-account-plan.js';
 import { DocumentsValidatedHub } from './documents-validated.js';
 import { registerOpenPreviewCommand } from './preview/account-preview-panel.js';
 import { registerOpenPortfolioCommand } from './preview/portfolio-panel.js';
@@ -15,6 +16,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = startLanguageClient(context);
     registerSummaryReportCommand(context, client);
+    registerNewAccountPlanCommand(context);
     const validated = new DocumentsValidatedHub(client);
     context.subscriptions.push(validated);
     registerOpenPreviewCommand(context, client, validated);

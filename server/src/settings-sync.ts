@@ -4,7 +4,7 @@
  * Plans are re-validated so diagnostics and scores follow the new settings at once.
  */
 import type { LangiumSharedServices } from 'langium/lsp';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
 import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
@@ -25,5 +25,8 @@ export function watchKamSettings(connection: Connection, shared: LangiumSharedSe
         if (documents.length) {
             await shared.workspace.WorkspaceLock.write((token) => shared.workspace.DocumentBuilder.update(documents, [], token));
         }
+        // Inlay hints and code lenses show numbers and switches that follow the settings: ask the editor to fetch them again.
+        connection.languages.inlayHint.refresh().catch(() => undefined);
+        connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     });
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SummaryReportRequest } from '../../../language/src/protocol.js';
+import { exists } from '../file-exists.js';
 
 export const GENERATE_SUMMARY_REPORT = 'kam.generateSummaryReport';
 
@@ -83,15 +84,6 @@ async function saveReport(result: SummaryReportRequest.Result, output: 'html' | 
         else await vscode.window.showTextDocument(destination);
     });
     return destination;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 async function reportParams(target: vscode.Uri | undefined): Promise<SummaryReportRequest.Params> {
