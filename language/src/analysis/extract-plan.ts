@@ -36,7 +36,7 @@ export function toTeamMember(node: ast.TeamMember): domain.TeamMember {
 }
 
 function action(node: ast.Action): domain.Action {
-    return { label: node.label!, owner: refName(node.owner), due: node.due, status: (node.status ?? 'planned') as domain.ActionStatus };
+    return { label: node.label ?? '', owner: refName(node.owner), due: node.due, status: (node.status ?? 'planned') as domain.ActionStatus };
 }
 
 function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
@@ -56,7 +56,7 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
         lastContact: node.lastContact,
         expectations: node.expectations.map((e) => ({
             kind: e.kind as domain.ExpectationKind,
-            description: e.description!,
+            description: e.description ?? '',
             fulfilment: (e.fulfilment ?? 'unknown') as domain.Fulfilment,
             how: e.how,
         })),
@@ -102,13 +102,13 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
             owner: refName(o.owner),
             due: o.due,
             agreedWith: o.agreedWith.map((r) => refName(r)!).filter(Boolean),
-            kpis: o.kpis.map((k) => ({ label: k.label!, current: parseMeasure(k.current), target: parseMeasure(k.target), unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined) })),
-            milestones: o.milestones.map((m) => ({ label: m.label!, due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
+            kpis: o.kpis.map((k) => ({ label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target), unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined) })),
+            milestones: o.milestones.map((m) => ({ label: m.label ?? '', due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
             actions: o.actions.map(action),
         })),
-        feedback: node.feedback.map((f) => ({ text: f.text!, from: refName(f.from), received: f.received, response: f.response && action(f.response) })),
-        risks: node.risks.map((r) => ({ text: r.text!, likelihood: r.likelihood as domain.RiskLevel | undefined, impact: r.impact as domain.RiskLevel | undefined, contingency: r.contingency, owner: refName(r.owner) })),
-        opportunities: node.opportunities.map((o) => ({ text: o.text!, kind: o.kind as domain.OpportunityKind | undefined, value: money(o.value), stakeholder: refName(o.stakeholder), owner: refName(o.owner), due: o.due })),
+        feedback: node.feedback.map((f) => ({ text: f.text ?? '', from: refName(f.from), received: f.received, response: f.response && action(f.response) })),
+        risks: node.risks.map((r) => ({ text: r.text ?? '', likelihood: r.likelihood as domain.RiskLevel | undefined, impact: r.impact as domain.RiskLevel | undefined, contingency: r.contingency, owner: refName(r.owner) })),
+        opportunities: node.opportunities.map((o) => ({ text: o.text ?? '', kind: o.kind as domain.OpportunityKind | undefined, value: money(o.value), stakeholder: refName(o.stakeholder), owner: refName(o.owner), due: o.due })),
         competitors: node.competitors.map((c) => ({ name: c.name, share: c.share === undefined ? undefined : parsePercent(c.share), strengths: c.strengths, warningSigns: c.warningSigns })),
     };
 }

@@ -18,12 +18,3 @@ export function contactStaleness(lastContact: string, cadence: Cadence, today: s
     const allowedDays = Math.round(CADENCE_DAYS[cadence] * stalenessFactor);
     return { daysSince, allowedDays, stale: daysSince > allowedDays };
 }
-
-/** Days from today to a due date: negative when overdue. */
-export function daysUntil(due: string, today: string): number {
-    return daysBetween(today, due);
-}
-
-export function isOpen(status: string | undefined): boolean {
-    return status !== 'done' && status !== 'cancelled';
-}

@@ -4,6 +4,7 @@
  * no markup: the chart renderers in `charts/` draw it, the same way everywhere.
  */
 import type { ReviewFinding } from '../domain/findings.js';
+import { isOpen, kpiProgress } from '../domain/progress.js';
 import { countBySeverity } from '../domain/findings.js';
 import type {
     ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, RiskLevel, Stance, StakeholderRole, TeamMember,
@@ -235,10 +236,6 @@ function worst(items: ExpectationItem[]): Fulfilment | 'none' {
     return items.map((i) => i.fulfilment).sort((a, b) => FULFILMENT_RANK[a] - FULFILMENT_RANK[b])[0];
 }
 
-function isOpen(status: ActionStatus | undefined): boolean {
-    return status !== 'done' && status !== 'cancelled';
-}
-
 function isOverdue(due: IsoDate | undefined, open: boolean, today: IsoDate): boolean {
     return due !== undefined && due < today && open;
 }
@@ -250,8 +247,7 @@ export function formatKpiNumber(value: number): string {
 }
 
 export function kpiView(objective: string, kpi: { label: string; current: number; target: number; unit?: string }): KpiView {
-    const direction = kpi.target > kpi.current ? 'increase' : kpi.target < kpi.current ? 'decrease' : 'hold';
-    const gap = kpi.target - kpi.current;
+    const { direction, gap } = kpiProgress(kpi);
     const unit = kpi.unit ? (kpi.unit === '%' ? '%' : ` ${kpi.unit}`) : '';
     return {
         objective, label: kpi.label, current: kpi.current, target: kpi.target, unit: kpi.unit, direction,

@@ -1,8 +1,8 @@
 /** Objectives agreed with the customer: each needs an owner, a due date and a KPI to be real. */
 import type { ValidationAcceptor } from 'langium';
-import { isFeedback, type Action, type Milestone, type Objective } from '../generated/ast.js';
+import { isFeedback, type Action, type ActionStatus, type Milestone, type Objective } from '../generated/ast.js';
 import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_OVERDUE_ACTION } from './diagnostic-codes.js';
-import { daysUntil, isOpen } from '../domain/contact.js';
+import { dueStatus } from '../domain/progress.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 
@@ -13,9 +13,10 @@ export const objectiveChecks: CheckFactory = (validator) => ({
 });
 
 function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
-    if (!item.due || !isValidIsoDate(item.due) || !isOpen(item.status)) return;
-    const days = daysUntil(item.due, validator.today());
-    if (days < 0) {
+    if (!item.due || !isValidIsoDate(item.due)) return;
+    const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today());
+    if (due?.overdue) {
+        const days = due.days;
         const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : 'Action';
         validator.report(accept, CODE_OVERDUE_ACTION,
             `${what} "${item.label}" was due on ${item.due}, ${-days} day${days === -1 ? '' : 's'} ago, and is ${item.status ?? 'planned'}: finish it or agree a new date with the customer.`,
