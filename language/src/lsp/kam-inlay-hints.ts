@@ -36,7 +36,7 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         } else if (isStakeholder(node)) {
             const index = enabled.relationshipIndex ? stakeholderIndex(node) : undefined;
             if (index !== undefined) {
-                this.after(node, 'name', `relationship ${formatScore(index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
+                this.after(node, node.fullName !== undefined ? 'fullName' : 'name', `relationship ${formatScore(index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
             }
         } else if (isKpi(node)) {
             if (enabled.kpiProgress) this.kpi(node, accept);
@@ -52,7 +52,8 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         const analysis = this.analyzer.analyzeAccount(node);
         if (!analysis) return;
         const quadrant = analysis.quadrant ? ` · ${analysis.quadrant}` : '';
-        this.after(node, 'name', `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant}`, accept,
+        // After the display name when there is one, so `account nordwind "Nordwind Logistics"` still reads as one name.
+        this.after(node, node.title !== undefined ? 'title' : 'name', `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant}`, accept,
             'Σ(weight × score) / Σ weight on 0-10, and the portfolio quadrant');
     }
 
