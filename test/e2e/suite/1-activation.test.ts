@@ -1,0 +1,21 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { STRONG_PLAN } from './example-plans.js';
+import { diagnosticsOf, EXTENSION_ID, openPlan } from './helpers.js';
+
+describe('Opening a key-account plan', () => {
+    it('is recognised as a KAM plan', async () => {
+        const plan = await openPlan(STRONG_PLAN.path);
+        assert.equal(plan.languageId, 'kam');
+    });
+
+    it('activates KAM Plans and its language server', async () => {
+        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(extension, `${EXTENSION_ID} is not installed in the test workbench`);
+        // Diagnostics arrive only from a running language server, which only a running extension starts.
+        await diagnosticsOf(STRONG_PLAN.path);
+        assert.ok(extension.isActive, 'the extension answered but does not count as active');
+        const commands = await vscode.commands.getCommands(true);
+        assert.ok(commands.includes('kam.generateSummaryReport'), 'the summary report command is not registered');
+    });
+});

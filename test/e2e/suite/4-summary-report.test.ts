@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { STRONG_PLAN } from './example-plans.js';
+import { command, diagnosticsOf, showPlan } from './helpers.js';
+import { escapeRegExp, inlayHintText, strategicValueIn, wholeDocument } from './plan-text.js';
+
+describe('KAM: Generate Summary Report', () => {
+    let report: vscode.TextDocument | undefined;
+
+    after(async () => {
+        // The report is unsaved: close it without a "save changes?" prompt at shutdown.
+        if (report) {
+            await vscode.window.showTextDocument(report);
+            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+    });
+
+    it(`summarises the ${STRONG_PLAN.title} plan in a Markdown document beside it`, async () => {
+        const editor = await showPlan(STRONG_PLAN.path);
+        await diagnosticsOf(STRONG_PLAN.path);
+        const hints = await command<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, wholeDocument(editor.document));
+        const value = hints.map(inlayHintText).map(strategicValueIn).find((v) => v !== undefined);
+        assert.ok(value, 'no strategic value hint to compare the report with');
+
+        // As a user who picks "Open Markdown beside" in the command's question (the option skips it).
+        report = await command<vscode.TextDocument | undefined>('kam.generateSummaryReport', undefined, { output: 'beside' });
+        assert.ok(report, 'the command opened no report (it shows an error message instead: see the "KAM Plans" output)');
+        assert.equal(report.languageId, 'markdown');
+        assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === report), 'the report is not shown');
+        assert.ok(report.isUntitled, 'the report should be unsaved, so that nothing on disk is overwritten');
+
+        const text = report.getText();
+        assert.ok(text.includes(`# ${STRONG_PLAN.title}`), `report without the account title:\n${text.slice(0, 500)}`);
+        assert.match(text, /^## Strategic value$/m, 'report without the strategic value section');
+        assert.match(text, new RegExp(`Strategic value\\**\\s+\\**${escapeRegExp(value)}\\b`), `the report does not give the strategic value ${value}:\n${text.slice(0, 800)}`);
+    });
+});

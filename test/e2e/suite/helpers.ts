@@ -1,0 +1,159 @@
+/**
+ * Helpers for the end-to-end suite: open plans of the example portfolio, and wait — on VS Code's
+ * own events, with generous time limits — until the language server has had its say.
+ * Bundled into every test file; state shared between them lives on globalThis.
+ */
+import * as http from 'node:http';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'kam-plans.kam-plans';
+
+/** Long enough for a cold start of the language server on a slow CI machine. */
+export const LANGUAGE_SERVER_TIMEOUT_MS = 90_000;
+
+/** The workspace is a temporary copy of `examples/`: tests may edit it freely. */
+export function workspaceRoot(): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('The test workbench opened no folder: expected a copy of examples/.');
+    return folder.uri;
+}
+
+export function planUri(relativePath: string): vscode.Uri {
+    return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+export async function openPlan(relativePath: string): Promise<vscode.TextDocument> {
+    return vscode.workspace.openTextDocument(planUri(relativePath));
+}
+
+export async function showPlan(relativePath: string): Promise<vscode.TextEditor> {
+    return vscode.window.showTextDocument(await openPlan(relativePath), { preview: false });
+}
+
+/** Resolves with the first event that satisfies `accept`; rejects after `timeoutMs` with `describe()` in the message. */
+export function waitForEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, timeoutMs: number, describe: () => string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => {
+            subscription.dispose();
+            reject(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${describe()}`));
+        }, timeoutMs);
+        const subscription = event((value) => {
+            let accepted: boolean;
+            try {
+                accepted = accept(value);
+            } catch (error) {
+                clearTimeout(timer);
+                subscription.dispose();
+                reject(error);
+                return;
+            }
+            if (accepted) {
+                clearTimeout(timer);
+                subscription.dispose();
+                resolve(value);
+            }
+        });
+    });
+}
+
+/**
+ * `promise`, or a telling failure after `timeoutMs`: for commands and requests that could wait
+ * on something that never comes (a question to the user, a server that never answers).
+ */
+export function within<T>(promise: Thenable<T>, timeoutMs: number, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+        Promise.resolve(promise).finally(() => clearTimeout(timer)),
+        new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`)), timeoutMs);
+        }),
+    ]);
+}
+
+/** Runs a command, failing after LANGUAGE_SERVER_TIMEOUT_MS instead of hanging the suite. */
+export function command<T>(id: string, ...args: unknown[]): Promise<T> {
+    return within(vscode.commands.executeCommand<T>(id, ...args), LANGUAGE_SERVER_TIMEOUT_MS, `the command ${id}`);
+}
+
+// ------------------------------------------------------------------ diagnostics
+
+/**
+ * Which documents the language server has published diagnostics for since the suite started
+ * (an empty list included: that is how a clean plan is reported). Started by the suite's index
+ * before any test runs.
+ */
+interface PublishedDiagnostics {
+    uris: Set<string>;
+}
+
+const TRACKER_KEY = Symbol.for('kam-plans.e2e.published-diagnostics');
+
+export function startTrackingDiagnostics(): vscode.Disposable {
+    const tracker: PublishedDiagnostics = { uris: new Set() };
+    (globalThis as Record<symbol, unknown>)[TRACKER_KEY] = tracker;
+    return vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) tracker.uris.add(uri.toString());
+    });
+}
+
+function published(): PublishedDiagnostics {
+    const tracker = (globalThis as Record<symbol, unknown>)[TRACKER_KEY] as PublishedDiagnostics | undefined;
+    if (!tracker) throw new Error('startTrackingDiagnostics() was not called by the suite index.');
+    return tracker;
+}
+
+export function codesOf(diagnostics: readonly vscode.Diagnostic[]): string[] {
+    return diagnostics.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+}
+
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+    if (diagnostics.length === 0) return '(none)';
+    return diagnostics
+        .map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${codesOf([d])[0]}: ${d.message}`)
+        .join('\n');
+}
+
+/**
+ * Opens the plan (if needed) and waits until the language server has published diagnostics for it
+ * at least once, and those satisfy `accept` (default: any result, even none). Returns them.
+ */
+export async function diagnosticsOf(
+    relativePath: string,
+    accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean = () => true,
+    expectation = 'the language server to validate it',
+): Promise<vscode.Diagnostic[]> {
+    const uri = planUri(relativePath);
+    const key = uri.toString();
+    const settled = () => published().uris.has(key) && accept(vscode.languages.getDiagnostics(uri));
+    // Subscribe before opening, so that the first publication cannot slip past.
+    const change = waitForEvent(vscode.languages.onDidChangeDiagnostics, () => settled(), LANGUAGE_SERVER_TIMEOUT_MS,
+        () => `${relativePath}: ${expectation}. Diagnostics so far:\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`);
+    await vscode.workspace.openTextDocument(uri);
+    if (!settled()) await change;
+    else change.catch(() => undefined); // nobody waits for it any more; its time-out must not be reported
+    return vscode.languages.getDiagnostics(uri);
+}
+
+// ------------------------------------------------------------------ requests to the test runner
+
+/**
+ * Asks the runner (test/e2e/run-vscode-server.mjs) to take a screenshot of the workbench as it is
+ * now. The runner waits until squiggles are drawn, saves the picture and answers with what it saw.
+ * Returns undefined when the suite runs under a runner without this channel (test-electron).
+ */
+export async function requestScreenshot(name: string): Promise<{ path: string; squiggles: number } | undefined> {
+    const base = process.env.KAM_E2E_CONTROL_URL;
+    if (!base) return undefined;
+    const body = await new Promise<string>((resolve, reject) => {
+        const request = http.request(`${base}/screenshot?name=${encodeURIComponent(name)}`, { method: 'POST', timeout: 120_000 }, (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`screenshot failed: ${response.statusCode} ${text}`))));
+        });
+        request.on('timeout', () => request.destroy(new Error('the test runner did not answer the screenshot request')));
+        request.on('error', reject);
+        request.end();
+    });
+    return JSON.parse(body) as { path: string; squiggles: number };
+}
