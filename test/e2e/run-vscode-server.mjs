@@ -34,6 +34,8 @@ const outputDir = path.join(root, 'test-output/e2e');
 
 const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
 const SERVER_START_TIMEOUT_MS = 120_000;
+/** How long a webview may take to render what a test looks for. */
+const WEBVIEW_TIMEOUT_MS = 60_000;
 const SCREENSHOT_SQUIGGLE_TIMEOUT_MS = 60_000;
 const RESULT_MARKER = 'KAM_E2E_RESULT';
 /** The suite's own console lines carry this prefix (suite/index.ts), the workbench's don't. */
@@ -195,13 +197,20 @@ async function main() {
     // The suite asks for screenshots here (helpers.ts: requestScreenshot).
     controlServer = http.createServer(async (request, response) => {
         const url = new URL(request.url, 'http://127.0.0.1');
-        if (request.method !== 'POST' || url.pathname !== '/screenshot') {
+        const routes = {
+            '/screenshot': () => saveScreenshot(url.searchParams.get('name') || 'workbench', 'requested by the suite'),
+            // What a user sees inside a webview (the preview, the portfolio), read from the browser side.
+            '/webview': () => readWebview(url.searchParams.get('contains') ?? '', url.searchParams.get('name')),
+            '/webview-click': () => clickInWebview(url.searchParams.get('contains') ?? '', url.searchParams.get('text') ?? ''),
+        };
+        const route = request.method === 'POST' ? routes[url.pathname] : undefined;
+        if (!route) {
             response.writeHead(404).end();
             return;
         }
         try {
-            const shot = await saveScreenshot(url.searchParams.get('name') || 'workbench', 'requested by the suite');
-            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(shot));
+            const result = await route();
+            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
         } catch (error) {
             response.writeHead(500).end(String(error?.message ?? error));
         }
@@ -323,6 +332,54 @@ async function main() {
     if (!result) finish({ passed: 0, failed: 0 }, `the suite exited (code ${exitCode}) without a result line`);
     if (exitCode !== 0 && result.failed === 0) finish(result, `the suite exited with code ${exitCode}`);
     finish(result);
+}
+
+/**
+ * The body of the first webview whose text contains `contains`, waiting for it to render. A webview
+ * lives in `iframe.webview` → `iframe#active-frame`. Optionally saves a screenshot of the workbench.
+ */
+async function findWebview(contains) {
+    const deadline = Date.now() + WEBVIEW_TIMEOUT_MS;
+    let seen = [];
+    while (Date.now() < deadline) {
+        seen = [];
+        const frames = page.locator('iframe.webview');
+        for (let i = 0; i < await frames.count(); i++) {
+            const body = frames.nth(i).contentFrame().locator('iframe#active-frame').contentFrame().locator('body');
+            const text = await body.innerText({ timeout: 2_000 }).catch(() => '');
+            seen.push(text.slice(0, 80).replace(/\s+/g, ' '));
+            if (text.includes(contains)) return { body, text };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`no webview shows "${contains}" after ${WEBVIEW_TIMEOUT_MS / 1000} s; webviews seen: ${JSON.stringify(seen)}`);
+}
+
+async function readWebview(contains, name) {
+    const { body, text } = await findWebview(contains);
+    const svgCount = await body.locator('svg').count();
+    // The colours the user reads: the body's text on its background (the theme's, through CSS variables).
+    const colors = await body.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const heading = element.querySelector('h1');
+        return { text: style.color, background: style.backgroundColor, heading: heading ? getComputedStyle(heading).color : style.color };
+    });
+    if (name) {
+        const file = path.join(outputDir, `${name}.png`);
+        await page.screenshot({ path: file });
+        note(`screenshot ${path.relative(root, file)} (webview showing "${contains}", ${svgCount} charts)`);
+    }
+    return { text: text.slice(0, 20_000), svgCount, colors };
+}
+
+/** Clicks, as a user would, the button of the list item that shows `text` (or the text itself when it has none). */
+async function clickInWebview(contains, text) {
+    const { body } = await findWebview(contains);
+    const item = body.locator('li', { hasText: text }).first();
+    const button = item.getByRole('button').first();
+    const target = await button.count() ? button : body.getByText(text, { exact: false }).first();
+    await target.click({ timeout: 10_000 });
+    return { clicked: await target.innerText() };
 }
 
 /** Console arguments as the console would print them ("%s passing", "%c" styles dropped). */

@@ -141,19 +141,45 @@ export async function diagnosticsOf(
  * now. The runner waits until squiggles are drawn, saves the picture and answers with what it saw.
  * Returns undefined when the suite runs under a runner without this channel (test-electron).
  */
-export async function requestScreenshot(name: string): Promise<{ path: string; squiggles: number } | undefined> {
+/** POSTs to the runner's control channel; undefined under a runner without one (test-electron). */
+async function askRunner<T>(route: string, params: Record<string, string>): Promise<T | undefined> {
     const base = process.env.KAM_E2E_CONTROL_URL;
     if (!base) return undefined;
+    const query = new URLSearchParams(params).toString();
     const body = await new Promise<string>((resolve, reject) => {
-        const request = http.request(`${base}/screenshot?name=${encodeURIComponent(name)}`, { method: 'POST', timeout: 120_000 }, (response) => {
+        const request = http.request(`${base}${route}?${query}`, { method: 'POST', timeout: 120_000 }, (response) => {
             let text = '';
             response.setEncoding('utf8');
             response.on('data', (chunk: string) => (text += chunk));
-            response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`screenshot failed: ${response.statusCode} ${text}`))));
+            response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`${route} failed: ${response.statusCode} ${text}`))));
         });
-        request.on('timeout', () => request.destroy(new Error('the test runner did not answer the screenshot request')));
+        request.on('timeout', () => request.destroy(new Error(`the test runner did not answer ${route}`)));
         request.on('error', reject);
         request.end();
     });
-    return JSON.parse(body) as { path: string; squiggles: number };
+    return JSON.parse(body) as T;
+}
+
+export async function requestScreenshot(name: string): Promise<{ path: string; squiggles: number } | undefined> {
+    return askRunner('/screenshot', { name });
+}
+
+/**
+ * What the user sees in the webview that shows `contains`, read from the browser side inside the
+ * webview's frame (waits for it to render); with `screenshot`, the runner also saves a picture.
+ */
+export interface WebviewContent {
+    text: string;
+    svgCount: number;
+    /** Computed CSS colours, e.g. `rgb(31, 31, 31)`. */
+    colors: { text: string; background: string; heading: string };
+}
+
+export async function webviewContent(contains: string, screenshot?: string): Promise<WebviewContent | undefined> {
+    return askRunner('/webview', screenshot ? { contains, name: screenshot } : { contains });
+}
+
+/** In the webview that shows `contains`, clicks the button of the item showing `text` (the way to a finding's place). */
+export async function clickInWebview(contains: string, text: string): Promise<{ clicked: string } | undefined> {
+    return askRunner('/webview-click', { contains, text });
 }
