@@ -36,7 +36,8 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'kam' }],
+        // Plans on disk and unsaved ones; not diff views or other virtual documents.
+        documentSelector: [{ scheme: 'file', language: 'kam' }, { scheme: 'untitled', language: 'kam' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.kam') },
         outputChannelName: 'KAM Plans',
     };
