@@ -125,6 +125,12 @@ describe('quantities as account managers write them', () => {
         expect(isValidIsoDate('2027-03-31')).toBe(true);
         expect(isValidIsoDate('2027-02-30')).toBe(false);
         expect(daysBetween('2026-11-24', '2026-12-24')).toBe(30);
+        expect(daysBetween('2026-12-24', '2026-11-24')).toBe(-30);
+        expect(daysBetween('2027-12-31', '2028-03-01')).toBe(61); // 2028 is a leap year
+        expect(isValidIsoDate('2028-02-29')).toBe(true);
+        expect(isValidIsoDate('2027-13-01')).toBe(false);
+        expect(isValidIsoDate('2027-1-01')).toBe(false);
+        expect(daysBetween('2027-02-30', '2027-03-01')).toBeNaN();
     });
 
     it('writes money back the same way', () => {

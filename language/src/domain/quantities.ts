@@ -1,5 +1,5 @@
 /** Reading the quantities account managers write: `1.2M`, `25%`, `2027-03-31`. */
-import { addDays, differenceInCalendarDays, formatISO, isValid, parseISO } from 'date-fns';
+import { addDays, formatISO, parseISO } from 'date-fns';
 
 const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
 
@@ -26,13 +26,30 @@ export function parseMeasure(text: string | number | undefined): number {
     return text.endsWith('%') ? parsePercent(text) : parseAmount(text);
 }
 
-export function isValidIsoDate(text: string): boolean {
-    return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text));
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Milliseconds at UTC midnight of a `yyyy-mm-dd` date, or NaN when it is not a calendar date.
+ * Validation reads every date of every plan, so this is done directly rather than through a
+ * general-purpose parser: the date terminal already guarantees the shape.
+ */
+function utcDay(text: string): number {
+    const match = ISO_DATE.exec(text);
+    if (!match) return Number.NaN;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const time = Date.UTC(year, month - 1, day);
+    const date = new Date(time);
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? time : Number.NaN;
 }
 
-/** Calendar days from `from` to `to` (negative when `to` is in the past). */
+export function isValidIsoDate(text: string): boolean {
+    return !Number.isNaN(utcDay(text));
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is in the past); NaN if either is not a date. */
 export function daysBetween(from: string, to: string): number {
-    return differenceInCalendarDays(parseISO(to), parseISO(from));
+    return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
 }
 
 /** The date `days` after an ISO date, as `yyyy-mm-dd`. */

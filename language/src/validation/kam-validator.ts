@@ -2,7 +2,8 @@
  * Wires the rule areas into Langium's validation registry and gives every check one way to
  * report: by code, so the severity comes from the code table and the user's settings.
  */
-import type { AstNode, DiagnosticInfo as LangiumDiagnosticInfo, ValidationAcceptor, ValidationChecks } from 'langium';
+import { getDiagnosticRange, type AstNode, type DiagnosticInfo as LangiumDiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-protocol';
 import type { KamAstType } from '../generated/ast.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
@@ -35,12 +36,28 @@ export class KamValidator {
         return this.settings.today();
     }
 
+    /**
+     * Where each (node, property or keyword) is in the text. Several findings often point at the same
+     * place (an account's name), and finding it means walking the node's syntax tree: once is enough.
+     * Keyed by the node object, so a re-parsed document starts afresh.
+     */
+    private readonly ranges = new WeakMap<AstNode, Map<string, Range>>();
+
     /** Reports `code` with its configured severity, or not at all when the user switched it off. */
     report<N extends AstNode>(accept: ValidationAcceptor, code: string, message: string, info: ReportInfo<N>): void {
         const configured = this.settings.settings.severity[code];
         const severity = configured ?? DIAGNOSTICS[code]?.severity ?? 'warning';
         if (severity === 'off') return;
-        accept(severity === 'information' ? 'info' : severity, message, { ...info, code } as LangiumDiagnosticInfo<N>);
+        accept(severity === 'information' ? 'info' : severity, message, { ...info, code, range: info.range ?? this.rangeOf(info as unknown as ReportInfo<AstNode>) } as LangiumDiagnosticInfo<N>);
+    }
+
+    private rangeOf(info: ReportInfo<AstNode>): Range {
+        const key = `${String(info.property ?? '')}|${info.keyword ?? ''}|${info.index ?? ''}`;
+        let byNode = this.ranges.get(info.node);
+        if (!byNode) this.ranges.set(info.node, byNode = new Map());
+        let range = byNode.get(key);
+        if (!range) byNode.set(key, range = getDiagnosticRange(info as LangiumDiagnosticInfo<AstNode>));
+        return range;
     }
 }
 
