@@ -5,7 +5,9 @@
  *   the portfolio report ≤ 2 s
  * Prints the numbers and the heap; exits 0 either way (budgets are watched, not asserted in tests).
  */
-import { DocumentState, URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { DocumentState, URI } from 'langium';
+import { MemoryFileSystem } from '../test/helpers/memory-file-system.js';
+import { keepPortfolioFindingsCurrent } from '../language/src/workspace/portfolio-revalidation.js';
 import { createKamServices } from '../language/src/kam-module.js';
 import { reviewDocument } from '../language/src/analysis/review.js';
 import { portfolioSummaryMarkdown } from '../language/src/reports/summary-report.js';
@@ -18,6 +20,7 @@ const BUILD_ROUNDS = 3;
 /** Loads and builds (with validation) every plan on fresh services; times it, by phase. */
 async function buildWorkspace(fileSystem: MemoryFileSystem, uris: URI[]) {
     const { shared, Kam } = createKamServices({ fileSystemProvider: () => fileSystem });
+    keepPortfolioFindingsCurrent(shared, Kam); // as the language server does
     Kam.analysis.ReviewSettings.update({ ...Kam.analysis.ReviewSettings.settings, today: '2026-11-24' });
     const builder = shared.workspace.DocumentBuilder;
     const phases: Array<[string, number]> = [];
@@ -35,21 +38,6 @@ async function buildWorkspace(fileSystem: MemoryFileSystem, uris: URI[]) {
     const buildMs = ms(start);
     const phaseLine = phases.slice(0, 5).map(([name, t]) => `${name} ${t.toFixed(0)} ms`).join(', ');
     return { shared, Kam, loaded, buildMs, phaseLine };
-}
-
-/** Plans served from memory, so the benchmark measures the language services, not the disk. */
-class MemoryFileSystem implements FileSystemProvider {
-    readonly files = new Map<string, string>();
-    async stat(uri: URI) { return this.statSync(uri); }
-    statSync(uri: URI) { return { isFile: this.files.has(uri.toString()), isDirectory: false, uri }; }
-    async exists(uri: URI) { return this.files.has(uri.toString()); }
-    existsSync(uri: URI) { return this.files.has(uri.toString()); }
-    async readFile(uri: URI) { return this.readFileSync(uri); }
-    readFileSync(uri: URI) { return this.files.get(uri.toString()) ?? ''; }
-    async readBinary(uri: URI) { return new TextEncoder().encode(this.readFileSync(uri)); }
-    readBinarySync(uri: URI) { return new TextEncoder().encode(this.readFileSync(uri)); }
-    async readDirectory(): Promise<FileSystemNode[]> { return []; }
-    readDirectorySync(): FileSystemNode[] { return []; }
 }
 
 function ms(start: bigint): number {

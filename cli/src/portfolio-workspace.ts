@@ -68,10 +68,12 @@ export async function loadPortfolio(paths: string[], options: { root?: string; t
     const resolved = paths.map((p) => path.resolve(p));
     for (const p of resolved) {
         if (!fs.existsSync(p)) throw new CliError(`No such file or folder: ${p}`);
+        if (!fs.statSync(p).isDirectory() && !p.endsWith('.kam')) throw new CliError(`${p} is not a KAM plan: plans are .kam files (or give a folder of them).`);
     }
     const first = resolved[0];
     const firstFolder = fs.statSync(first).isDirectory() ? first : path.dirname(first);
     const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new CliError(`The portfolio root ${root} is not a folder.`);
 
     const { shared, Kam } = createKamServices(NodeFileSystem);
     const { settings, problems } = readSettingsFile(root);

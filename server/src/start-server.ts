@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { registerKamProtocol } from './kam-protocol-handlers.js';
 import { watchKamSettings } from './settings-sync.js';
+import { keepPortfolioFindingsCurrent } from '../../language/src/workspace/portfolio-revalidation.js';
 
 export function startKamLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
@@ -18,5 +19,6 @@ export function startKamLanguageServer(): void {
     const { shared, Kam } = createKamServices({ connection, ...NodeFileSystem });
     watchKamSettings(connection, shared, Kam);
     registerKamProtocol(connection, shared, Kam);
+    keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);
 }

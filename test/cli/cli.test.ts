@@ -61,6 +61,15 @@ describe('kam validate', () => {
         expect(result.err).toMatch(/kam: No such file or folder: .*nope/);
     });
 
+    it('says clearly when a file is not a plan or the root is not a folder', async () => {
+        const notPlan = await kam('validate', path.join(PORTFOLIO_FIXTURE, 'kam.config.json'));
+        expect(notPlan.code).toBe(2);
+        expect(notPlan.err).toMatch(/kam\.config\.json is not a KAM plan: plans are \.kam files/);
+        const badRoot = await kam('validate', PORTFOLIO_FIXTURE, '--root', path.join(PORTFOLIO_FIXTURE, 'nowhere'));
+        expect(badRoot.code).toBe(2);
+        expect(badRoot.err).toMatch(/The portfolio root .*nowhere is not a folder/);
+    });
+
     it('warns about a bad kam.config.json and carries on with the defaults', async () => {
         const dir = tempCopy();
         fs.writeFileSync(path.join(dir, 'kam.config.json'), JSON.stringify({ thresholds: { keyThreshold: 42 }, severity: { 'kam.missing-user': 'loud' } }));

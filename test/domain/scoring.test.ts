@@ -1,6 +1,6 @@
 /** The numbers a KAM practitioner checks by hand: every expected value below is worked out in the comment beside it. */
 import { describe, expect, it } from 'vitest';
-import { strategicValue, totalWeight } from '../../language/src/domain/strategic-value.js';
+import { onTenPointScale, strategicValue, totalWeight } from '../../language/src/domain/strategic-value.js';
 import { relationshipStrength, stakeholderIndex } from '../../language/src/domain/relationship.js';
 import { quadrantOf, revenueConcentration } from '../../language/src/domain/portfolio.js';
 import { DEFAULT_THRESHOLDS } from '../../language/src/domain/thresholds.js';
@@ -35,19 +35,31 @@ describe('strategic value = Σ(weight × score) / Σ weight', () => {
         expect(totalWeight(model)).toBe(100);
     });
 
-    it('leaves unscored factors out and divides by the weights actually scored', () => {
-        // only the first two: (20×8 + 25×9) / 45 = 385 / 45 = 8.555…
+    it('counts an unscored factor at the bottom of the scale, so leaving it out never flatters', () => {
+        // only the first two scored: (20×8 + 25×9 + (15 + 20 + 10 + 10)×1) / 100 = (160 + 225 + 55) / 100 = 4.4
         const result = strategicValue(scores([8, 9]), model);
-        expect(result.value).toBeCloseTo(385 / 45, 10);
+        expect(result.value).toBeCloseTo(4.4, 10);
         expect(result.unscored.map((f) => f.name)).toEqual(['profitMargin', 'strategicFit', 'referralValue', 'ease']);
+        expect(result.unscoredContribution).toBeCloseTo(0.55, 10);
         expect(result.scoredWeight).toBe(45);
     });
 
-    it('puts a 1-5 model on the same 0-10 footing', () => {
-        // (60×4 + 40×5) / 100 = 4.4 on 1-5, × 10/5 = 8.8
+    it('maps another scale onto 1-10, minimum included', () => {
+        // 1-5: 4 → 1 + 3 × 9/4 = 7.75 and 5 → 10; (60 × 7.75 + 40 × 10) / 100 = 8.65
         const five: ScoringModel = { name: 'Five', title: 'Five', scaleMin: 1, scaleMax: 5, factors: [
             { name: 'size', title: 'Size', weight: 60 }, { name: 'future', title: 'Future', weight: 40 }] };
-        expect(strategicValue({ scores: [{ factor: 'size', score: 4 }, { factor: 'future', score: 5 }] }, five).value).toBeCloseTo(8.8, 10);
+        expect(strategicValue({ scores: [{ factor: 'size', score: 4 }, { factor: 'future', score: 5 }] }, five).value).toBeCloseTo(8.65, 10);
+        // The middle of a 1-5 scale is the middle of 1-10: 3 → 5.5
+        expect(onTenPointScale(3, five)).toBe(5.5);
+        expect(onTenPointScale(7, model)).toBe(7);
+        expect(onTenPointScale(3, { scaleMin: 5, scaleMax: 5 })).toBeUndefined();
+    });
+
+    it('ignores half-typed scores and weights instead of producing NaN', () => {
+        const result = strategicValue({ scores: [{ factor: 'currentRevenue', score: Number.NaN }, { factor: 'potentialRevenue', score: 9 }] }, model);
+        expect(result.unscored.map((f) => f.name)).toContain('currentRevenue');
+        expect(Number.isFinite(result.value)).toBe(true);
+        expect(quadrantOf(Number.NaN, 6, DEFAULT_THRESHOLDS)).toBeUndefined();
     });
 
     it('has no value without a model or without scores', () => {

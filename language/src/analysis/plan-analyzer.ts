@@ -27,13 +27,6 @@ export interface DocumentAnalysis {
     teamMembers: domain.TeamMember[];
 }
 
-export interface PortfolioAnalysis {
-    documents: DocumentAnalysis[];
-    accounts: AccountAnalysis[];
-    scoringModels: domain.ScoringModel[];
-    teamMembers: domain.TeamMember[];
-}
-
 export class PlanAnalyzer {
     private readonly shared: LangiumSharedServices;
     private readonly settings: ReviewSettingsHolder;
@@ -43,6 +36,8 @@ export class PlanAnalyzer {
         this.shared = services.shared;
         this.settings = services.analysis.ReviewSettings;
         this.cache = new WorkspaceCache(services.shared);
+        // Quadrants depend on the thresholds.
+        this.settings.onReviewChange(() => this.cache.clear());
     }
 
     analyzeDocument(document: LangiumDocument): DocumentAnalysis {
@@ -56,20 +51,13 @@ export class PlanAnalyzer {
         return this.analyzeDocument(document).accounts.find((a) => a.node === account);
     }
 
-    /** Every `.kam` document known to the workspace, optionally only those under the given folders or files. */
-    analyzePortfolio(scope?: URI[]): PortfolioAnalysis {
-        const documents = this.shared.workspace.LangiumDocuments.all
+    /** The plan documents of the workspace, only those under the given folders (or files) when given, in a stable order. */
+    planDocuments(scope?: URI[]): LangiumDocument[] {
+        return this.shared.workspace.LangiumDocuments.all
             .filter((d) => isPlanFile(d.parseResult.value))
             .filter((d) => !scope || scope.some((s) => isUnder(d.uri.toString(), s.toString())))
-            .map((d) => this.analyzeDocument(d))
             .toArray()
-            .sort((a, b) => a.uri.localeCompare(b.uri));
-        return {
-            documents,
-            accounts: documents.flatMap((d) => d.accounts),
-            scoringModels: documents.flatMap((d) => d.scoringModels),
-            teamMembers: documents.flatMap((d) => d.teamMembers),
-        };
+            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
     }
 
     private computeDocument(document: LangiumDocument): DocumentAnalysis {
@@ -94,6 +82,7 @@ export class PlanAnalyzer {
     }
 }
 
+/** `uri` is `scope` itself or inside it (`/w/plans` does not contain `/w/plans-archive`). */
 function isUnder(uri: string, scope: string): boolean {
     return uri === scope || uri.startsWith(scope.endsWith('/') ? scope : scope + '/');
 }

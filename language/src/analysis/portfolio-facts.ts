@@ -8,11 +8,11 @@ import { DocumentCache, WorkspaceCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
 import { parseAmount } from '../domain/quantities.js';
-import { revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
+import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
 
 interface DocumentSummary {
-    accounts: Array<{ name: string; title: string; tier?: string; owner?: string; revenue?: number }>;
+    accounts: Array<{ name: string; key: boolean; owner?: string; revenue?: number; currency?: string }>;
     members: Array<{ name: string; capacity?: number }>;
 }
 
@@ -26,6 +26,8 @@ export interface PortfolioFacts {
     concentration: RevenueConcentration;
     /** Names of the accounts in the top fifth by revenue. */
     topFifth: Set<string>;
+    /** Revenues are stated in more than one currency: they cannot be added up. */
+    mixedCurrencies: boolean;
 }
 
 export class PortfolioFactsProvider {
@@ -36,6 +38,8 @@ export class PortfolioFactsProvider {
     constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder) {
         this.summaries = new DocumentCache(shared);
         this.aggregate = new WorkspaceCache(shared);
+        // Capacities depend on the capacity-per-owner setting.
+        settings.onReviewChange(() => this.aggregate.clear());
     }
 
     facts(): PortfolioFacts {
@@ -51,7 +55,7 @@ export class PortfolioFactsProvider {
             members.push(...summary.members);
         }
         const { capacityPerOwner } = this.settings.settings.thresholds;
-        const keyAccounts = accounts.filter((a) => a.tier === 'key');
+        const keyAccounts = accounts.filter((a) => a.key);
         const keyAccountsByOwner = new Map<string, number>();
         for (const a of keyAccounts) {
             if (a.owner) keyAccountsByOwner.set(a.owner, (keyAccountsByOwner.get(a.owner) ?? 0) + 1);
@@ -69,6 +73,7 @@ export class PortfolioFactsProvider {
             teamCapacity,
             concentration,
             topFifth: new Set(concentration.rows.slice(0, concentration.topFifthCount).map((r) => r.name)),
+            mixedCurrencies: new Set(accounts.filter((a) => a.revenue).map((a) => a.currency)).size > 1,
         };
     }
 }
@@ -77,10 +82,15 @@ function summarize(document: LangiumDocument): DocumentSummary {
     const root = document.parseResult.value;
     if (!isPlanFile(root)) return { accounts: [], members: [] };
     return {
-        accounts: root.elements.filter(isAccount).map((a) => ({
-            name: a.name, title: a.title ?? a.name, tier: a.tier, owner: a.owner?.$refText,
-            revenue: a.revenue ? parseAmount(a.revenue.current.amount) : undefined,
-        })),
+        accounts: root.elements.filter(isAccount).map((a) => {
+            // A half-typed `revenue current` has no amount yet: it counts as no revenue.
+            const current = a.revenue?.current;
+            const revenue = current?.amount === undefined ? undefined : parseAmount(current.amount);
+            return {
+                name: a.name, key: isKeyAccount(a), owner: a.owner?.$refText,
+                revenue: revenue !== undefined && Number.isFinite(revenue) ? revenue : undefined, currency: current?.currency,
+            };
+        }),
         members: root.elements.filter(isTeam).flatMap((t) => t.members.map((m) => ({ name: m.name, capacity: m.capacity }))),
     };
 }

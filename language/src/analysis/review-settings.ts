@@ -112,13 +112,27 @@ function parseInlayHints(raw: unknown, inlayHints: Record<InlayHintSetting, bool
 /** The settings in force for one language server or CLI run. */
 export class ReviewSettingsHolder {
     private current: ReviewSettings = DEFAULT_REVIEW_SETTINGS;
+    private readonly listeners: Array<() => void> = [];
 
     get settings(): ReviewSettings {
         return this.current;
     }
 
-    update(settings: ReviewSettings): void {
+    /**
+     * Takes new settings. Returns whether the review itself changed (thresholds, severities, today):
+     * only then must plans be validated again; the inline hints' switches alone need no review.
+     */
+    update(settings: ReviewSettings): boolean {
+        const reviewOf = (s: ReviewSettings) => JSON.stringify([s.thresholds, s.severity, s.today]);
+        const reviewChanged = reviewOf(settings) !== reviewOf(this.current);
         this.current = settings;
+        if (reviewChanged) this.listeners.forEach((listener) => listener());
+        return reviewChanged;
+    }
+
+    /** Called whenever the review settings change, so caches of numbers that depend on them are dropped. */
+    onReviewChange(listener: () => void): void {
+        this.listeners.push(listener);
     }
 
     /** The date reviews count from. */

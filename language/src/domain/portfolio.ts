@@ -3,6 +3,19 @@ import type { Thresholds } from './thresholds.js';
 
 export type Quadrant = 'Strategic' | 'Star' | 'Status' | 'Streamline';
 
+/**
+ * Standard-tier accounts are served efficiently, largely by automation: their plans are light, and
+ * the reviewer holds only key and major accounts (or accounts not yet tiered) to a full plan.
+ */
+export function expectsFullPlan(account: { tier?: string; status?: string }): boolean {
+    return account.tier !== 'standard' || isKeyAccount(account);
+}
+
+/** A key account by tier, or by the status the portfolio gave it: one definition for every check and count. */
+export function isKeyAccount(account: { tier?: string; status?: string }): boolean {
+    return account.tier === 'key' || account.status === 'key';
+}
+
 export const QUADRANT_ADVICE: Record<Quadrant, string> = {
     Strategic: 'attractive and well related: develop jointly, invest in the partnership',
     Star: 'attractive but the relationship lags: invest to build it',
@@ -13,7 +26,7 @@ export const QUADRANT_ADVICE: Record<Quadrant, string> = {
 /** High attractiveness and high strength = Strategic; high/low = Star; low/high = Status; both low = Streamline. */
 export function quadrantOf(strategicValue: number | undefined, strength: number | undefined,
     thresholds: Pick<Thresholds, 'keyThreshold' | 'strengthThreshold'>): Quadrant | undefined {
-    if (strategicValue === undefined || strength === undefined) return undefined;
+    if (strategicValue === undefined || strength === undefined || !Number.isFinite(strategicValue) || !Number.isFinite(strength)) return undefined;
     const attractive = strategicValue >= thresholds.keyThreshold;
     const strong = strength >= thresholds.strengthThreshold;
     if (attractive) return strong ? 'Strategic' : 'Star';

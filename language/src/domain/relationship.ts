@@ -31,7 +31,7 @@ export interface RelationshipStrength {
 }
 
 export function stakeholderIndex(s: Pick<Stakeholder, 'trustedAdvisor' | 'strategicPartner'>): number | undefined {
-    const ratings = [s.trustedAdvisor, s.strategicPartner].filter((r): r is number => r !== undefined);
+    const ratings = [s.trustedAdvisor, s.strategicPartner].filter((r): r is number => r !== undefined && Number.isFinite(r));
     if (ratings.length === 0) return undefined;
     return ratings.reduce((a, b) => a + b, 0) / ratings.length;
 }

@@ -1,43 +1,56 @@
 /**
- * Strategic value (customer attractiveness) = Σ(weight × score) / Σ weight,
- * expressed on 0-10 whatever the model's scale (McDonald & Rogers' weighted-factor method).
+ * Strategic value (customer attractiveness) = Σ(weight × score) / Σ weight on the 1-10 scale the
+ * weighted-factor method uses (McDonald & Rogers). A model on another scale is mapped linearly onto
+ * 1-10 (a 1-5 model's 3 counts as 5.5), so models are comparable; a 1-10 model is unchanged.
+ * A factor the plan has not scored counts at the bottom of the scale until it is scored: leaving
+ * weak factors out must never make an account look more attractive. The reviewer flags it.
  */
 import type { AccountPlan, Factor, ScoringModel } from './model.js';
 
 export interface FactorContribution {
     factor: Factor;
     score: number;
-    /** The factor's share of the strategic value: weight × score / Σ weight, on 0-10. */
+    /** The factor's share of the strategic value: weight × score (on 1-10) / Σ weight. */
     contribution: number;
 }
 
 export interface StrategicValue {
-    /** 0-10, undefined when no factor of the model is scored. */
+    /** 1-10; undefined when no factor of the model is scored, or the model's scale is unusable. */
     value: number | undefined;
+    /** The scored factors' contributions. */
     contributions: FactorContribution[];
-    /** Factors of the model the plan has not scored: left out of the value and flagged by the reviewer. */
+    /** Factors of the model the plan has not scored: counted at the scale's minimum, flagged by the reviewer. */
     unscored: Factor[];
+    /** What the unscored factors add together (each at the scale's minimum). */
+    unscoredContribution: number;
     /** Sum of the weights of the scored factors, in %. */
     scoredWeight: number;
 }
 
+/** Maps a score on the model's scale onto 1-10; undefined when the scale is unusable (max ≤ min). */
+export function onTenPointScale(score: number, model: Pick<ScoringModel, 'scaleMin' | 'scaleMax'>): number | undefined {
+    const { scaleMin: min, scaleMax: max } = model;
+    if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
+    return 1 + ((score - min) * 9) / (max - min);
+}
+
 export function strategicValue(plan: Pick<AccountPlan, 'scores'>, model: ScoringModel | undefined): StrategicValue {
-    if (!model) return { value: undefined, contributions: [], unscored: [], scoredWeight: 0 };
-    const scoreByFactor = new Map(plan.scores.map((s) => [s.factor, s.score]));
-    const scored = model.factors.filter((f) => scoreByFactor.has(f.name));
-    const unscored = model.factors.filter((f) => !scoreByFactor.has(f.name));
-    const scoredWeight = scored.reduce((sum, f) => sum + f.weight, 0);
-    if (scored.length === 0 || scoredWeight <= 0) {
-        return { value: undefined, contributions: [], unscored, scoredWeight };
-    }
-    // Normalising by the scale's maximum puts a 1-5 model and a 1-10 model on the same 0-10 footing.
-    const toTen = 10 / model.scaleMax;
+    const none = (unscored: Factor[] = []): StrategicValue => ({ value: undefined, contributions: [], unscored, unscoredContribution: 0, scoredWeight: 0 });
+    if (!model || onTenPointScale(model.scaleMin, model) === undefined) return none();
+    // A half-typed weight or score (`weight` with no number yet) takes no part.
+    const factors = model.factors.filter((f) => Number.isFinite(f.weight) && f.weight > 0);
+    const scoreByFactor = new Map(plan.scores.filter((s) => Number.isFinite(s.score)).map((s) => [s.factor, s.score]));
+    const scored = factors.filter((f) => scoreByFactor.has(f.name));
+    const unscored = factors.filter((f) => !scoreByFactor.has(f.name));
+    const totalWeight = factors.reduce((sum, f) => sum + f.weight, 0);
+    if (scored.length === 0 || totalWeight <= 0) return none(unscored);
     const contributions = scored.map((factor) => {
         const score = scoreByFactor.get(factor.name)!;
-        return { factor, score, contribution: (factor.weight * score * toTen) / scoredWeight };
+        return { factor, score, contribution: (factor.weight * onTenPointScale(score, model)!) / totalWeight };
     });
-    const value = contributions.reduce((sum, c) => sum + c.contribution, 0);
-    return { value, contributions, unscored, scoredWeight };
+    const unscoredContribution = unscored.reduce((sum, f) => sum + f.weight, 0) / totalWeight; // each at 1 on 1-10
+    const value = contributions.reduce((sum, c) => sum + c.contribution, 0) + unscoredContribution;
+    return { value, contributions, unscored, unscoredContribution, scoredWeight: totalWeight - unscored.reduce((sum, f) => sum + f.weight, 0) };
 }
 
 /** Sum of all weights in the model, in %. */

@@ -25,7 +25,8 @@ export function table(header: string[], rows: Cell[][], numeric: number[] = []):
 /** The strategic-value breakdown: factor, weight, score, weighted contribution. */
 export function scoreBreakdownTable(card: AccountScorecard): string {
     const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, `${c.factor.weight}%`, c.score, formatScore(c.contribution)]);
-    for (const f of card.strategicValue.unscored) rows.push([f.title, `${f.weight}%`, 'not scored', undefined]);
+    const floor = card.strategicValue.unscored.length ? card.strategicValue.unscoredContribution / card.strategicValue.unscored.reduce((sum, f) => sum + f.weight, 0) : 0;
+    for (const f of card.strategicValue.unscored) rows.push([f.title, `${f.weight}%`, 'not scored (counts as the minimum)', formatScore(f.weight * floor)]);
     rows.push([new Markup('**Strategic value**'), '', '', new Markup(`**${formatScore(card.strategicValue.value)}**`)]);
     return table(['Factor', 'Weight', 'Score', 'Contribution'], rows, [1, 2, 3]);
 }

@@ -6,11 +6,9 @@ import {
 } from './diagnostic-codes.js';
 import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
+import { onTenPointScale } from '../domain/strategic-value.js';
+import { expectsFullPlan, isKeyAccount } from '../domain/portfolio.js';
 
-/** A key account by tier, or by the status the portfolio gave it. */
-export function isKeyAccount(account: Account): boolean {
-    return account.tier === 'key' || account.status === 'key';
-}
 
 const GATES: Array<{ property: keyof WillAndSkill & string; question: string; failed: string }> = [
     { property: 'valuesOurSolutions', question: 'values our solutions', failed: 'does not value our solutions' },
@@ -61,8 +59,8 @@ function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, ac
     const past = contributions.filter((c) => c.factor.measure === 'quantitative' && c.factor.horizon === 'past');
     const rest = contributions.filter((c) => !past.includes(c));
     if (past.length === 0 || rest.length === 0 || !analysis?.model) return;
-    const toTen = 10 / analysis.model.scaleMax;
-    const mean = (list: typeof contributions) => list.reduce((s, c) => s + c.factor.weight * c.score, 0) / list.reduce((s, c) => s + c.factor.weight, 0) * toTen;
+    const model = analysis.model;
+    const mean = (list: typeof contributions) => list.reduce((sum, c) => sum + c.factor.weight * onTenPointScale(c.score, model)!, 0) / list.reduce((sum, c) => sum + c.factor.weight, 0);
     const { keyThreshold } = validator.settings.settings.thresholds;
     const pastScore = mean(past);
     const restScore = mean(rest);
@@ -74,6 +72,7 @@ function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, ac
 }
 
 function checkCustomerInsight(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!expectsFullPlan(account)) return;
     const customer = account.customer;
     const sections: Array<[string, boolean]> = [
         ['goals', (customer?.goals.length ?? 0) > 0],

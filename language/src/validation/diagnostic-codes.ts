@@ -37,6 +37,7 @@ export const CODE_WARM_BUT_RATED_LOW = 'kam.warm-but-rated-low';
 export const CODE_UNKNOWN_EXPECTATIONS = 'kam.unknown-expectations';
 export const CODE_UNKNOWN_CONTACT_PLAN = 'kam.unknown-contact-plan';
 export const CODE_STALE_CONTACT = 'kam.stale-contact';
+export const CODE_INVALID_SCALE = 'kam.invalid-scale';
 export const CODE_TOO_FEW_FACTORS = 'kam.too-few-factors';
 export const CODE_TOO_MANY_FACTORS = 'kam.too-many-factors';
 export const CODE_NO_FUTURE_FACTOR = 'kam.no-future-factor';
@@ -141,6 +142,12 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         fix: 'Score the factor within the scale.',
         example: 'scores { currentRevenue 11 }',
     },
+    [CODE_INVALID_SCALE]: {
+        severity: 'error', area: 'scoring',
+        meaning: 'The model\'s scale runs from a number to one that is not higher (`scale 10 to 1`, `scale 5 to 5`): no score can be placed on it, so no strategic value can be computed.',
+        fix: 'Write the scale from its lowest to its highest score, e.g. `scale 1 to 10`.',
+        example: 'scoring model M { scale 10 to 1  factor a weight 100% }',
+    },
     [CODE_TOO_FEW_FACTORS]: {
         severity: 'warning', area: 'scoring',
         meaning: 'Fewer than four factors cannot tell accounts apart; about six is the usual advice.',
@@ -167,7 +174,7 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
     },
     [CODE_UNSCORED_FACTOR]: {
         severity: 'warning', area: 'scoring',
-        meaning: 'The plan scores some factors of the model but not this one, so its strategic value rests on part of the model only.',
+        meaning: 'The plan scores some factors of the model but not this one. Until it is scored it counts at the bottom of the scale, so leaving out a weak factor can never flatter an account.',
         fix: 'Score the missing factor in `scores { … }`.',
         example: 'scores { currentRevenue 8 }  // potentialRevenue is not scored',
     },
@@ -273,7 +280,7 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
     },
     [CODE_TEAM_OVER_CAPACITY]: {
         severity: 'warning', area: 'portfolio',
-        meaning: 'The portfolio has more key accounts than the team has capacity for (the sum of its members\' capacities): too many key accounts means none is really key.',
+        meaning: 'The portfolio has more key accounts than the team has capacity for (the capacities of the members who state one or who own a key account, each at the capacity-per-owner setting unless stated): too many key accounts means none is really key.',
         fix: 'Reduce the number of key accounts, or grow the team.',
         example: 'team T { member anna capacity 2 key accounts }  // and five key accounts',
     },

@@ -4,6 +4,7 @@ import type { Account, Feedback, Risk } from '../generated/ast.js';
 import { CODE_FEEDBACK_WITHOUT_ACTION, CODE_FEEDBACK_WITHOUT_TIMELINE, CODE_NO_RISKS, CODE_RISK_WITHOUT_CONTINGENCY } from './diagnostic-codes.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
+import { expectsFullPlan } from '../domain/portfolio.js';
 
 export const feedbackAndRiskChecks: CheckFactory = (validator) => ({
     Feedback: (feedback, accept) => checkFeedbackAnswered(validator, feedback, accept),
@@ -31,7 +32,7 @@ function checkContingency(validator: KamValidator, risk: Risk, accept: Validatio
 }
 
 function checkRisksListed(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (account.risks.length === 0) {
+    if (account.risks.length === 0 && expectsFullPlan(account)) {
         validator.report(accept, CODE_NO_RISKS, `${accountLabel(account)} lists no risks: every account has some (a competitor, a reorganisation, a renewal), and unlisted risks have no contingency.`, { node: account, property: 'name' });
     }
 }

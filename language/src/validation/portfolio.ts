@@ -9,6 +9,7 @@ import { CODE_KEY_BELOW_THRESHOLD, CODE_OWNER_OVER_CAPACITY, CODE_REVENUE_CONCEN
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { formatScore } from '../domain/quantities.js';
+import { isKeyAccount } from '../domain/portfolio.js';
 
 export const portfolioChecks: CheckFactory = (validator) => ({
     Account: [
@@ -20,7 +21,7 @@ export const portfolioChecks: CheckFactory = (validator) => ({
 });
 
 function checkKeyThreshold(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (account.tier !== 'key') return;
+    if (!isKeyAccount(account)) return;
     const value = validator.analyzer.analyzeAccount(account)?.strategicValue.value;
     const { keyThreshold } = validator.settings.settings.thresholds;
     if (value !== undefined && value < keyThreshold) {
@@ -31,7 +32,7 @@ function checkKeyThreshold(validator: KamValidator, account: Account, accept: Va
 }
 
 function checkOwnerCapacity(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (account.tier !== 'key' || !account.owner) return;
+    if (!isKeyAccount(account) || !account.owner) return;
     const owner = account.owner.$refText;
     const facts = validator.portfolio.facts();
     const held = facts.keyAccountsByOwner.get(owner) ?? 0;
@@ -58,7 +59,8 @@ function checkConcentration(validator: KamValidator, account: Account, accept: V
     const { paretoLimit } = validator.settings.settings.thresholds;
     const c = facts.concentration;
     // A portfolio of one or two accounts is concentrated by definition; the check speaks from five accounts on.
-    if (c.rows.length < 5 || c.topFifthShare <= paretoLimit || !facts.topFifth.has(account.name)) return;
+    // Amounts in different currencies cannot be added up honestly, so then it says nothing.
+    if (facts.mixedCurrencies || c.rows.length < 5 || c.topFifthShare <= paretoLimit || !facts.topFifth.has(account.name)) return;
     validator.report(accept, CODE_REVENUE_CONCENTRATION,
         `${accountLabel(account)} is one of the top ${c.topFifthCount} account${c.topFifthCount === 1 ? '' : 's'} that bring ${c.topFifthShare.toFixed(0)}% of the portfolio's revenue (limit ${paretoLimit}%): losing it would hurt badly.`,
         { node: account.revenue, keyword: 'revenue', data: { share: c.topFifthShare } });

@@ -2,9 +2,10 @@
 import type { ValidationAcceptor } from 'langium';
 import type { FactorScore, ScoreCard, ScoringModel } from '../generated/ast.js';
 import { isScoringModel } from '../generated/ast.js';
-import { parsePercent } from '../domain/quantities.js';
+import { totalWeight } from '../domain/strategic-value.js';
+import { toScoringModel } from '../analysis/extract-plan.js';
 import {
-    CODE_NO_FUTURE_FACTOR, CODE_NO_QUALITATIVE_FACTOR, CODE_SCORE_OFF_SCALE, CODE_TOO_FEW_FACTORS, CODE_TOO_MANY_FACTORS,
+    CODE_INVALID_SCALE, CODE_NO_FUTURE_FACTOR, CODE_NO_QUALITATIVE_FACTOR, CODE_SCORE_OFF_SCALE, CODE_TOO_FEW_FACTORS, CODE_TOO_MANY_FACTORS,
     CODE_UNSCORED_FACTOR, CODE_WEIGHTS_NOT_100,
 } from './diagnostic-codes.js';
 
@@ -16,12 +17,22 @@ import type { CheckFactory, KamValidator } from './kam-validator.js';
 export const scoringChecks: CheckFactory = (validator) => ({
     ScoringModel: [
         (model, accept) => checkWeightsSumTo100(validator, model, accept),
+        (model, accept) => checkScale(validator, model, accept),
         (model, accept) => checkFactorCount(validator, model, accept),
         (model, accept) => checkFactorMix(validator, model, accept),
     ],
     FactorScore: (score, accept) => checkScoreOnScale(validator, score, accept),
     ScoreCard: (card, accept) => checkEveryFactorScored(validator, card, accept),
 });
+
+function checkScale(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
+    if (model.scaleMin === undefined || model.scaleMax === undefined) return;
+    if (!(model.scaleMax > model.scaleMin)) {
+        validator.report(accept, CODE_INVALID_SCALE,
+            `The scale of ${model.name} runs from ${model.scaleMin} to ${model.scaleMax}: it must run from the lowest score to a higher one, so no strategic value can be computed.`,
+            { node: model, property: 'scaleMax' });
+    }
+}
 
 function checkFactorCount(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
     const n = model.factors.length;
@@ -48,14 +59,14 @@ function checkEveryFactorScored(validator: KamValidator, card: ScoreCard, accept
     const scored = new Set(card.scores.map((s) => s.factor.ref?.name));
     for (const factor of model.factors.filter((f) => !scored.has(f.name))) {
         validator.report(accept, CODE_UNSCORED_FACTOR,
-            `Factor ${factor.title ?? factor.name} (${factor.weight}) of ${model.name} is not scored: the strategic value rests on part of the model only.`,
+            `Factor ${factor.title ?? factor.name} (${factor.weight}) of ${model.name} is not scored: it counts at the bottom of the scale until it is.`,
             { node: card, keyword: 'scores', data: { factor: factor.name } });
     }
 }
 
 function checkWeightsSumTo100(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
     if (model.factors.length === 0) return;
-    const total = model.factors.reduce((sum, f) => sum + parsePercent(f.weight), 0);
+    const total = totalWeight(toScoringModel(model));
     if (Math.abs(total - 100) > 1e-6) {
         validator.report(accept, CODE_WEIGHTS_NOT_100,
             `The weights of scoring model ${model.name} add up to ${Number(total.toFixed(2))}%, not 100%: strategic values will not be comparable.`,

@@ -7,6 +7,7 @@ import {
     CODE_WARM_BUT_RATED_LOW,
 } from './diagnostic-codes.js';
 import { contactStaleness } from '../domain/contact.js';
+import { expectsFullPlan } from '../domain/portfolio.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 
@@ -43,6 +44,7 @@ function label(stakeholder: Stakeholder): string {
 }
 
 function checkMissingRoles(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!expectsFullPlan(account)) return;
     const roles = new Set(account.stakeholders.flatMap((s) => s.roles));
     for (const required of REQUIRED_ROLES) {
         if (!roles.has(required.role)) {
@@ -56,6 +58,7 @@ function checkMissingRoles(validator: KamValidator, account: Account, accept: Va
 }
 
 function checkSingleThreaded(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    if (!expectsFullPlan(account)) return;
     const contacts = account.stakeholders;
     if (contacts.length === 1) {
         validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: The relationship hangs on a single contact (${contacts[0].fullName ?? contacts[0].name}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
