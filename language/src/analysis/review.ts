@@ -10,7 +10,8 @@ const SEVERITIES: FindingSeverity[] = ['error', 'warning', 'information', 'hint'
 export function toFinding(d: Diagnostic): ReviewFinding {
     return {
         severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error',
-        code: String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'syntax'),
+        // Langium's lexer and parser errors carry their code in `data`; a check that threw carries none.
+        code: String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'validation-exception'),
         message: typeof d.message === 'string' ? d.message : d.message.value,
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,

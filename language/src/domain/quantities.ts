@@ -57,9 +57,9 @@ export function addDaysIso(date: string, days: number): string {
     return formatISO(addDays(parseISO(date), days), { representation: 'date' });
 }
 
-/** Today's date as `yyyy-mm-dd` in UTC, the reference for staleness and overdue checks. */
+/** Today's date as `yyyy-mm-dd` where the user is (not UTC): an action due today is not overdue at 23:00. */
 export function todayIso(now: Date = new Date()): string {
-    return now.toISOString().slice(0, 10);
+    return formatISO(now, { representation: 'date' });
 }
 
 /** `4200000` → `4.2M`, the way account managers write money. */
