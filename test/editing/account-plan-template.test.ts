@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'langium/test';
 import { accountFileName, accountIdentifier, accountPlanTemplate, validateAccountName } from '../../language/src/templates/account-plan.js';
+import { daysBetween, todayIso } from '../../language/src/domain/quantities.js';
 import { diagnosticCodes } from '../helpers/workspace.js';
 import { editingWorkspace } from './editing-fixture.js';
 import { formatText } from './format-helpers.js';
@@ -45,5 +46,19 @@ describe('the new plan', async () => {
     it('leaves the reviewer something to ask for: owners and scores', async () => {
         const document = await parseDocument(workspace.services, text, { validation: true });
         expect(diagnosticCodes(document)).toContain('kam.objective-without-owner');
+    });
+});
+
+describe('the new plan on an impossible start date', () => {
+    it('starts today instead of throwing "Invalid time value" (kam.today = 2026-02-30)', async () => {
+        const workspace = await editingWorkspace();
+        const now = todayIso();
+        const text = accountPlanTemplate({ displayName: 'Nordwind Logistics', today: '2026-02-30' });
+        expect(text).not.toContain('2026-02-30');
+        expect(text).toContain(`started ${now}.`);
+        const due = /due (\d{4}-\d{2}-\d{2})/.exec(text)![1];
+        expect(daysBetween(now, due)).toBe(90);
+        const document = await parseDocument(workspace.services, text, { validation: true });
+        expect(diagnosticCodes(document)).not.toContain('kam.invalid-date');
     });
 });

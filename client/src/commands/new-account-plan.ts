@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { accountFileName, accountPlanTemplate, validateAccountName } from '../../../language/src/templates/account-plan.js';
-import { todayIso } from '../../../language/src/domain/quantities.js';
+import { isValidIsoDate, todayIso } from '../../../language/src/domain/quantities.js';
 import { exists } from '../file-exists.js';
 
 export const NEW_ACCOUNT_PLAN = 'kam.newAccountPlan';
@@ -40,7 +40,9 @@ async function newAccountPlan(target: vscode.Uri | undefined, givenName: string 
         void vscode.window.showWarningMessage(`KAM: ${vscode.workspace.asRelativePath(file)} already exists; it was left as it is.`);
         return undefined;
     }
-    const today = vscode.workspace.getConfiguration('kam').get<string>('today') || todayIso();
+    // A shape-valid but impossible `kam.today` (2026-02-30) falls back to the real date.
+    const configured = vscode.workspace.getConfiguration('kam').get<string>('today');
+    const today = configured && isValidIsoDate(configured) ? configured : todayIso();
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(file, { overwrite: false, contents: new TextEncoder().encode(accountPlanTemplate({ displayName, today })) });
     if (!(await vscode.workspace.applyEdit(edit))) {

@@ -3,7 +3,7 @@
  * file name derived from the account's display name, and a plan that parses cleanly and lets the
  * reviewer's warnings say what is still missing. Pure functions, no editor API.
  */
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDaysIso, isValidIsoDate, todayIso } from '../domain/quantities.js';
 
 /** "Nordwind Logistics" → "NordwindLogistics"; a usable identifier for any display name. */
 export function accountIdentifier(displayName: string): string {
@@ -30,7 +30,10 @@ export function validateAccountName(displayName: string): string | undefined {
 export interface AccountPlanTemplateOptions {
     /** The account's display name, as the customer writes it. */
     displayName: string;
-    /** The date the plan is started, `yyyy-mm-dd`; the first objective is due 90 days later. */
+    /**
+     * The date the plan is started, `yyyy-mm-dd`; the first objective is due 90 days later. A date
+     * that is not on the calendar (a mistyped `kam.today` such as 2026-02-30) is replaced by today.
+     */
     today: string;
 }
 
@@ -38,8 +41,9 @@ export interface AccountPlanTemplateOptions {
 export function accountPlanTemplate(options: AccountPlanTemplateOptions): string {
     const title = options.displayName.trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"');
     const id = accountIdentifier(options.displayName);
-    const firstDue = formatISO(addDays(parseISO(options.today), 90), { representation: 'date' });
-    return `// ${options.displayName.trim()}: key account plan, started ${options.today}.
+    const today = isValidIsoDate(options.today) ? options.today : todayIso();
+    const firstDue = addDaysIso(today, 90);
+    return `// ${options.displayName.trim()}: key account plan, started ${today}.
 // Hover any keyword for what it means; the reviewer's warnings list what the plan still needs.
 account ${id} "${title}" {
     tier key
