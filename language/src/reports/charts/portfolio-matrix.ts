@@ -3,7 +3,7 @@
  * the thresholds splitting it into Strategic, Star, Status and Streamline; bubble area = current revenue.
  */
 import type { PortfolioAccountRow, PortfolioView } from '../view-model.js';
-import { el, fit, leaf, svg, text, token, type Safe } from './svg.js';
+import { el, fit, leaf, svg, text, textWidth, token, type Safe } from './svg.js';
 
 const LEFT = 50;
 const TOP = 14;
@@ -34,7 +34,7 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
         text(b.anchor === 'start' ? b.x + 6 : b.x + b.w - 6, b.y < ty ? b.y + 16 : b.y + b.h - 8, b.label, { class: 'kam-quadrant-label', 'text-anchor': b.anchor })));
     const placed = view.accounts.filter((a): a is PortfolioAccountRow & { strategicValue: number; relationship: number } => a.strategicValue !== undefined && a.relationship !== undefined);
     const maxRevenue = Math.max(0, ...placed.map((a) => a.revenue ?? 0));
-    const taken: Box[] = quadrantBoxes.map((b) => ({ x: b.anchor === 'start' ? b.x : b.x + b.w - b.label.length * 6.6, y: b.y < ty ? b.y + 4 : b.y + b.h - 20, w: b.label.length * 6.6, h: 16 }));
+    const taken: Box[] = quadrantBoxes.map((b) => ({ x: b.anchor === 'start' ? b.x : b.x + b.w - textWidth(b.label), y: b.y < ty ? b.y + 4 : b.y + b.h - 20, w: textWidth(b.label), h: 16 }));
     // Largest first, so small bubbles are drawn on top and stay clickable.
     const ordered = placed.slice().sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0));
     const bubbles = ordered.map((a) => {
@@ -46,7 +46,7 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
     });
     const labels = bubbles.map(({ a, cx, cy, r }) => {
         const label = fit(a.title, 150);
-        const w = label.length * 6.6;
+        const w = textWidth(label);
         const candidates: Box[] = [
             { x: cx + r + 4, y: cy - 8, w, h: 16 }, { x: cx - r - 4 - w, y: cy - 8, w, h: 16 },
             { x: cx - w / 2, y: cy - r - 20, w, h: 16 }, { x: cx - w / 2, y: cy + r + 4, w, h: 16 },

@@ -1,7 +1,7 @@
 /**
  * A tiny SVG writer for the chart renderers. Every attribute value and every text node goes through
  * html-escaper, so a plan's text (which may hold any characters) can never become markup. Colours are
- * CSS classes (see ../stylesheet.ts), never inline styles: the strict Content-Security-Policy of the
+ * CSS classes (see ../page-assets.ts), never inline styles: the strict Content-Security-Policy of the
  * webview and the report forbids `style` attributes, and one SVG is themed by either stylesheet.
  */
 import { escape } from 'html-escaper';
