@@ -40,6 +40,14 @@ describe('completion of domain values', () => {
         expect(labels).toContain('"EUR"');
     });
 
+    it('offers the KPI directions after the target (or unit), with what they mean', async () => {
+        const items = await itemsAt('account Acme {\n    objective o {\n        kpi "Lead time" current 12 target 10 unit "days" <|>\n    }\n}\n');
+        expect(items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => i.label)).toEqual(['higher-is-better', 'lower-is-better']);
+        const lower = items.find((i) => i.label === 'lower-is-better')!;
+        expect(lower.detail).toBe('kpi direction');
+        expect((lower.documentation as { value: string }).value).toContain('reached at or below its target');
+    });
+
     it("offers the review date for dates", async () => {
         const items = await itemsAt(inStakeholder('last contact <|>'));
         expect(items.map((i) => i.label)).toContain('2026-11-24');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LangiumDocument } from 'langium';
 import type { TestWorkspace } from '../helpers/workspace.js';
-import { editingWorkspace, positionOf } from './editing-fixture.js';
+import { editingWorkspace, kpiWorkspace, positionOf } from './editing-fixture.js';
 
 async function hover(workspace: TestWorkspace, document: LangiumDocument, text: string, occurrence = 0): Promise<string | undefined> {
     const result = await workspace.services.lsp.HoverProvider!.getHoverContent(document, {
@@ -40,6 +40,13 @@ describe('hover', async () => {
     it('on a keyword explains it', async () => {
         expect(await hover(workspace, danube, 'cadence monthly')).toContain('how often we agreed to be in touch');
         expect(await hover(workspace, danube, 'trusted advisor 8')).toContain('"is the account manager a trusted advisor?"');
+    });
+
+    it('on a KPI direction explains which way is better', async () => {
+        const workspace = await kpiWorkspace();
+        const kpis = workspace.document('kpis.kam');
+        expect(await hover(workspace, kpis, 'higher-is-better')).toContain('reached at or above its target');
+        expect(await hover(workspace, kpis, 'lower-is-better')).toContain('reached at or below its target');
     });
 
     it('on a value explains it in its context', async () => {

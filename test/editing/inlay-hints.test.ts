@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { LangiumDocument } from 'langium';
 import type { TestWorkspace } from '../helpers/workspace.js';
 import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
-import { editingWorkspace, positionOf, wholeDocument } from './editing-fixture.js';
+import { editingWorkspace, kpiWorkspace, positionOf, wholeDocument } from './editing-fixture.js';
 
 async function hints(workspace: TestWorkspace, name: string): Promise<Array<{ line: number; label: string }>> {
     const document: LangiumDocument = workspace.document(name);
@@ -52,6 +52,33 @@ describe('inlay hints on a sound plan', async () => {
         expect(labels).toContainEqual({ line: lineOf(workspace, 'action "Agree the spare-parts'), label: '4 days overdue' });
         expect(labels).toContainEqual({ line: lineOf(workspace, 'milestone "Monitoring live'), label: 'due today' });
         expect(labels.filter((h) => h.line === lineOf(workspace, 'action "Survey the lines'))).toEqual([]);
+    });
+});
+
+describe('KPI inlay hints with a stated or inferred direction', async () => {
+    const workspace = await kpiWorkspace();
+    const labels = await hints(workspace, 'kpis.kam');
+    const at = (text: string) => labels.filter((h) => h.line === positionOf(workspace.document('kpis.kam'), text).line).map((h) => h.label);
+
+    it('read a surpassed target as reached when the plan says which way is better', () => {
+        // 99% on time against 98%, higher is better: 1 point beyond (the review's finding: it read "−1% to go")
+        expect(at('kpi "On-time delivery"')).toEqual(['+1% beyond target']);
+        // 3 excursions against at most 5: 2 fewer than the target
+        expect(at('kpi "Excursions"')).toEqual(['−2 excursions beyond target']);
+        // 12000 = 12000
+        expect(at('kpi "Tonnes"')).toEqual(['target reached']);
+    });
+
+    it('infer the direction from current and target only when the plan does not state it', () => {
+        // 99% → 98% has to fall: 98 / 99 = 99% there
+        expect(at('kpi "On-time, direction')).toEqual(['99% there · −1% to go']);
+    });
+
+    it('show how far an open target is, with large amounts written the way account managers write them', () => {
+        // 12 days down to 10: 10 / 12 = 83% there
+        expect(at('kpi "Lead time"')).toEqual(['83% there · −2 days to go']);
+        // 1.2M up to 1.4M EUR: 1.2 / 1.4 = 86% there, 200k to go
+        expect(at('kpi "Revenue"')).toEqual(['86% there · +200k EUR to go']);
     });
 });
 

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountView, portfolioView, type AccountView, type PortfolioView } from '../../language/src/reports/view-model.js';
 import { reviewedFixture, type ReviewedFixture } from '../helpers/report-fixtures.js';
+import { KPI_PLAN } from '../editing/editing-fixture.js';
 
 let fixture: ReviewedFixture;
 let danube: AccountView;
@@ -47,7 +48,40 @@ describe('account view', () => {
 
     it('puts KPIs current against target, with the direction and the gap', () => {
         expect(danube.kpis).toEqual([{ objective: 'Cut unplanned line stops by a third', label: 'Unplanned stops per month', current: 12, target: 8, unit: 'stops', direction: 'decrease', onTarget: false, gapDisplay: '−4 stops to go' }]);
-        expect(baltic.kpis[0]).toMatchObject({ direction: 'hold', onTarget: true, gapDisplay: 'on target' });
+        expect(baltic.kpis[0]).toMatchObject({ direction: 'hold', onTarget: true, gapDisplay: 'target reached' });
+    });
+
+    it('reads KPIs with their stated direction, in the same words as the inlay hints', async () => {
+        const kpis = await reviewedFixture({ 'kpis.kam': KPI_PLAN });
+        const view = accountView(kpis.byName('Kpis'), kpis.context);
+        expect(view.kpis.map((k) => [k.label, k.direction, k.onTarget, k.gapDisplay])).toEqual([
+            // 99% against 98%, higher is better: reached, 1 point beyond
+            ['On-time delivery', 'increase', true, '+1% beyond target'],
+            // unstated: inferred from current and target, so it has to come down to 98%
+            ['On-time, direction unstated', 'decrease', false, '−1% to go'],
+            ['Lead time', 'decrease', false, '−2 days to go'],
+            // 3 excursions against at most 5
+            ['Excursions', 'decrease', true, '−2 excursions beyond target'],
+            // 1.4M − 1.2M = 200k
+            ['Revenue', 'increase', false, '+200k EUR to go'],
+            ['Tonnes', 'hold', true, 'target reached'],
+        ]);
+    });
+
+    it('leaves out a half-typed KPI (no number yet), as the inlay hints do', async () => {
+        const half = await reviewedFixture({ 'half.kam': `account Half "Half Ltd" {
+    owner ben
+    objective o "Deliver" {
+        owner ben
+        kpi "Typed" current 3 target 5
+        kpi "Half typed" current  target 5
+    }
+}
+` });
+        expect(half.byName('Half').card.plan.objectives[0].kpis.map((k) => [k.label, k.current, k.target])).toEqual([['Typed', 3, 5], ['Half typed', Number.NaN, 5]]);
+        const view = accountView(half.byName('Half'), half.context);
+        expect(view.kpis.map((k) => k.label)).toEqual(['Typed']);
+        expect(JSON.stringify(view)).not.toContain('null');
     });
 
     it('lays out objectives on a timeline from today to the last due date', () => {

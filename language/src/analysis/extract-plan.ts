@@ -102,7 +102,7 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
             owner: refName(o.owner),
             due: o.due,
             agreedWith: o.agreedWith.map((r) => refName(r)!).filter(Boolean),
-            kpis: o.kpis.map((k) => ({ label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target), unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined) })),
+            kpis: o.kpis.map((k) => ({ label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target), unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined), direction: k.direction as domain.KpiDirection | undefined })),
             milestones: o.milestones.map((m) => ({ label: m.label ?? '', due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
             actions: o.actions.map(action),
         })),

@@ -87,7 +87,12 @@ export interface Kpi {
     current: number;
     target: number;
     unit?: string;
+    /** Stated in the plan; when absent, the direction is inferred from current and target. */
+    direction?: KpiDirection;
 }
+
+/** Whether a KPI is better high (on-time delivery) or low (line stops, lead times). */
+export type KpiDirection = 'higher-is-better' | 'lower-is-better';
 
 export interface Action {
     label: string;

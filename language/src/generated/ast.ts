@@ -72,6 +72,7 @@ export type KamKeywordNames =
     | "grow-into-key"
     | "half-yearly"
     | "high"
+    | "higher-is-better"
     | "how"
     | "impact"
     | "in-person"
@@ -88,6 +89,7 @@ export type KamKeywordNames =
     | "levels"
     | "likelihood"
     | "low"
+    | "lower-is-better"
     | "maintain"
     | "major"
     | "manage-diplomatically"
@@ -461,6 +463,7 @@ export interface Kpi extends langium.AstNode {
     readonly $container: Objective;
     readonly $type: 'Kpi';
     current: Measure;
+    direction?: KpiDirection;
     label: string;
     target: Measure;
     unit?: string;
@@ -469,6 +472,7 @@ export interface Kpi extends langium.AstNode {
 export const Kpi = {
     $type: 'Kpi',
     current: 'current',
+    direction: 'direction',
     label: 'label',
     target: 'target',
     unit: 'unit'
@@ -476,6 +480,12 @@ export const Kpi = {
 
 export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
+}
+
+export type KpiDirection = 'higher-is-better' | 'lower-is-better';
+
+export function isKpiDirection(item: unknown): item is KpiDirection {
+    return item === 'higher-is-better' || item === 'lower-is-better';
 }
 
 export type Measure = number | string;
@@ -1093,6 +1103,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 current: {
                     name: Kpi.current
+                },
+                direction: {
+                    name: Kpi.direction,
+                    optional: true
                 },
                 label: {
                     name: Kpi.label

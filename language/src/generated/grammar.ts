@@ -86,7 +86,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -98,7 +98,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -122,7 +122,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -138,7 +138,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -215,7 +215,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -260,7 +260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -333,7 +333,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -345,7 +345,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -395,7 +395,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -407,7 +407,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -427,7 +427,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -449,7 +449,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -488,7 +488,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -500,7 +500,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -527,7 +527,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -616,7 +616,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -649,7 +649,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -685,7 +685,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -735,7 +735,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -809,7 +809,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -821,7 +821,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -833,7 +833,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -845,7 +845,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -1054,7 +1054,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1075,14 +1075,14 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -1147,7 +1147,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@47"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -1162,7 +1162,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1181,7 +1181,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -1421,7 +1421,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1442,7 +1442,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1463,7 +1463,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1484,7 +1484,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1521,7 +1521,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1533,7 +1533,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1560,7 +1560,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1675,7 +1675,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -1708,7 +1708,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -1736,7 +1736,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1761,7 +1761,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1828,7 +1828,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2066,7 +2066,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2107,7 +2107,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -2192,7 +2192,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2204,7 +2204,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2236,7 +2236,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2260,7 +2260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2290,7 +2290,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2317,7 +2317,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@47"
+                              "$ref": "#/rules@48"
                             },
                             "arguments": []
                           },
@@ -2349,7 +2349,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2361,7 +2361,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -2396,7 +2396,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2412,7 +2412,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -2428,7 +2428,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -2447,13 +2447,47 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "direction",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@32"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "KpiDirection",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "higher-is-better"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lower-is-better"
           }
         ]
       },
@@ -2471,14 +2505,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
@@ -2486,6 +2513,13 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -2512,7 +2546,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2528,7 +2562,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2547,7 +2581,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2578,7 +2612,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2602,7 +2636,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@47"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -2627,7 +2661,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -2649,7 +2683,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2713,7 +2747,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2744,7 +2778,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2768,7 +2802,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2782,7 +2816,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -2817,7 +2851,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2843,7 +2877,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2864,7 +2898,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2885,7 +2919,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2911,7 +2945,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2976,7 +3010,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3002,7 +3036,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@41"
                       },
                       "arguments": []
                     }
@@ -3049,7 +3083,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -3078,7 +3112,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@47"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -3102,7 +3136,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -3172,7 +3206,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3198,7 +3232,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3219,7 +3253,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -3244,7 +3278,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }

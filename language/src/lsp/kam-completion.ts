@@ -19,7 +19,7 @@ export const COMMON_KPI_UNITS = ['%', 'days', 'hours', 'EUR', 'k EUR', 'M EUR', 
 const VALUE_RULES = new Set([
     'AccountTier', 'AccountStatus', 'AccountStrategy', 'RelationshipStage', 'GateAnswer', 'StakeholderRole', 'InfluenceLevel',
     'Stance', 'ContactChannel', 'Cadence', 'ExpectationKind', 'Fulfilment', 'ActionStatus', 'RiskLevel', 'OpportunityKind',
-    'FactorMeasure', 'FactorHorizon',
+    'FactorMeasure', 'FactorHorizon', 'KpiDirection',
 ]);
 
 export class KamCompletionProvider extends DefaultCompletionProvider {

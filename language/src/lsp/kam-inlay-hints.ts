@@ -12,9 +12,9 @@ import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, 
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
-import { formatScore, parseMeasure } from '../domain/quantities.js';
+import { formatScore } from '../domain/quantities.js';
 import { stakeholderIndex } from '../domain/relationship.js';
-import { describeDue, dueStatus, kpiProgress } from '../domain/progress.js';
+import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 
 export class KamInlayHintProvider extends AbstractInlayHintProvider {
@@ -68,18 +68,14 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     private kpi(node: Kpi, accept: InlayHintAcceptor): void {
-        if (node.current === undefined || node.target === undefined) return;
-        const current = parseMeasure(node.current);
-        const target = parseMeasure(node.target);
-        if (Number.isNaN(current) || Number.isNaN(target)) return;
-        const progress = kpiProgress({ current, target });
-        const unit = node.unit ?? (String(node.target).endsWith('%') ? '%' : undefined);
-        const suffix = unit ? (unit === '%' ? '%' : ` ${unit}`) : '';
-        const label = progress.reached
-            ? 'target reached'
-            : `${progress.attainment === undefined ? '' : `${Math.round(progress.attainment)}% there · `}${progress.gap > 0 ? '+' : '−'}${trimNumber(Math.abs(progress.gap))}${suffix} to go`;
-        this.after(node, node.unit !== undefined ? 'unit' : 'target', label, accept,
-            progress.direction === 'decrease' ? 'Has to fall to the target: target ÷ current' : 'Has to rise to the target: current ÷ target');
+        // The KPI as extracted for the scorecard (one reading of numbers, units and direction).
+        const objective = node.$container;
+        const account = objective.$container;
+        const kpi = this.analyzer.analyzeAccount(account)?.plan.objectives[account.objectives.indexOf(objective)]?.kpis[objective.kpis.indexOf(node)];
+        if (!kpi || Number.isNaN(kpi.current) || Number.isNaN(kpi.target)) return;
+        const rising = kpiProgress(kpi).direction !== 'decrease';
+        this.after(node, node.direction !== undefined ? 'direction' : node.unit !== undefined ? 'unit' : 'target', describeKpiProgress(kpi), accept,
+            `${rising ? 'Has to rise to the target: current ÷ target' : 'Has to fall to the target: target ÷ current'}${node.direction ? '' : ' (direction inferred from current and target; state higher-is-better or lower-is-better)'}`);
     }
 
     private after(node: AstNode, property: string, label: string, accept: InlayHintAcceptor, tooltip: string): void {
@@ -87,8 +83,4 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         if (!cst) return;
         accept({ position: cst.range.end, label, paddingLeft: true, kind: InlayHintKind.Type, tooltip });
     }
-}
-
-function trimNumber(value: number): string {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }

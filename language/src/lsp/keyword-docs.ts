@@ -70,7 +70,7 @@ export const KEYWORD_DOCS: Record<string, string> = {
     objective: '`objective id "Title" { owner …  due …  agreed with …  kpi …  action … }`: an objective agreed with the customer.',
     due: 'Due date, `yyyy-mm-dd`.',
     agreed: '`agreed with stakeholder, …`: who at the customer agreed the objective.',
-    kpi: '`kpi "Label" current 12 target 8 unit "stops"`: how the objective is measured.',
+    kpi: '`kpi "Label" current 12 target 8 unit "stops" lower-is-better`: how the objective is measured. State `higher-is-better` or `lower-is-better` so a surpassed target reads as reached; without it the direction is inferred from current and target.',
     current: 'The value today.',
     target: 'The value the objective aims for.',
     unit: 'The KPI\'s unit, e.g. "%", "days", "EUR".',
@@ -131,6 +131,8 @@ export const KEYWORD_DOCS: Record<string, string> = {
     'FactorMeasure.qualitative': 'Judged (strategic fit, reference value).',
     'FactorHorizon.past': 'Looks at what the account has been.',
     'FactorHorizon.future': 'Looks at what the account could become.',
+    'KpiDirection.higher-is-better': '**higher-is-better**: the KPI is reached at or above its target (on-time delivery, revenue); `current 99% target 98%` is 1% beyond target.',
+    'KpiDirection.lower-is-better': '**lower-is-better**: the KPI is reached at or below its target (line stops, lead times, excursions); `current 6 target 8` is 2 beyond target.',
 };
 
 /** The documentation of a keyword as used in the given grammar rule, if any. */

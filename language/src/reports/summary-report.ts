@@ -5,6 +5,8 @@
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
 import type { ReviewFinding } from '../domain/findings.js';
+import { dueStatus } from '../domain/progress.js';
+import type { ActionStatus } from '../domain/model.js';
 import { countBySeverity } from '../domain/findings.js';
 import { formatMoney, formatScore, formatAmount } from '../domain/quantities.js';
 import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
@@ -98,8 +100,8 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     return out.join('\n');
 }
 
-function overdue(due: string | undefined, status: string, today: string): string {
-    return due && due < today && status !== 'done' && status !== 'cancelled' ? 'overdue' : '';
+function overdue(due: string | undefined, status: ActionStatus, today: string): string {
+    return dueStatus(due, status, today)?.overdue ? 'overdue' : '';
 }
 
 /** The portfolio report: the matrix as a table, revenue concentration and the review at a glance. */

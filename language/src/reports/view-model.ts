@@ -4,13 +4,13 @@
  * no markup: the chart renderers in `charts/` draw it, the same way everywhere.
  */
 import type { ReviewFinding } from '../domain/findings.js';
-import { isOpen, kpiProgress } from '../domain/progress.js';
+import { describeKpiProgress, dueStatus, isOpen, kpiProgress } from '../domain/progress.js';
 import { countBySeverity } from '../domain/findings.js';
 import type {
-    ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, RiskLevel, Stance, StakeholderRole, TeamMember,
+    ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, Kpi, RiskLevel, Stance, StakeholderRole, TeamMember,
 } from '../domain/model.js';
 import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
-import { formatAmount, formatMoney, formatScore } from '../domain/quantities.js';
+import { formatAmount, formatMoney, formatScore, isValidIsoDate } from '../domain/quantities.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
 
@@ -108,7 +108,10 @@ export interface TimelineItem {
 
 export interface TimelineView {
     today: IsoDate;
-    /** First and last date the axis must show (today included); undefined when nothing is dated. */
+    /**
+     * First and last date the axis must show (today included); undefined when nothing is dated.
+     * Impossible dates (2027-02-30: the reviewer flags them) are left out; their items show as undated.
+     */
     start?: IsoDate;
     end?: IsoDate;
     items: TimelineItem[];
@@ -120,10 +123,11 @@ export interface KpiView {
     current: number;
     target: number;
     unit?: string;
-    /** Which way the KPI has to move to reach its target. */
+    /** Which way the KPI has to move: as the plan states it, or inferred from current and target. */
     direction: 'increase' | 'decrease' | 'hold';
+    /** The target is reached (or surpassed, when the plan states the direction). */
     onTarget: boolean;
-    /** Human-readable gap: "−4 stops to go", "on target". */
+    /** Human-readable gap: "−4 stops to go", "target reached", "+1% beyond target". */
     gapDisplay: string;
 }
 
@@ -236,47 +240,48 @@ function worst(items: ExpectationItem[]): Fulfilment | 'none' {
     return items.map((i) => i.fulfilment).sort((a, b) => FULFILMENT_RANK[a] - FULFILMENT_RANK[b])[0];
 }
 
-function isOverdue(due: IsoDate | undefined, open: boolean, today: IsoDate): boolean {
-    return due !== undefined && due < today && open;
+/** Overdue the one way the editor and the Markdown report count it (domain/progress.ts). */
+function isOverdue(due: IsoDate | undefined, status: ActionStatus | undefined, today: IsoDate): boolean {
+    return dueStatus(due, status, today)?.overdue ?? false;
 }
 
-/** KPI numbers as written: up to two decimals, large amounts the way account managers write them (1.4M). */
-export function formatKpiNumber(value: number): string {
-    if (Math.abs(value) >= 10_000) return formatAmount(value);
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
-}
-
-export function kpiView(objective: string, kpi: { label: string; current: number; target: number; unit?: string }): KpiView {
-    const { direction, gap } = kpiProgress(kpi);
-    const unit = kpi.unit ? (kpi.unit === '%' ? '%' : ` ${kpi.unit}`) : '';
+export function kpiView(objective: string, kpi: Kpi): KpiView {
+    const { direction, reached } = kpiProgress(kpi);
     return {
         objective, label: kpi.label, current: kpi.current, target: kpi.target, unit: kpi.unit, direction,
-        onTarget: direction === 'hold',
-        gapDisplay: direction === 'hold' ? 'on target' : `${gap > 0 ? '+' : '−'}${formatKpiNumber(Math.abs(gap))}${unit} to go`,
+        onTarget: reached,
+        gapDisplay: describeKpiProgress(kpi, { attainment: false }),
     };
+}
+
+/** Undated items, and those whose date is not on the calendar, come last. */
+function sortDate(due: IsoDate | undefined): string {
+    return due !== undefined && isValidIsoDate(due) ? due : '9999';
 }
 
 function timeline(account: ReviewedAccount, today: IsoDate, people: People): TimelineView {
     const plan = account.card.plan;
     const items: TimelineItem[] = [];
     for (const o of plan.objectives) {
+        // An objective is open while any of its work is (or when it has none yet).
         const open = [...o.actions, ...o.milestones].some((a) => isOpen(a.status)) || (o.actions.length + o.milestones.length === 0);
-        items.push({ kind: 'objective', label: o.title, group: o.title, owner: person(o.owner, people), due: o.due, overdue: isOverdue(o.due, open, today) });
+        items.push({ kind: 'objective', label: o.title, group: o.title, owner: person(o.owner, people), due: o.due, overdue: isOverdue(o.due, open ? undefined : 'done', today) });
         const children: TimelineItem[] = [
-            ...o.milestones.map((m): TimelineItem => ({ kind: 'milestone', label: m.label, group: o.title, due: m.due, status: m.status, overdue: isOverdue(m.due, isOpen(m.status), today) })),
-            ...o.actions.map((a): TimelineItem => ({ kind: 'action', label: a.label, group: o.title, owner: person(a.owner, people), due: a.due, status: a.status, overdue: isOverdue(a.due, isOpen(a.status), today) })),
+            ...o.milestones.map((m): TimelineItem => ({ kind: 'milestone', label: m.label, group: o.title, due: m.due, status: m.status, overdue: isOverdue(m.due, m.status, today) })),
+            ...o.actions.map((a): TimelineItem => ({ kind: 'action', label: a.label, group: o.title, owner: person(a.owner, people), due: a.due, status: a.status, overdue: isOverdue(a.due, a.status, today) })),
         ];
-        items.push(...children.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')));
+        items.push(...children.sort((a, b) => sortDate(a.due).localeCompare(sortDate(b.due))));
     }
     const responses = plan.feedback.filter((f) => f.response).map((f): TimelineItem => ({
         kind: 'action', label: f.response!.label, group: 'Feedback responses', owner: person(f.response!.owner, people),
-        due: f.response!.due, status: f.response!.status, overdue: isOverdue(f.response!.due, isOpen(f.response!.status), today),
+        due: f.response!.due, status: f.response!.status, overdue: isOverdue(f.response!.due, f.response!.status, today),
     }));
     if (responses.length) {
         items.push({ kind: 'objective', label: 'Feedback responses', group: 'Feedback responses', overdue: false }, ...responses);
     }
-    const dates = [today, ...items.map((i) => i.due).filter((d): d is string => d !== undefined)].sort();
-    const dated = items.some((i) => i.due);
+    const due = items.map((i) => i.due).filter((d): d is string => d !== undefined && isValidIsoDate(d));
+    const dates = [today, ...due].sort();
+    const dated = due.length > 0;
     return { today, start: dated ? dates[0] : undefined, end: dated ? dates[dates.length - 1] : undefined, items };
 }
 
@@ -352,7 +357,8 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
             }),
         })),
         timeline: timeline(account, options.today, people),
-        kpis: plan.objectives.flatMap((o) => o.kpis.map((k) => kpiView(o.title, k))),
+        // A half-typed KPI (no number yet) is left out, as the inlay hints leave it out.
+        kpis: plan.objectives.flatMap((o) => o.kpis.filter((k) => !Number.isNaN(k.current) && !Number.isNaN(k.target)).map((k) => kpiView(o.title, k))),
         risks: plan.risks.map((r) => ({ number: ++riskNumber, text: r.text, likelihood: r.likelihood, impact: r.impact, contingency: r.contingency, owner: person(r.owner, people) })),
         findings: findings.slice().sort((a, b) => a.line - b.line || a.column - b.column).map((f) => ({ ...f, uri: plan.uri })),
     };

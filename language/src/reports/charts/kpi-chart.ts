@@ -1,16 +1,12 @@
 /** KPIs, current against target: a bar for the current value, a tick for the target. */
-import { formatKpiNumber, type KpiView } from '../view-model.js';
+import { formatKpiValue } from '../../domain/progress.js';
+import type { KpiView } from '../view-model.js';
 import { el, fit, leaf, svg, text, type Safe } from './svg.js';
 
 const WIDTH = 800;
 const LABEL = 270;
 const PLOT = 250;
 const ROW = 36;
-
-function amount(value: number, unit: string | undefined): string {
-    const v = formatKpiNumber(value);
-    return unit ? (unit === '%' ? `${v}%` : `${v} ${unit}`) : v;
-}
 
 export function kpiChart(kpis: KpiView[], id: string): Safe {
     if (kpis.length === 0) {
@@ -27,17 +23,17 @@ export function kpiChart(kpis: KpiView[], id: string): Safe {
         const xc = scale(k.current);
         const xt = scale(k.target);
         return el('g', { class: `kam-kpi ${k.onTarget ? 'kam-on-target' : `kam-kpi-${k.direction}`}` },
-            el('title', {}, `${k.label} (${k.objective}): current ${amount(k.current, k.unit)}, target ${amount(k.target, k.unit)}, ${k.gapDisplay}`),
+            el('title', {}, `${k.label} (${k.objective}): current ${formatKpiValue(k.current, k.unit)}, target ${formatKpiValue(k.target, k.unit)}, ${k.gapDisplay}`),
             text(0, y + 13, fit(k.label, LABEL - 10), { class: 'kam-label' }),
             text(0, y + 27, fit(k.objective, LABEL - 10, 10.5), { class: 'kam-small kam-muted' }),
             leaf('rect', { class: 'kam-track', x: LABEL, y: y + 6, width: PLOT, height: 14, rx: 2 }),
             leaf('rect', { class: 'kam-bar', x: Math.min(x0, xc), y: y + 6, width: Math.abs(xc - x0), height: 14, rx: 2 }),
             leaf('line', { class: 'kam-target', x1: xt, x2: xt, y1: y + 1, y2: y + 25 }),
-            text(LABEL + PLOT + 10, y + 17, fit(`${amount(k.current, k.unit)} → ${amount(k.target, k.unit)} · ${k.gapDisplay}`, WIDTH - LABEL - PLOT - 10), { class: k.onTarget ? 'kam-value kam-good-label' : 'kam-value' }));
+            text(LABEL + PLOT + 10, y + 17, fit(`${formatKpiValue(k.current, k.unit)} → ${formatKpiValue(k.target, k.unit)} · ${k.gapDisplay}`, WIDTH - LABEL - PLOT - 10), { class: k.onTarget ? 'kam-value kam-good-label' : 'kam-value' }));
     });
     return svg({
         id, width: WIDTH, height: 10 + kpis.length * ROW, className: 'kam-kpis',
         title: `KPIs, current against target: ${kpis.filter((k) => k.onTarget).length} of ${kpis.length} on target`,
-        description: kpis.map((k) => `${k.label}: ${amount(k.current, k.unit)} now, target ${amount(k.target, k.unit)}`).join('; '),
+        description: kpis.map((k) => `${k.label}: ${formatKpiValue(k.current, k.unit)} now, target ${formatKpiValue(k.target, k.unit)}`).join('; '),
     }, ...rows);
 }

@@ -1,6 +1,5 @@
 /** Objectives, milestones and actions on a timeline, with owners; overdue ones marked, today drawn. */
-import { addDays, eachMonthOfInterval, format, parseISO } from 'date-fns';
-import { daysBetween } from '../../domain/quantities.js';
+import { addDaysIso, daysBetween, isValidIsoDate } from '../../domain/quantities.js';
 import type { TimelineItem, TimelineView } from '../view-model.js';
 import { el, fit, leaf, svg, text, type Safe } from './svg.js';
 
@@ -10,11 +9,27 @@ const PLOT = WIDTH - LABEL - 10;
 const ROW = 22;
 const TOP = 44;
 
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The first day of every month from `start`'s month to `end`'s, as ISO dates. */
+function monthsBetween(start: string, end: string): { date: string; year: number; month: number }[] {
+    const months: { date: string; year: number; month: number }[] = [];
+    let year = Number(start.slice(0, 4));
+    let month = Number(start.slice(5, 7));
+    const last = end.slice(0, 7);
+    for (;;) {
+        const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+        if (date.slice(0, 7) > last) return months;
+        months.push({ date, year, month });
+        if (++month > 12) { month = 1; year++; }
+    }
+}
+
 function describe(item: TimelineItem): string {
     return [
         `${item.kind}: ${item.label}`,
         item.owner ? `owner ${item.owner.name}` : item.kind === 'milestone' ? undefined : 'no owner',
-        item.due ? `due ${item.due}` : 'no due date',
+        item.due ? (isValidIsoDate(item.due) ? `due ${item.due}` : `due ${item.due} (not a date)`) : 'no due date',
         item.status,
         item.overdue ? 'OVERDUE' : undefined,
     ].filter(Boolean).join(' · ');
@@ -31,17 +46,19 @@ export function timelineChart(view: TimelineView, id: string): Safe {
         return svg({ id, width: 640, height: 40, className: 'kam-timeline', title: 'Timeline: no objectives' },
             text(0, 24, 'No objectives or actions.', { class: 'kam-muted' }));
     }
-    const start = view.start ? addDays(parseISO(view.start), -14) : parseISO(view.today);
-    const end = view.end ? addDays(parseISO(view.end), 14) : addDays(start, 90);
-    const span = Math.max(1, daysBetween(format(start, 'yyyy-MM-dd'), format(end, 'yyyy-MM-dd')));
-    const xOf = (date: string) => LABEL + (PLOT * daysBetween(format(start, 'yyyy-MM-dd'), date)) / span;
-    const months = eachMonthOfInterval({ start, end });
+    // Date arithmetic on `yyyy-mm-dd` strings through the domain core; the view model keeps
+    // impossible dates (2027-02-30) out of start and end, and such items are drawn as undated.
+    const start = view.start ? addDaysIso(view.start, -14) : view.today;
+    const end = view.end ? addDaysIso(view.end, 14) : addDaysIso(start, 90);
+    const span = Math.max(1, daysBetween(start, end));
+    const xOf = (date: string) => LABEL + (PLOT * daysBetween(start, date)) / span;
+    const months = monthsBetween(start, end);
     const step = months.length > 30 ? 12 : months.length > 12 ? 3 : 1;
-    const ticks = months.filter((m) => m.getMonth() % step === 0 && m >= start).map((m) => {
-        const x = xOf(format(m, 'yyyy-MM-dd'));
+    const ticks = months.filter((m) => (m.month - 1) % step === 0 && m.date >= start).map((m) => {
+        const x = xOf(m.date);
         return el('g', { class: 'kam-tick' },
             leaf('line', { class: 'kam-grid', x1: x, x2: x, y1: TOP - 6, y2: TOP + view.items.length * ROW }),
-            text(x + 3, TOP - 8, format(m, step === 12 ? 'yyyy' : 'MMM yyyy'), { class: 'kam-small kam-muted' }));
+            text(x + 3, TOP - 8, step === 12 ? String(m.year) : `${MONTH_NAMES[m.month - 1]} ${m.year}`, { class: 'kam-small kam-muted' }));
     });
     const todayX = xOf(view.today);
     const rows = view.items.map((item, i) => {
@@ -49,13 +66,13 @@ export function timelineChart(view: TimelineView, id: string): Safe {
         const indent = item.kind === 'objective' ? 0 : 14;
         const classes = ['kam-item', `kam-item-${item.kind}`, item.status ? `kam-status-${item.status}` : '', item.overdue ? 'kam-overdue' : ''].filter(Boolean).join(' ');
         let when: Safe;
-        if (item.due) {
+        if (item.due && isValidIsoDate(item.due)) {
             const x = xOf(item.due);
             const right = x < LABEL + PLOT * 0.6;
             const note = [item.due, item.status, item.owner?.name, item.overdue ? 'overdue' : undefined].filter(Boolean).join(' · ');
             when = el('g', {}, marker(item, x, y), text(right ? x + 10 : x - 10, y + 4, note, { class: item.overdue ? 'kam-small kam-overdue-label' : 'kam-small kam-muted', 'text-anchor': right ? 'start' : 'end' }));
         } else {
-            const note = item.kind === 'objective' && item.group === 'Feedback responses' ? '' : ['no due date', item.owner?.name].filter(Boolean).join(' · ');
+            const note = item.kind === 'objective' && item.group === 'Feedback responses' ? '' : [item.due ? `due ${item.due} is not a date` : 'no due date', item.owner?.name].filter(Boolean).join(' · ');
             when = text(LABEL + 4, y + 4, note, { class: 'kam-small kam-muted' });
         }
         return el('g', { class: classes },
