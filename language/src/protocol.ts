@@ -4,7 +4,6 @@
  * Imported by both sides, so a change to a message breaks the build instead of the user.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { AccountView, PortfolioView } from './reports/view-model.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
@@ -26,7 +25,7 @@ export namespace SummaryReportRequest {
     export const type = new RequestType<Params, Result, void>(method);
 }
 
-/** The live preview of a plan: its accounts' view models and the rendered body (charts as inline SVG). */
+/** The live preview of a plan: the rendered body (charts as inline SVG) and how many accounts it shows. */
 export namespace AccountPreviewRequest {
     export interface Params {
         /** The `.kam` document to preview. */
@@ -35,8 +34,8 @@ export namespace AccountPreviewRequest {
     export interface Result {
         uri: string;
         title: string;
-        /** Empty when the document holds no account (a team or scoring-model file); `html` then says so. */
-        accounts: AccountView[];
+        /** 0 when the document holds no account (a team or scoring-model file); `html` then says so. */
+        accountCount: number;
         /** Escaped HTML for the webview's body: findings carry `data-kam-reveal`, `data-line`, `data-column`. */
         html: string;
     }
@@ -49,10 +48,17 @@ export namespace PortfolioPreviewRequest {
     export interface Params {
         folders?: string[];
     }
+    /**
+     * Only what the panel uses: the body and the plans it may open. The view model stays on the
+     * server (at 2,000 plans it is megabytes, and this is sent after every validation).
+     */
     export interface Result {
-        view: PortfolioView;
+        title: string;
         /** Escaped HTML for the webview's body: accounts carry `data-kam-open` with their plan's URI. */
         html: string;
+        /** The plans the page links to: the only ones a click in the webview may open. */
+        accountUris: string[];
+        accountCount: number;
     }
     export const method = 'kam/portfolioPreview';
     export const type = new RequestType<Params, Result, void>(method);

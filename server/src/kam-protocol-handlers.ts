@@ -1,5 +1,5 @@
 /** The server side of the typed KAM protocol (language/src/protocol.ts). */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { KamServices } from '../../language/src/kam-module.js';
@@ -61,9 +61,7 @@ async function reviewedPortfolio(shared: LangiumSharedServices, Kam: KamServices
     await shared.workspace.WorkspaceManager.ready;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     const scope = Array.isArray(folders) ? folders.map(parseUri) : undefined;
-    const inScope = (d: LangiumDocument) => !scope || scope.some((s) => d.uri.toString().startsWith(s.toString()));
-    const documents = shared.workspace.LangiumDocuments.all.filter(inScope).toArray()
-        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    const documents = Kam.analysis.PlanAnalyzer.planDocuments(scope);
     const accounts: ReviewedAccount[] = [];
     for (const d of documents) {
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
@@ -80,7 +78,7 @@ async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, p
     return {
         uri: uri.toString(),
         title: views.length === 1 ? views[0].title : name,
-        accounts: views,
+        accountCount: views.length,
         html: views.length
             ? views.map((v, i) => accountBodyHtml(v, { interactive: true }, i)).join('\n')
             : `<p class="kam-note">${escapeText(name)} holds no account plan: open an account's <code>.kam</code> file to see its pictures.</p>`,
@@ -90,7 +88,12 @@ async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, p
 async function portfolioPreview(shared: LangiumSharedServices, Kam: KamServices, params: PortfolioPreviewRequest.Params, token: CancellationToken): Promise<PortfolioPreviewRequest.Result> {
     const accounts = await reviewedPortfolio(shared, Kam, params?.folders, token);
     const view = portfolioView(accounts, reportContext(shared, Kam));
-    return { view, html: portfolioBodyHtml(view, { interactive: true }) };
+    return {
+        title: view.title,
+        html: portfolioBodyHtml(view, { interactive: true }),
+        accountUris: view.accounts.map((a) => a.uri).filter((u): u is string => Boolean(u)),
+        accountCount: view.counts.accounts,
+    };
 }
 
 async function summaryReport(shared: LangiumSharedServices, Kam: KamServices, params: SummaryReportRequest.Params, token?: CancellationToken): Promise<SummaryReportRequest.Result> {

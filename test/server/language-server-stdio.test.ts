@@ -134,20 +134,24 @@ describe('kam lsp --stdio', () => {
         const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
         const preview = await connection.sendRequest(AccountPreviewRequest.type, { uri });
         expect(preview.title).toBe('Danube Foods');
-        expect(preview.accounts[0].strategicValue.display).toBe('7.1');
+        expect(preview.accountCount).toBe(1);
+        expect(preview).not.toHaveProperty('accounts');
         expect(preview.html).toContain('class="kam-chart kam-relationship-map"');
         const team = await connection.sendRequest(AccountPreviewRequest.type, { uri: URI.file(path.join(workspace, 'team.kam')).toString() });
-        expect(team.accounts).toEqual([]);
+        expect(team.accountCount).toBe(0);
         expect(team.html).toContain('holds no account plan');
         const portfolio = await connection.sendRequest(PortfolioPreviewRequest.type, {});
-        expect(portfolio.view.accounts.map((a) => a.title)).toEqual(['Danube Foods', 'Baltic Paper']);
+        // Only what the panel uses: no view model (megabytes at 2,000 plans) after every validation.
+        expect(Object.keys(portfolio).sort()).toEqual(['accountCount', 'accountUris', 'html', 'title']);
+        expect(portfolio.accountCount).toBe(2);
+        expect(portfolio.accountUris).toEqual(['danube-foods.kam', 'baltic-paper.kam'].map((f) => URI.file(path.join(workspace, f)).toString()));
         expect(portfolio.html).toContain('data-kam-open="');
         const html = await connection.sendRequest(SummaryReportRequest.type, { format: 'html' });
         expect(html).toMatchObject({ format: 'html', accountCount: 2 });
         expect(html.content).toMatch(/^<!DOCTYPE html>/);
         await expect(connection.sendRequest(AccountPreviewRequest.type, { uri: 42 } as unknown as AccountPreviewRequest.Params)).rejects.toThrow(/A document URI \(a string\) is required/);
         await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/Unknown report format "pdf"/);
-        expect((await connection.sendRequest(AccountPreviewRequest.type, { uri })).accounts).toHaveLength(1);
+        expect((await connection.sendRequest(AccountPreviewRequest.type, { uri })).accountCount).toBe(1);
     });
 
     it('takes new settings: a bad value is named in a warning, a good one changes the review', async () => {

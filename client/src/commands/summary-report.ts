@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SummaryReportRequest } from '../../../language/src/protocol.js';
 import { exists } from '../file-exists.js';
+import { isCancellation } from '../cancellation.js';
+import { isPlanDocument } from '../plan-document.js';
 
 export const GENERATE_SUMMARY_REPORT = 'kam.generateSummaryReport';
 
@@ -46,6 +48,8 @@ export function registerSummaryReportCommand(context: vscode.ExtensionContext, c
             }
             return await saveReport(result, output, params, options.to);
         } catch (error) {
+            // The user cancelled the progress: nothing went wrong, so nothing to say.
+            if (isCancellation(error)) return undefined;
             void vscode.window.showErrorMessage(`KAM: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
         }
@@ -92,6 +96,6 @@ async function reportParams(target: vscode.Uri | undefined): Promise<SummaryRepo
         return stat.type & vscode.FileType.Directory ? { folders: [target.toString()] } : { uri: target.toString() };
     }
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === 'kam') return { uri: editor.document.uri.toString() };
+    if (editor && isPlanDocument(editor.document)) return { uri: editor.document.uri.toString() };
     return {};
 }

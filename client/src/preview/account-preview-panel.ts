@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AccountPreviewRequest } from '../../../language/src/protocol.js';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
+import { isPlanDocument } from '../plan-document.js';
 import type { FromWebview } from './messages.js';
 import { columnFor, PreviewPanel, type PreviewContent } from './preview-panel.js';
 
@@ -35,7 +36,8 @@ export class AccountPreviewPanel extends PreviewPanel {
         super('kam.preview', 'KAM Preview', hub, 250);
         this.uri = uri;
         this.track(vscode.window.onDidChangeActiveTextEditor((editor) => {
-            if (editor?.document.languageId === 'kam') this.setDocument(editor.document.uri);
+            // Not a `git:` diff side or any other document the server never receives.
+            if (editor && isPlanDocument(editor.document)) this.setDocument(editor.document.uri);
         }));
         this.onDispose(() => { AccountPreviewPanel.current = undefined; });
         void this.refresh();
@@ -48,7 +50,7 @@ export class AccountPreviewPanel extends PreviewPanel {
     setDocument(uri: vscode.Uri): void {
         if (uri.toString() === this.uri.toString()) return;
         this.uri = uri;
-        void this.refresh();
+        this.refreshWhenVisible();
     }
 
     protected shows(validated: string[]): boolean {
@@ -79,7 +81,7 @@ export function registerOpenPreviewCommand(context: vscode.ExtensionContext, cli
             return undefined;
         }
         const editor = vscode.window.activeTextEditor;
-        uri ??= editor?.document.languageId === 'kam' ? editor.document.uri : undefined;
+        uri ??= editor && isPlanDocument(editor.document) ? editor.document.uri : undefined;
         if (!uri) {
             void vscode.window.showInformationMessage('KAM: open a .kam plan to preview it.');
             return undefined;

@@ -38,8 +38,12 @@ export class PortfolioPanel extends PreviewPanel {
 
     protected async load(): Promise<PreviewContent> {
         const result = await this.client.sendRequest(PortfolioPreviewRequest.type, {});
-        this.accountUris = new Set(result.view.accounts.map((a) => a.uri).filter((u): u is string => Boolean(u)));
-        return { title: `Portfolio (${result.view.counts.accounts})`, html: result.html };
+        return { title: `Portfolio (${result.accountCount})`, html: result.html, accountUris: result.accountUris };
+    }
+
+    protected applied(content: PreviewContent): void {
+        // Only after the panel's sequence check: a stale answer must not replace the clickable plans.
+        this.accountUris = new Set(content.accountUris ?? []);
     }
 
     protected async onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * What the account preview and the portfolio panel share: one webview panel beside the editor, its
  * page (webview-html.ts), typed messages, a debounced refresh when the server has validated a
- * document the panel shows, and answers that arrive out of order dropped.
+ * document the panel shows (only while the panel is visible: a hidden one is marked stale and
+ * refreshed when it is shown again), and answers that arrive out of order dropped.
  */
 import * as vscode from 'vscode';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
@@ -11,6 +12,8 @@ import { webviewHtml } from './webview-html.js';
 export interface PreviewContent {
     title: string;
     html: string;
+    /** The plans the page may ask to open (the portfolio's accounts). */
+    accountUris?: string[];
 }
 
 export abstract class PreviewPanel implements vscode.Disposable {
@@ -20,6 +23,8 @@ export abstract class PreviewPanel implements vscode.Disposable {
     private sequence = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private disposed = false;
+    /** Something the panel shows changed while it was hidden. */
+    private stale = false;
 
     protected constructor(viewType: string, title: string, hub: DocumentsValidatedHub, private readonly debounceMs: number) {
         this.panel = vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -42,6 +47,9 @@ export abstract class PreviewPanel implements vscode.Disposable {
             hub.onDidValidate((uris) => {
                 if (this.shows(uris)) this.scheduleRefresh();
             }),
+            this.panel.onDidChangeViewState(() => {
+                if (this.panel.visible && this.stale) void this.refresh();
+            }),
         );
     }
 
@@ -50,19 +58,38 @@ export abstract class PreviewPanel implements vscode.Disposable {
     /** Asks the server for the content. */
     protected abstract load(): Promise<PreviewContent>;
     protected abstract onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void>;
+    /** Takes the content that is about to be shown (never a stale answer). */
+    protected applied(_content: PreviewContent): void {}
 
+    /** A refresh after the debounce, if the panel is visible then; otherwise it is marked stale. */
     scheduleRefresh(): void {
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.refresh(), this.debounceMs);
+        if (!this.panel.visible) {
+            this.stale = true;
+            return;
+        }
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            if (this.panel.visible) void this.refresh();
+            else this.stale = true;
+        }, this.debounceMs);
+    }
+
+    /** Refreshes now if the panel is visible, else when it is shown again. */
+    protected refreshWhenVisible(): void {
+        if (this.panel.visible) void this.refresh();
+        else this.stale = true;
     }
 
     async refresh(): Promise<void> {
         if (this.disposed) return;
+        this.stale = false;
         const mine = ++this.sequence;
         let message: ToWebview;
         try {
             const content = await this.load();
             if (mine !== this.sequence || this.disposed) return;
+            this.applied(content);
             this.panel.title = content.title;
             message = { type: 'update', html: content.html };
         } catch (error) {

@@ -1,0 +1,35 @@
+/** The client's pure helpers: which editors are plans the server knows, and what a cancelled request looks like. */
+import { describe, expect, it } from 'vitest';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { isPlanDocument } from '../../client/src/plan-document.js';
+import { isCancellation } from '../../client/src/cancellation.js';
+
+describe('isPlanDocument', () => {
+    const doc = (scheme: string, languageId = 'kam') => ({ languageId, uri: { scheme } });
+
+    it('takes .kam documents on disk and unsaved ones (the server\'s document selector)', () => {
+        expect(isPlanDocument(doc('file'))).toBe(true);
+        expect(isPlanDocument(doc('untitled'))).toBe(true);
+    });
+
+    it('leaves out the git: side of a diff editor and other schemes the server never receives', () => {
+        expect(isPlanDocument(doc('git'))).toBe(false);
+        expect(isPlanDocument(doc('vscode-vfs'))).toBe(false);
+        expect(isPlanDocument(doc('file', 'markdown'))).toBe(false);
+    });
+});
+
+describe('isCancellation', () => {
+    it('recognises the server\'s RequestCancelled answer and VS Code\'s CancellationError', () => {
+        expect(isCancellation(new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.'))).toBe(true);
+        const canceled = new Error('Canceled');
+        canceled.name = 'Canceled';
+        expect(isCancellation(canceled)).toBe(true);
+    });
+
+    it('lets real failures through', () => {
+        expect(isCancellation(new ResponseError(-32603, 'The summary report could not be built: boom'))).toBe(false);
+        expect(isCancellation(new Error('boom'))).toBe(false);
+        expect(isCancellation(undefined)).toBe(false);
+    });
+});
