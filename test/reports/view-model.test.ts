@@ -51,6 +51,16 @@ describe('account view', () => {
         expect(baltic.kpis[0]).toMatchObject({ direction: 'hold', onTarget: true, gapDisplay: 'target reached' });
     });
 
+    it('shows an unscored factor at its floor, so the breakdown adds up to the strategic value', async () => {
+        const partly = await reviewedFixture({ 'partly.kam': 'account Partly "Partly Scored" { scores { currentRevenue 8 potentialRevenue 9 } }\n' });
+        const view = accountView(partly.byName('Partly'), partly.context);
+        // (20×8 + 25×9 + 55×1) / 100 = 4.4; the four unscored factors show their weight × 1 / 100
+        expect(view.strategicValue.value).toBeCloseTo(4.4, 10);
+        const bars = view.strategicValue.factors;
+        expect(bars.find((b) => b.factor === 'profitMargin')).toMatchObject({ score: undefined, contribution: expect.closeTo(0.15, 10) });
+        expect(bars.reduce((sum, b) => sum + (b.contribution ?? 0), 0)).toBeCloseTo(4.4, 10);
+    });
+
     it('reads KPIs with their stated direction, in the same words as the inlay hints', async () => {
         const kpis = await reviewedFixture({ 'kpis.kam': KPI_PLAN });
         const view = accountView(kpis.byName('Kpis'), kpis.context);

@@ -1,5 +1,5 @@
 /** Reading the quantities account managers write: `1.2M`, `25%`, `2027-03-31`. */
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { formatISO } from 'date-fns';
 
 const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
 
@@ -54,7 +54,9 @@ export function daysBetween(from: string, to: string): number {
 
 /** The date `days` after an ISO date, as `yyyy-mm-dd`. */
 export function addDaysIso(date: string, days: number): string {
-    return formatISO(addDays(parseISO(date), days), { representation: 'date' });
+    const start = utcDay(date);
+    if (Number.isNaN(start)) throw new RangeError(`${date} is not a calendar date`);
+    return new Date(start + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Today's date as `yyyy-mm-dd` where the user is (not UTC): an action due today is not overdue at 23:00. */

@@ -32,7 +32,7 @@ export interface FactorBar {
     /** Weight in percent. */
     weight: number;
     score?: number;
-    /** Weighted contribution to the strategic value, 0-10 (undefined when unscored). */
+    /** Weighted contribution to the strategic value (for an unscored factor, its floor at the bottom of the scale). */
     contribution?: number;
 }
 
@@ -292,9 +292,13 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
     const people = options.people ?? new Map();
     const model = card.model;
     const contributions = new Map(card.strategicValue.contributions.map((c) => [c.factor.name, c]));
+    // An unscored factor counts at the bottom of the scale: show that floor, so the bars add up to the value.
+    const { unscored, unscoredContribution } = card.strategicValue;
+    const unscoredWeight = unscored.reduce((sum, f) => sum + f.weight, 0);
+    const floor = (f: { name: string; weight: number }) => unscored.some((u) => u.name === f.name) && unscoredWeight > 0 ? (f.weight * unscoredContribution) / unscoredWeight : undefined;
     const factors: FactorBar[] = (model?.factors ?? []).map((f) => {
         const c = contributions.get(f.name);
-        return { factor: f.name, title: f.title, weight: f.weight, score: c?.score, contribution: c?.contribution };
+        return { factor: f.name, title: f.title, weight: f.weight, score: c?.score, contribution: c?.contribution ?? floor(f) };
     });
     const stakeholderIds = new Set(plan.stakeholders.map((s) => s.name));
     const indexes = new Map(card.relationship.stakeholders.map((s) => [s.stakeholder, s.index]));
