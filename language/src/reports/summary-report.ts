@@ -5,7 +5,7 @@
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
 import type { ReviewFinding } from '../domain/findings.js';
-import { dueStatus } from '../domain/progress.js';
+import { describeKpiProgress, dueStatus } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 import { countBySeverity } from '../domain/findings.js';
 import { formatMoney, formatScore, formatAmount } from '../domain/quantities.js';
@@ -72,7 +72,10 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     if (p.objectives.length === 0) out.push('No objectives.', '');
     for (const o of p.objectives) {
         out.push(`### ${cell(o.title)}`, '', `Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map(cell).join(', ')}` : ''}`, '');
-        if (o.kpis.length) out.push(table(['KPI', 'Current', 'Target', 'Unit'], o.kpis.map((k) => [k.label, k.current, k.target, k.unit]), [1, 2]), '');
+        if (o.kpis.length) {
+            out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress'],
+                o.kpis.map((k) => [k.label, k.current, k.target, k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined]), [1, 2]), '');
+        }
         const rows = [
             ...o.milestones.map((m) => ['Milestone', m.label, undefined, m.due, m.status, overdue(m.due, m.status, today)]),
             ...o.actions.map((a) => ['Action', a.label, a.owner, a.due, a.status, overdue(a.due, a.status, today)]),
