@@ -1,5 +1,5 @@
 // The whole test suite, as `npm test` runs it: unit and integration tests (vitest), then the
-// end-to-end suite inside a real VS Code. Prints one closing line "N passed, N failed" over both
+// end-to-end suite inside a real VS Code (on the sources, then on the installed .vsix). Prints one closing line "N passed, N failed" over both
 // and exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -34,15 +34,19 @@ if (fs.existsSync(vitestJson)) {
 }
 
 if (!skipE2e) {
-    const e2e = run('npm', ['run', '--silent', 'test:e2e']);
-    const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
-    if (match) {
-        passed += Number(match[1]);
-        failed += Number(match[2]);
-    }
-    if (!match || (e2e.status !== 0 && Number(match[2]) === 0)) {
-        console.error('The end-to-end suite did not finish cleanly.');
-        failed += 1;
+    // The suite inside VS Code, twice: on the extension under development, then on the packaged
+    // .vsix installed as a user installs it.
+    for (const script of ['test:e2e', 'test:e2e:vsix']) {
+        const e2e = run('npm', ['run', '--silent', script]);
+        const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
+        if (match) {
+            passed += Number(match[1]);
+            failed += Number(match[2]);
+        }
+        if (!match || (e2e.status !== 0 && Number(match[2]) === 0)) {
+            console.error(`The end-to-end suite (${script}) did not finish cleanly.`);
+            failed += 1;
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 // Environment: KAM_E2E_TIMEOUT_MS (whole run, default 600000), KAM_E2E_GREP (mocha grep),
 // KAM_E2E_CHROMIUM (default /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
 // KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -29,6 +29,8 @@ const nodeBinFile = path.join(serverPrefix, '.node-bin');
 const suiteIndex = path.join(root, 'out/test/e2e/suite/index.cjs');
 const extensionMain = path.join(root, 'out/client/extension.cjs');
 const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
+/** Test the packaged extension as a user installs it, instead of the sources (`npm run test:e2e:vsix`). */
+const vsix = process.env.KAM_E2E_VSIX ? path.resolve(root, process.env.KAM_E2E_VSIX) : undefined;
 const chromiumPath = process.env.KAM_E2E_CHROMIUM || '/usr/bin/chromium';
 const outputDir = path.join(root, 'test-output/e2e');
 
@@ -156,6 +158,7 @@ function checkPrerequisites() {
     if (!fs.existsSync(extensionMain)) missing.push(`the built extension (${path.relative(root, extensionMain)}): run node esbuild.mjs`);
     if (!fs.existsSync(suiteIndex)) missing.push(`the compiled suite (${path.relative(root, suiteIndex)}): run node test/e2e/build-suite.mjs`);
     if (!fs.existsSync(workspaceSource)) missing.push(`the workspace to open (${workspaceSource})`);
+    if (vsix && !fs.existsSync(vsix)) missing.push(`the extension package ${vsix} (npm run package)`);
     return missing;
 }
 
@@ -221,12 +224,28 @@ async function main() {
     // ---------------------------------------------------------------- VS Code server
     const port = await freePort();
     const authority = `127.0.0.1:${port}`;
-    const env = { ...process.env, KAM_E2E_CONTROL_URL: controlUrl };
+    const env = { ...process.env, KAM_E2E_CONTROL_URL: controlUrl, ...(vsix ? { KAM_E2E_INSTALLED_FROM_VSIX: '1' } : {}) };
     for (const key of Object.keys(env)) {
         // Started from a VS Code terminal or an npm script: don't let the outer editor leak in.
         if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'NODE_OPTIONS') delete env[key];
     }
     const node = serverNode();
+    let developmentPath = root;
+    if (vsix) {
+        // Install the package the way `code --install-extension` does, and load the suite from a
+        // host extension of its own, so the sources cannot stand in for what the package lacks.
+        note(`installing ${path.relative(root, vsix)} into the VS Code server`);
+        const install = spawnSync(node, [serverMain, '--install-extension', vsix, '--extensions-dir', dirs.extensions,
+            '--server-data-dir', dirs['server-data'], '--user-data-dir', dirs['user-data'], '--accept-server-license-terms'],
+        { cwd: tempDir, env, encoding: 'utf8', timeout: 120_000 });
+        fs.writeFileSync(path.join(outputDir, 'install-vsix.log'), `${install.stdout}\n${install.stderr}`);
+        if (install.status !== 0) throw new Error(`installing ${vsix} failed (exit ${install.status}); see test-output/e2e/install-vsix.log`);
+        developmentPath = path.join(tempDir, 'test-host');
+        fs.mkdirSync(developmentPath);
+        fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({
+            name: 'kam-plans-e2e-host', publisher: 'kam-plans-tests', version: '0.0.0', engines: { vscode: '*' },
+        }));
+    }
     note(`starting VS Code server (${path.relative(root, serverMain)}) on port ${port} with ${node}`);
     const serverLog = fs.createWriteStream(path.join(outputDir, 'server.log'));
     serverProcess = spawn(node, [
@@ -305,7 +324,7 @@ async function main() {
     });
 
     const payload = [
-        ['extensionDevelopmentPath', remoteUri(authority, root)],
+        ['extensionDevelopmentPath', remoteUri(authority, developmentPath)],
         ['extensionTestsPath', remoteUri(authority, suiteIndex)],
         ['skipWelcome', 'true'],
         ['skipReleaseNotes', 'true'],
