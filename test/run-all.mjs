@@ -1,6 +1,7 @@
 // The whole test suite, as `npm test` runs it: unit and integration tests (vitest), then the
-// end-to-end suite inside a real VS Code (on the sources, then on the installed .vsix). Prints one closing line "N passed, N failed" over both
-// and exits non-zero when anything failed or nothing ran.
+// end-to-end suite inside a real VS Code (on the sources, then on the installed .vsix). Prints one
+// closing line "N passed, N failed" over all of them and exits non-zero when anything failed or
+// nothing ran.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
