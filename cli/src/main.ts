@@ -14,6 +14,7 @@ import { renderAccountReport, renderPortfolioReport, type ReportKind } from '../
 import { teamDirectory } from '../../language/src/analysis/team-directory.js';
 import { formatScore } from '../../language/src/domain/quantities.js';
 import { countBySeverity } from '../../language/src/domain/findings.js';
+import { completenessLabel } from '../../language/src/reports/markdown-tables.js';
 import { CliError, loadPortfolio, type LoadedPortfolio } from './portfolio-workspace.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 
@@ -48,7 +49,10 @@ async function validate(paths: string[], options: { format: string; today?: stri
             files,
             accounts: accounts.map(({ card, source }) => ({
                 name: card.plan.name, title: card.plan.title, file: source,
-                strategicValue: card.strategicValue.value, relationshipStrength: card.relationship.value, quadrant: card.quadrant ?? null,
+                strategicValue: card.strategicValue.value ?? null, relationshipStrength: card.relationship.value ?? null, quadrant: card.quadrant ?? null,
+                planCompleteness: { present: card.completeness.present, total: card.completeness.total, missing: card.completeness.elements.filter((e) => !e.present).map((e) => e.key) },
+                // The account was read only in part: its numbers are provisional.
+                syntaxErrorLine: card.syntaxErrorLine ?? null,
             })),
             summary: { files: files.length, accounts: accounts.length, ...counts },
         }, null, 2));
@@ -59,8 +63,10 @@ async function validate(paths: string[], options: { format: string; today?: stri
         if (all.length) io.out('');
         for (const { card, findings, source } of accounts) {
             const c = countBySeverity(findings);
-            io.out(`${card.plan.title} (${source}): strategic value ${formatScore(card.strategicValue.value)}, relationship ${formatScore(card.relationship.value)}, ` +
-                `${card.quadrant ?? 'no quadrant'}; ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`);
+            const numbers = card.syntaxErrorLine !== undefined
+                ? `numbers provisional until the syntax error on line ${card.syntaxErrorLine} is fixed`
+                : `strategic value ${formatScore(card.strategicValue.value)}, relationship ${formatScore(card.relationship.value)}, ${card.quadrant ?? 'no quadrant'}, ${completenessLabel(card)}`;
+            io.out(`${card.plan.title} (${source}): ${numbers}; ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`);
         }
         io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${accounts.length} account${accounts.length === 1 ? '' : 's'}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information + counts.hint} note${counts.information + counts.hint === 1 ? '' : 's'}.`);
     }

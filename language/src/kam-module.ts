@@ -19,6 +19,8 @@ import { KamSemanticTokenProvider } from './lsp/kam-semantic-tokens.js';
 import { KamDocumentSymbolProvider } from './lsp/kam-document-symbols.js';
 import { KamNodeKindProvider } from './lsp/kam-node-kinds.js';
 import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
+import { createKamParser } from './syntax/kam-parser.js';
+import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
 /** Services added by the KAM language on top of Langium's. */
 export type KamAddedServices = {
@@ -34,6 +36,11 @@ export type KamAddedServices = {
 export type KamServices = LangiumServices & KamAddedServices;
 
 export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedServices> = {
+    parser: {
+        LangiumParser: (services) => createKamParser(services),
+        ParserErrorMessageProvider: (services) => new KamParserErrorMessageProvider(services),
+        LexerErrorMessageProvider: () => new KamLexerErrorMessageProvider(),
+    },
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),
     },

@@ -24,9 +24,10 @@ describe('kam validate', () => {
     it('prints each account\'s strategic value, quadrant and findings, and exits 0 when there are only warnings', async () => {
         const result = await kam('validate', PORTFOLIO_FIXTURE);
         expect(result.code).toBe(0);
-        // Danube: 705/100 = 7.05 and 0.7 × 6.5 + 0.3 × 6 = 6.35; Baltic: 370/100 = 3.7 and 0.7 × 3.5 + 0.3 × 4 = 3.65
-        expect(result.out).toMatch(/Danube Foods \(.*danube-foods\.kam\): strategic value 7\.1, relationship 6\.4, Strategic; 0 errors, 0 warnings/);
-        expect(result.out).toMatch(/Baltic Paper \(.*baltic-paper\.kam\): strategic value 3\.7, relationship 3\.7, Streamline; 0 errors, 7 warnings/);
+        // Danube: 705/100 = 7.05 → 7.1 and 0.7 × 6.5 + 0.3 × 6 = 6.35 → 6.4, all five plan elements;
+        // Baltic: 370/100 = 3.7 and 0.7 × 3.5 + 0.3 × 4 = 3.65 → 3.7, one element (its one contact rated us)
+        expect(result.out).toMatch(/Danube Foods \(.*danube-foods\.kam\): strategic value 7\.1, relationship 6\.4, Strategic, plan 5\/5; 0 errors, 0 warnings/);
+        expect(result.out).toMatch(/Baltic Paper \(.*baltic-paper\.kam\): strategic value 3\.7, relationship 3\.7, Streamline, plan 1\/5; 0 errors, 7 warnings/);
         expect(result.out).toMatch(/baltic-paper\.kam:2:9 warning kam\.missing-finance-contact: Baltic Paper: No finance contact is mapped/);
         expect(result.out).toMatch(/baltic-paper\.kam:21:15 warning kam\.objective-without-owner/);
     });
@@ -36,7 +37,7 @@ describe('kam validate', () => {
         fs.writeFileSync(path.join(dir, 'baltic-paper.kam'), fs.readFileSync(path.join(dir, 'baltic-paper.kam'), 'utf8').replace('currentRevenue 4', 'currentRevenue 14'));
         const result = await kam('validate', dir);
         expect(result.code).toBe(1);
-        expect(result.out).toMatch(/baltic-paper\.kam:8:24 error kam\.score-off-scale: Score 14 for currentRevenue is off the scale 1-10\./);
+        expect(result.out).toMatch(/baltic-paper\.kam:8:24 error kam\.score-off-scale: Score 14 for currentRevenue is off the scale 1-10: it does not count/);
     });
 
     it('reports syntax errors in a broken file without losing the others', async () => {
@@ -52,7 +53,9 @@ describe('kam validate', () => {
         const result = await kam('validate', PORTFOLIO_FIXTURE, '--format', 'json');
         const json = JSON.parse(result.out);
         expect(json.summary).toMatchObject({ accounts: 2, error: 0, warning: 7 });
-        expect(json.accounts.find((a: { name: string }) => a.name === 'DanubeFoods')).toMatchObject({ quadrant: 'Strategic', strategicValue: expect.closeTo(7.05, 6) });
+        expect(json.accounts.find((a: { name: string }) => a.name === 'DanubeFoods')).toMatchObject({
+            quadrant: 'Strategic', strategicValue: 7.1, relationshipStrength: 6.4, planCompleteness: { present: 5, total: 5, missing: [] }, syntaxErrorLine: null,
+        });
     });
 
     it('says clearly when a path does not exist', async () => {
@@ -109,7 +112,7 @@ describe('kam report', () => {
     it('summarises a single plan as a one-page account summary', async () => {
         const result = await kam('report', path.join(PORTFOLIO_FIXTURE, 'danube-foods.kam'));
         expect(result.out).toContain('# Danube Foods');
-        expect(result.out).toContain('**Strategic value 7.1 · Strategic · relationship 6.4**');
+        expect(result.out).toContain('**Strategic value 7.1 · Strategic · relationship 6.4 · plan 5/5**');
         expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | anna | 8 | 6 | 7.0 | 2026-11-12 |');
     });
 });

@@ -27,9 +27,10 @@ function person(name: string, influence: Stakeholder['influence'], trustedAdviso
 
 describe('strategic value = Σ(weight × score) / Σ weight', () => {
     it('weighs every factor score by its weight', () => {
-        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 160 + 225 + 90 + 140 + 50 + 40 = 705; 705 / 100 = 7.05
+        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 160 + 225 + 90 + 140 + 50 + 40 = 705; 705 / 100 = 7.05,
+        // shown and compared as 7.1 (one decimal, halves up)
         const result = strategicValue(scores([8, 9, 6, 7, 5, 4]), model);
-        expect(result.value).toBeCloseTo(7.05, 10);
+        expect(result.value).toBe(7.1);
         expect(result.contributions.map((c) => c.contribution)).toEqual([1.6, 2.25, 0.9, 1.4, 0.5, 0.4].map((n) => expect.closeTo(n, 10)));
         expect(result.unscored).toEqual([]);
         expect(totalWeight(model)).toBe(100);
@@ -45,10 +46,10 @@ describe('strategic value = Σ(weight × score) / Σ weight', () => {
     });
 
     it('maps another scale onto 1-10, minimum included', () => {
-        // 1-5: 4 → 1 + 3 × 9/4 = 7.75 and 5 → 10; (60 × 7.75 + 40 × 10) / 100 = 8.65
+        // 1-5: 4 → 1 + 3 × 9/4 = 7.75 and 5 → 10; (60 × 7.75 + 40 × 10) / 100 = 8.65 → 8.7
         const five: ScoringModel = { name: 'Five', title: 'Five', scaleMin: 1, scaleMax: 5, factors: [
             { name: 'size', title: 'Size', weight: 60 }, { name: 'future', title: 'Future', weight: 40 }] };
-        expect(strategicValue({ scores: [{ factor: 'size', score: 4 }, { factor: 'future', score: 5 }] }, five).value).toBeCloseTo(8.65, 10);
+        expect(strategicValue({ scores: [{ factor: 'size', score: 4 }, { factor: 'future', score: 5 }] }, five).value).toBe(8.7);
         // The middle of a 1-5 scale is the middle of 1-10: 3 → 5.5
         expect(onTenPointScale(3, five)).toBe(5.5);
         expect(onTenPointScale(7, model)).toBe(7);
@@ -60,6 +61,16 @@ describe('strategic value = Σ(weight × score) / Σ weight', () => {
         expect(result.unscored.map((f) => f.name)).toContain('currentRevenue');
         expect(Number.isFinite(result.value)).toBe(true);
         expect(quadrantOf(Number.NaN, 6, DEFAULT_THRESHOLDS)).toBeUndefined();
+    });
+
+    it('does not count a score off the scale: the factor counts at the bottom until corrected', () => {
+        // currentRevenue 100 on 1-10 is off the scale: (20×1 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4) / 100 = 565 / 100 = 5.65 → 5.7
+        const result = strategicValue(scores([100, 9, 6, 7, 5, 4]), model);
+        expect(result.offScale).toEqual([{ factor: 'currentRevenue', score: 100 }]);
+        expect(result.unscored.map((f) => f.name)).toEqual(['currentRevenue']);
+        expect(result.value).toBe(5.7);
+        expect(strategicValue(scores([0, 9, 6, 7, 5, 4]), model).value).toBe(5.7);
+        expect(strategicValue(scores([Number.POSITIVE_INFINITY, 9, 6, 7, 5, 4]), model).value).toBe(5.7);
     });
 
     it('has no value without a model or without scores', () => {
@@ -76,19 +87,49 @@ describe('relationship strength', () => {
     });
 
     it('weights stakeholders by influence and blends in the relationship stage', () => {
-        // high (3) × 7 + medium (2) × 5 + low (1) × 8 = 21 + 10 + 8 = 39; / 6 = 6.5 (the unrated one counts for nothing)
-        // 0.7 × 6.5 + 0.3 × 6 (cooperative) = 4.55 + 1.8 = 6.35
+        // high (3) × 7 + medium (2) × 5 + low (1) × 8 = 21 + 10 + 8 = 39; / 6 = 6.5
+        // 0.7 × 6.5 + 0.3 × 6 (cooperative) = 4.55 + 1.8 = 6.35 → 6.4
         const result = relationshipStrength({
             relationshipStage: 'cooperative',
-            stakeholders: [person('a', 'high', 8, 6), person('b', 'medium', 5, 5), person('c', 'low', 9, 7), person('d', 'high')],
+            stakeholders: [person('a', 'high', 8, 6), person('b', 'medium', 5, 5), person('c', 'low', 9, 7)],
         });
         expect(result.ratingIndex).toBeCloseTo(6.5, 10);
         expect(result.stageScore).toBe(6);
-        expect(result.value).toBeCloseTo(6.35, 10);
+        expect(result.value).toBe(6.4);
+        expect(result.unrated).toEqual([]);
     });
 
-    it('falls back to the stage alone, or the ratings alone', () => {
-        expect(relationshipStrength({ relationshipStage: 'integrated', stakeholders: [person('a', 'high')] }).value).toBe(10);
+    it('counts an unrated stakeholder at the bottom of the scale, so leaving the sceptic unrated never flatters', () => {
+        // as above plus an unrated high-influence VP at 1: (21 + 10 + 8 + 3 × 1) / (3 + 2 + 1 + 3) = 42 / 9 = 4.667
+        // 0.7 × 4.667 + 0.3 × 6 = 3.267 + 1.8 = 5.067 → 5.1: still strong (≥ 5), but down from 6.4
+        const result = relationshipStrength({
+            relationshipStage: 'cooperative',
+            stakeholders: [person('a', 'high', 8, 6), person('b', 'medium', 5, 5), person('c', 'low', 9, 7), person('vp', 'high')],
+        });
+        expect(result.ratingIndex).toBeCloseTo(42 / 9, 10);
+        expect(result.value).toBe(5.1);
+        expect(result.unrated.map((u) => u.stakeholder.name)).toEqual(['vp']);
+        // A second unrated VP: (42 + 3) / 12 = 3.75; 0.7 × 3.75 + 1.8 = 4.425 → 4.4, below the strength threshold of 5
+        const two = relationshipStrength({
+            relationshipStage: 'cooperative',
+            stakeholders: [person('a', 'high', 8, 6), person('b', 'medium', 5, 5), person('c', 'low', 9, 7), person('vp', 'high'), person('cfo', 'high')],
+        });
+        expect(two.value).toBe(4.4);
+    });
+
+    it('leaves out ratings off the 1-10 scale instead of letting them bend the strength', () => {
+        // trusted advisor 15 is not used: the index is the partner rating alone, 6; a 0 likewise
+        expect(stakeholderIndex({ trustedAdvisor: 15, strategicPartner: 6 })).toBe(6);
+        expect(stakeholderIndex({ trustedAdvisor: 0, strategicPartner: 6 })).toBe(6);
+        expect(stakeholderIndex({ trustedAdvisor: 15 })).toBeUndefined();
+        // A stakeholder rated only off the scale counts as unrated, at 1 (no stage: the ratings alone)
+        expect(relationshipStrength({ stakeholders: [person('a', 'high', 15, 15)] }).value).toBe(1);
+    });
+
+    it('is the stage alone when nobody is mapped, the ratings alone without a stage', () => {
+        expect(relationshipStrength({ relationshipStage: 'integrated', stakeholders: [] }).value).toBe(10);
+        // an unrated person under an integrated stage: 0.7 × 1 + 0.3 × 10 = 3.7
+        expect(relationshipStrength({ relationshipStage: 'integrated', stakeholders: [person('a', 'high')] }).value).toBe(3.7);
         expect(relationshipStrength({ stakeholders: [person('a', undefined, 4, 6)] }).value).toBe(5);
         expect(relationshipStrength({ stakeholders: [] }).value).toBeUndefined();
     });

@@ -18,16 +18,18 @@ describe('code lenses', async () => {
         const uri = danube.uri.toString();
         const line = positionOf(danube, 'account DanubeFoods').line;
         expect(await lenses(workspace, danube)).toEqual([
-            { line, title: 'Strategic value 7.1 · Strategic · relationship 6.4', command: '', arguments: undefined },
+            // three of the five plan elements: no expectations recorded, no opportunity
+            { line, title: 'Strategic value 7.1 · Strategic · relationship 6.4 · plan 3/5', command: '', arguments: undefined },
             { line, title: 'Open preview', command: 'kam.openPreview', arguments: [uri] },
             { line, title: 'Generate report', command: 'kam.generateSummaryReport', arguments: [uri] },
         ]);
     });
 
     it('above an account without scores: no value yet, still the preview and the report', async () => {
-        // Baltic Paper has no scores: no strategic value; relationship (70% × 3.5 + 30% × 4) = 3.65 → 3.7
+        // Baltic Paper has no scores: no strategic value; relationship (70% × 3.5 + 30% × 4) = 3.65 → 3.7;
+        // one plan element: its only (influential) contact rated us
         const titles = (await lenses(workspace, workspace.document('baltic-paper.kam'))).map((l) => l.title);
-        expect(titles).toEqual(['Strategic value — · relationship 3.7', 'Open preview', 'Generate report']);
+        expect(titles).toEqual(['Strategic value — · relationship 3.7 · plan 1/5', 'Open preview', 'Generate report']);
     });
 
     it('above the scoring model: the weights total', async () => {

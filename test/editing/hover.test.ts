@@ -17,7 +17,7 @@ describe('hover', async () => {
 
     it('on an account shows the full score breakdown as a table', async () => {
         const text = await hover(workspace, danube, 'DanubeFoods');
-        expect(text).toContain('Strategic value 7.1 · Strategic · relationship 6.4');
+        expect(text).toContain('Strategic value 7.1 · Strategic · relationship 6.4 · plan');
         expect(text).toContain('| Factor | Weight | Score | Contribution |');
         expect(text).toContain('| Potential revenue | 25% | 9 | 2.3 |');
         expect(text).toContain('| Ease of doing business | 10% | 4 | 0.4 |');

@@ -25,8 +25,9 @@ describe('inlay hints on a sound plan', async () => {
     const labels = await hints(workspace, 'danube-foods.kam');
 
     it('show the strategic value and quadrant after the account name', () => {
-        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 705 → 7.05; relationship 6.35 → Strategic
-        expect(labels).toContainEqual({ line: lineOf(workspace, 'account DanubeFoods'), label: 'strategic value 7.1 · Strategic' });
+        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 705 → 7.05 → 7.1; relationship 6.35 → 6.4: Strategic;
+        // plan 3/5: no expectations recorded and no opportunity
+        expect(labels).toContainEqual({ line: lineOf(workspace, 'account DanubeFoods'), label: 'strategic value 7.1 · Strategic · plan 3/5' });
     });
 
     it("show each factor score's weighted contribution", () => {
@@ -86,7 +87,7 @@ describe('inlay hint settings', () => {
     it('switch each kind of hint off on its own', async () => {
         const workspace = await editingWorkspace({ inlayHints: { kpiProgress: false, dueDates: false } });
         const labels = (await hints(workspace, 'danube-foods.kam')).map((h) => h.label);
-        expect(labels).toContain('strategic value 7.1 · Strategic');
+        expect(labels).toContain('strategic value 7.1 · Strategic · plan 3/5');
         expect(labels).toContain('relationship 8.0');
         expect(labels.filter((l) => l.includes('to go') || l.includes('days'))).toEqual([]);
     });

@@ -26,8 +26,8 @@ describe('inlay hints', () => {
             range: { start: { line: 0, character: 0 }, end: danube.textDocument.positionAt(danube.textDocument.getText().length) },
         });
         const labels = (hints ?? []).map((h) => ({ line: h.position.line, label: h.label }));
-        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 705 → 7.05; relationship 6.35 → Strategic
-        expect(labels).toContainEqual({ line: positionOf(danube, 'DanubeFoods').line, label: 'strategic value 7.1 · Strategic' });
+        // 20×8 + 25×9 + 15×6 + 20×7 + 10×5 + 10×4 = 705 → 7.05 → 7.1; relationship 6.35 → 6.4: Strategic; all five plan elements
+        expect(labels).toContainEqual({ line: positionOf(danube, 'DanubeFoods').line, label: 'strategic value 7.1 · Strategic · plan 5/5' });
         // potential revenue: 25% × 9 / 100% = 2.25
         expect(labels).toContainEqual({ line: positionOf(danube, 'potentialRevenue 9').line, label: '× 25% → +2.3' });
         // Ivana Horvat: (8 + 6) / 2 = 7
@@ -42,7 +42,7 @@ describe('hover', () => {
             position: positionOf(danube, 'DanubeFoods'),
         });
         const text = (hover?.contents as { value: string }).value;
-        expect(text).toContain('Strategic value 7.1 · Strategic · relationship 6.4');
+        expect(text).toContain('Strategic value 7.1 · Strategic · relationship 6.4 · plan');
         expect(text).toContain('| Potential revenue | 25% | 9 | 2.3 |');
         expect(text).toContain('| **Strategic value** |  |  | **7.1** |');
         expect(text).toContain('Relationship strength 6.4');

@@ -108,9 +108,9 @@ describe('kam lsp --stdio', () => {
         const hints = await connection.sendRequest(InlayHintRequest.type, {
             textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } },
         });
-        expect(hints?.map((h) => h.label)).toContain('strategic value 7.1 · Strategic');
+        expect(hints?.map((h) => h.label)).toContain('strategic value 7.1 · Strategic · plan 5/5');
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 12 } });
-        expect(JSON.stringify(hover?.contents)).toContain('Strategic value 7.1 · Strategic · relationship 6.4');
+        expect(JSON.stringify(hover?.contents)).toContain('Strategic value 7.1 · Strategic · relationship 6.4 · plan');
     });
 
     it('builds the summary report through the typed request', async () => {

@@ -3,6 +3,7 @@ import type { Reference } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type * as domain from '../domain/model.js';
 import { parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
+import { one } from './single-entries.js';
 
 /** A reference's target name as written, whether or not it resolves. */
 function refName(ref: Reference | undefined): string | undefined {
@@ -43,17 +44,17 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
     return {
         name: node.name,
         fullName: node.fullName ?? node.name,
-        title: node.title,
+        title: one(node.title),
         roles: node.roles as domain.StakeholderRole[],
-        influence: node.influence as domain.InfluenceLevel | undefined,
-        stance: node.stance as domain.Stance | undefined,
-        reportsTo: refName(node.reportsTo),
-        relationshipOwner: refName(node.relationshipOwner),
-        trustedAdvisor: node.trustedAdvisor,
-        strategicPartner: node.strategicPartner,
-        channel: node.channel as domain.ContactChannel | undefined,
-        cadence: node.cadence as domain.Cadence | undefined,
-        lastContact: node.lastContact,
+        influence: one(node.influence) as domain.InfluenceLevel | undefined,
+        stance: one(node.stance) as domain.Stance | undefined,
+        reportsTo: refName(one(node.reportsTo)),
+        relationshipOwner: refName(one(node.relationshipOwner)),
+        trustedAdvisor: one(node.trustedAdvisor),
+        strategicPartner: one(node.strategicPartner),
+        channel: one(node.channel) as domain.ContactChannel | undefined,
+        cadence: one(node.cadence) as domain.Cadence | undefined,
+        lastContact: one(node.lastContact),
         expectations: node.expectations.map((e) => ({
             kind: e.kind as domain.ExpectationKind,
             description: e.description ?? '',
@@ -64,51 +65,70 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
 }
 
 export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPlan {
-    const scores = node.scores?.scores ?? [];
+    const scores = one(node.scores)?.scores ?? [];
     const modelNode = scores.map((s) => s.factor.ref?.$container).find((m) => m !== undefined);
+    const revenue = one(node.revenue);
+    const gates = one(node.gates);
+    const customer = one(node.customer);
+    const profitability = one(node.profitability);
     return {
         name: node.name,
         title: node.title ?? node.name,
         uri,
-        industry: node.industry,
-        tier: node.tier as domain.AccountTier | undefined,
-        status: node.status as domain.AccountStatus | undefined,
-        strategy: node.strategy as domain.AccountStrategy | undefined,
-        owner: refName(node.owner),
-        backupOwner: refName(node.backupOwner),
-        currentRevenue: money(node.revenue?.current),
-        potentialRevenue: money(node.revenue?.potential),
-        profitability: node.profitability === undefined ? undefined : parsePercent(node.profitability),
-        relationshipStage: node.relationshipStage as domain.RelationshipStage | undefined,
-        valueProposition: node.valueProposition,
+        industry: one(node.industry),
+        tier: one(node.tier) as domain.AccountTier | undefined,
+        status: one(node.status) as domain.AccountStatus | undefined,
+        strategy: one(node.strategy) as domain.AccountStrategy | undefined,
+        owner: refName(one(node.owner)),
+        backupOwner: refName(one(node.backupOwner)),
+        currentRevenue: money(revenue?.current),
+        potentialRevenue: money(revenue?.potential),
+        profitability: profitability === undefined ? undefined : parsePercent(profitability),
+        relationshipStage: one(node.relationshipStage) as domain.RelationshipStage | undefined,
+        valueProposition: one(node.valueProposition),
         scoringModel: modelNode?.name,
-        scores: scores.map((s) => ({ factor: refName(s.factor)!, score: s.value, rationale: s.rationale })),
-        gates: node.gates && {
-            valuesOurSolutions: (node.gates.valuesOurSolutions ?? 'unknown') as domain.GateAnswer,
-            multiLevelTrust: (node.gates.multiLevelTrust ?? 'unknown') as domain.GateAnswer,
-            coCreation: (node.gates.coCreation ?? 'unknown') as domain.GateAnswer,
-            preferredOverRivals: (node.gates.preferredOverRivals ?? 'unknown') as domain.GateAnswer,
+        scores: scores.flatMap((s) => {
+            const factor = refName(s.factor);
+            return factor ? [{ factor, score: s.value, rationale: s.rationale }] : [];
+        }),
+        gates: gates && {
+            valuesOurSolutions: (one(gates.valuesOurSolutions) ?? 'unknown') as domain.GateAnswer,
+            multiLevelTrust: (one(gates.multiLevelTrust) ?? 'unknown') as domain.GateAnswer,
+            coCreation: (one(gates.coCreation) ?? 'unknown') as domain.GateAnswer,
+            preferredOverRivals: (one(gates.preferredOverRivals) ?? 'unknown') as domain.GateAnswer,
         },
         customer: {
-            goals: node.customer?.goals ?? [],
-            markets: node.customer?.markets ?? [],
-            strategies: node.customer?.strategies ?? [],
-            organisation: node.customer?.organisation ?? [],
+            goals: customer?.goals ?? [],
+            markets: customer?.markets ?? [],
+            strategies: customer?.strategies ?? [],
+            organisation: customer?.organisation ?? [],
         },
         stakeholders: node.stakeholders.map(stakeholder),
         objectives: node.objectives.map((o) => ({
             name: o.name,
             title: o.title ?? o.name,
-            owner: refName(o.owner),
-            due: o.due,
-            agreedWith: o.agreedWith.map((r) => refName(r)!).filter(Boolean),
-            kpis: o.kpis.map((k) => ({ label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target), unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined), direction: k.direction as domain.KpiDirection | undefined })),
+            owner: refName(one(o.owner)),
+            due: one(o.due),
+            agreedWith: o.agreedWith.map(refName).filter((n): n is string => n !== undefined),
+            kpis: o.kpis.map((k) => ({
+                label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target),
+                unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined), direction: k.direction as domain.KpiDirection | undefined,
+            })),
             milestones: o.milestones.map((m) => ({ label: m.label ?? '', due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
             actions: o.actions.map(action),
         })),
-        feedback: node.feedback.map((f) => ({ text: f.text ?? '', from: refName(f.from), received: f.received, response: f.response && action(f.response) })),
-        risks: node.risks.map((r) => ({ text: r.text ?? '', likelihood: r.likelihood as domain.RiskLevel | undefined, impact: r.impact as domain.RiskLevel | undefined, contingency: r.contingency, owner: refName(r.owner) })),
-        opportunities: node.opportunities.map((o) => ({ text: o.text ?? '', kind: o.kind as domain.OpportunityKind | undefined, value: money(o.value), stakeholder: refName(o.stakeholder), owner: refName(o.owner), due: o.due })),
-        competitors: node.competitors.map((c) => ({ name: c.name, share: c.share === undefined ? undefined : parsePercent(c.share), strengths: c.strengths, warningSigns: c.warningSigns })),
+        feedback: node.feedback.map((f) => ({ text: f.text ?? '', from: refName(one(f.from)), received: one(f.received), responses: f.responses.map(action) })),
+        risks: node.risks.map((r) => ({
+            text: r.text ?? '', likelihood: one(r.likelihood) as domain.RiskLevel | undefined, impact: one(r.impact) as domain.RiskLevel | undefined,
+            contingency: one(r.contingency), owner: refName(one(r.owner)),
+        })),
+        opportunities: node.opportunities.map((o) => ({
+            text: o.text ?? '', kind: one(o.kind) as domain.OpportunityKind | undefined, value: money(one(o.value)),
+            stakeholder: refName(one(o.stakeholder)), owner: refName(one(o.owner)), due: one(o.due),
+        })),
+        competitors: node.competitors.map((c) => {
+            const share = one(c.share);
+            return { name: c.name ?? '', share: share === undefined ? undefined : parsePercent(share), strengths: c.strengths, warningSigns: c.warningSigns };
+        }),
     };
 }

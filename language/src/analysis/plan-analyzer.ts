@@ -15,6 +15,9 @@ import type { AccountScorecard } from '../domain/scorecard.js';
 import { toAccountPlan, toScoringModel, toTeamMember } from './extract-plan.js';
 import type { KamServices } from '../kam-module.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
+import { planCompleteness } from '../domain/completeness.js';
+import { one } from './single-entries.js';
+import { firstSyntaxErrorIn } from '../syntax/syntax-errors.js';
 
 export interface AccountAnalysis extends AccountScorecard {
     node: Account;
@@ -65,13 +68,20 @@ export class PlanAnalyzer {
         const uri = document.uri.toString();
         const elements = isPlanFile(root) ? root.elements : [];
         const thresholds = this.settings.settings.thresholds;
-        const accounts = elements.filter(isAccount).map((node) => {
+        const accounts = elements.filter(isAccount).map((node): AccountAnalysis => {
             const plan = toAccountPlan(node, uri);
-            const modelNode = node.scores?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
+            const modelNode = one(node.scores)?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
             const model = modelNode && toScoringModel(modelNode);
             const value = strategicValue(plan, model);
             const relationship = relationshipStrength(plan);
-            return { node, plan, model, strategicValue: value, relationship, quadrant: quadrantOf(value.value, relationship.value, thresholds) };
+            const cst = node.$cstNode;
+            const error = cst ? firstSyntaxErrorIn(document, cst.offset, cst.end) : undefined;
+            return {
+                node, plan, model, strategicValue: value, relationship, completeness: planCompleteness(plan),
+                // A half-read account is not placed in the portfolio as if its numbers were final.
+                quadrant: error ? undefined : quadrantOf(value.value, relationship.value, thresholds),
+                syntaxErrorLine: error?.line,
+            };
         });
         return {
             uri,

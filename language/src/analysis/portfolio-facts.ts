@@ -10,6 +10,7 @@ import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
 import { parseAmount } from '../domain/quantities.js';
 import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
+import { one } from './single-entries.js';
 
 interface DocumentSummary {
     accounts: Array<{ name: string; key: boolean; owner?: string; revenue?: number; currency?: string }>;
@@ -84,10 +85,10 @@ function summarize(document: LangiumDocument): DocumentSummary {
     return {
         accounts: root.elements.filter(isAccount).map((a) => {
             // A half-typed `revenue current` has no amount yet: it counts as no revenue.
-            const current = a.revenue?.current;
+            const current = one(a.revenue)?.current;
             const revenue = current?.amount === undefined ? undefined : parseAmount(current.amount);
             return {
-                name: a.name, key: isKeyAccount(a), owner: a.owner?.$refText,
+                name: a.name, key: isKeyAccount({ tier: one(a.tier), status: one(a.status) }), owner: one(a.owner)?.$refText,
                 revenue: revenue !== undefined && Number.isFinite(revenue) ? revenue : undefined, currency: current?.currency,
             };
         }),

@@ -122,7 +122,8 @@ export interface Feedback {
     text: string;
     from?: string;
     received?: IsoDate;
-    response?: Action;
+    /** Every response, in the order written: often an interim one and a permanent one. */
+    responses: Action[];
 }
 
 export interface Risk {

@@ -3,25 +3,31 @@ import { formatISO } from 'date-fns';
 
 const AMOUNT_SUFFIX: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
 
+/** Beyond MAX_QUANTITY a number is not usable: NaN, like a value missing from a half-typed plan. */
+function sane(value: number): number {
+    return isSaneNumber(value) ? value : Number.NaN;
+}
+
 /** `1.2M` → 1 200 000; plain numbers pass through; a value missing from a half-typed plan is NaN. */
 export function parseAmount(text: string | number | undefined): number {
-    if (typeof text === 'number') return text;
+    if (typeof text === 'number') return sane(text);
     if (text === undefined) return Number.NaN;
-    const match = /^(\d+(?:\.\d+)?)([kMB])?$/.exec(text.trim());
+    const match = /^(-?\d+(?:\.\d+)?)([kMB])?$/.exec(text.trim());
     if (!match) return Number.NaN;
-    return Number(match[1]) * (match[2] ? AMOUNT_SUFFIX[match[2]] : 1);
+    return sane(Number(match[1]) * (match[2] ? AMOUNT_SUFFIX[match[2]] : 1));
 }
 
 /** `25%` → 25; plain numbers pass through. */
 export function parsePercent(text: string | number | undefined): number {
-    if (typeof text === 'number') return text;
+    if (typeof text === 'number') return sane(text);
     if (text === undefined) return Number.NaN;
-    return Number(text.trim().replace(/%$/, ''));
+    const trimmed = text.trim().replace(/%$/, '');
+    return trimmed === '' ? Number.NaN : sane(Number(trimmed));
 }
 
 /** A KPI value can be a number, a percentage or an amount. */
 export function parseMeasure(text: string | number | undefined): number {
-    if (typeof text === 'number') return text;
+    if (typeof text === 'number') return sane(text);
     if (text === undefined) return Number.NaN;
     return text.endsWith('%') ? parsePercent(text) : parseAmount(text);
 }
@@ -47,6 +53,29 @@ export function isValidIsoDate(text: string): boolean {
     return !Number.isNaN(utcDay(text));
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a date, in words that point at the part to fix, or undefined for a good one:
+ * "2026-11-3: write the day with two digits (2026-11-03)", "2026-13-01: there is no month 13",
+ * "2026-02-30: February 2026 has 28 days".
+ */
+export function describeDateProblem(text: string): string | undefined {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (!match) return `${text} is not a date: write dates as yyyy-mm-dd (2026-11-03).`;
+    const [, year, month, day] = match;
+    if (month.length < 2 || day.length < 2) {
+        const parts = [month.length < 2 ? 'month' : '', day.length < 2 ? 'day' : ''].filter(Boolean).join(' and the ');
+        return `${text}: write the ${parts} with two digits (${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}).`;
+    }
+    const m = Number(month);
+    if (m < 1 || m > 12) return `${text}: there is no month ${month}; months run from 01 to 12.`;
+    const d = Number(day);
+    const days = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+    if (d < 1 || d > days) return `${text}: ${MONTHS[m - 1]} ${year} has ${days} days${d < 1 ? '; days start at 01' : ''}.`;
+    return undefined;
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is in the past); NaN if either is not a date. */
 export function daysBetween(from: string, to: string): number {
     return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
@@ -64,20 +93,43 @@ export function todayIso(now: Date = new Date()): string {
     return formatISO(now, { representation: 'date' });
 }
 
-/** `4200000` → `4.2M`, the way account managers write money. */
+/** `4200000` → `4.2M`, the way account managers write money; a dash for no usable amount. */
 export function formatAmount(amount: number): string {
+    if (!Number.isFinite(amount)) return '—';
     const abs = Math.abs(amount);
     const [divisor, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
     const value = amount / divisor;
-    return `${Number(value.toFixed(value >= 100 || suffix === '' ? 0 : value >= 10 ? 1 : 2))}${suffix}`;
+    const magnitude = Math.abs(value);
+    return `${Number(value.toFixed(magnitude >= 100 || suffix === '' ? 0 : magnitude >= 10 ? 1 : 2))}${suffix}`;
 }
 
 export function formatMoney(money: { amount: number; currency: string } | undefined): string {
     return money ? `${formatAmount(money.amount)} ${money.currency}` : '—';
 }
 
-/** One decimal, halves rounded up (6.35 → 6.4) so hand-checked numbers match what is shown. */
+/**
+ * A score to one decimal, halves rounded up (6.35 → 6.4). Scores are sums of products of decimals,
+ * so a value that is 6.0 by hand may be summed to 5.999999999999999: the small allowance makes it
+ * 6.0. Every score is rounded this way before it is compared with a threshold, so the number shown
+ * and the number compared are the same.
+ */
+export function roundScore(value: number): number {
+    return Math.round(value * 10 + 1e-9) / 10;
+}
+
+/** One decimal, as `roundScore` rounds; a dash for no value. */
 export function formatScore(value: number | undefined): string {
-    if (value === undefined || Number.isNaN(value)) return '—';
-    return (Math.round(value * 10 + 1e-9) / 10).toFixed(1);
+    if (value === undefined || !Number.isFinite(value)) return '—';
+    return roundScore(value).toFixed(1);
+}
+
+/**
+ * The largest quantity a plan can meaningfully state (a thousand trillion): beyond it a number is
+ * a typo or garbage, reported by the reviewer and never used in arithmetic.
+ */
+export const MAX_QUANTITY = 1e15;
+
+/** A number a plan may compute with: finite and within ±MAX_QUANTITY. */
+export function isSaneNumber(value: number | undefined): value is number {
+    return value !== undefined && Number.isFinite(value) && Math.abs(value) <= MAX_QUANTITY;
 }

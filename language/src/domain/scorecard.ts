@@ -2,6 +2,7 @@ import type { AccountPlan, ScoringModel } from './model.js';
 import type { Quadrant } from './portfolio.js';
 import type { RelationshipStrength } from './relationship.js';
 import type { StrategicValue } from './strategic-value.js';
+import type { PlanCompleteness } from './completeness.js';
 
 /** An account plan with its numbers: what every view of an account (hover, report, preview) shows. */
 export interface AccountScorecard {
@@ -10,4 +11,10 @@ export interface AccountScorecard {
     strategicValue: StrategicValue;
     relationship: RelationshipStrength;
     quadrant: Quadrant | undefined;
+    completeness: PlanCompleteness;
+    /**
+     * The 1-based line of the first syntax error inside the account's text, if any. The plan was
+     * read only in part, so its numbers are provisional: views say so instead of showing them as final.
+     */
+    syntaxErrorLine?: number;
 }

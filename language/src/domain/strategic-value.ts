@@ -3,9 +3,12 @@
  * weighted-factor method uses (McDonald & Rogers). A model on another scale is mapped linearly onto
  * 1-10 (a 1-5 model's 3 counts as 5.5), so models are comparable; a 1-10 model is unchanged.
  * A factor the plan has not scored counts at the bottom of the scale until it is scored: leaving
- * weak factors out must never make an account look more attractive. The reviewer flags it.
+ * weak factors out must never make an account look more attractive. The reviewer flags it. A score
+ * off the model's scale (`currentRevenue 100` on 1-10) is an error and counts as not scored.
+ * The value is rounded to one decimal, so what a reader sees is what is compared with thresholds.
  */
-import type { AccountPlan, Factor, ScoringModel } from './model.js';
+import type { AccountPlan, Factor, FactorScore, ScoringModel } from './model.js';
+import { roundScore } from './quantities.js';
 
 export interface FactorContribution {
     factor: Factor;
@@ -15,7 +18,7 @@ export interface FactorContribution {
 }
 
 export interface StrategicValue {
-    /** 1-10; undefined when no factor of the model is scored, or the model's scale is unusable. */
+    /** 1-10, rounded to one decimal; undefined when no factor of the model is scored, or the model's scale is unusable. */
     value: number | undefined;
     /** The scored factors' contributions. */
     contributions: FactorContribution[];
@@ -25,6 +28,8 @@ export interface StrategicValue {
     unscoredContribution: number;
     /** Sum of the weights of the scored factors, in %. */
     scoredWeight: number;
+    /** Scores the plan gives that are off the model's scale: not used. */
+    offScale: FactorScore[];
 }
 
 /** Maps a score on the model's scale onto 1-10; undefined when the scale is unusable (max ≤ min). */
@@ -35,22 +40,26 @@ export function onTenPointScale(score: number, model: Pick<ScoringModel, 'scaleM
 }
 
 export function strategicValue(plan: Pick<AccountPlan, 'scores'>, model: ScoringModel | undefined): StrategicValue {
-    const none = (unscored: Factor[] = []): StrategicValue => ({ value: undefined, contributions: [], unscored, unscoredContribution: 0, scoredWeight: 0 });
+    const none = (unscored: Factor[] = [], offScale: FactorScore[] = []): StrategicValue => ({ value: undefined, contributions: [], unscored, unscoredContribution: 0, scoredWeight: 0, offScale });
     if (!model || onTenPointScale(model.scaleMin, model) === undefined) return none();
     // A half-typed weight or score (`weight` with no number yet) takes no part.
     const factors = model.factors.filter((f) => Number.isFinite(f.weight) && f.weight > 0);
-    const scoreByFactor = new Map(plan.scores.filter((s) => Number.isFinite(s.score)).map((s) => [s.factor, s.score]));
+    const onScale = (s: FactorScore) => Number.isFinite(s.score) && s.score >= model.scaleMin && s.score <= model.scaleMax;
+    const offScale = plan.scores.filter((s) => !onScale(s));
+    // The first score given for a factor counts (the reviewer flags a second one).
+    const scoreByFactor = new Map<string, number>();
+    for (const s of plan.scores) if (onScale(s) && !scoreByFactor.has(s.factor)) scoreByFactor.set(s.factor, s.score);
     const scored = factors.filter((f) => scoreByFactor.has(f.name));
     const unscored = factors.filter((f) => !scoreByFactor.has(f.name));
     const totalWeight = factors.reduce((sum, f) => sum + f.weight, 0);
-    if (scored.length === 0 || totalWeight <= 0) return none(unscored);
+    if (scored.length === 0 || totalWeight <= 0) return none(unscored, offScale);
     const contributions = scored.map((factor) => {
         const score = scoreByFactor.get(factor.name)!;
         return { factor, score, contribution: (factor.weight * onTenPointScale(score, model)!) / totalWeight };
     });
     const unscoredContribution = unscored.reduce((sum, f) => sum + f.weight, 0) / totalWeight; // each at 1 on 1-10
-    const value = contributions.reduce((sum, c) => sum + c.contribution, 0) + unscoredContribution;
-    return { value, contributions, unscored, unscoredContribution, scoredWeight: totalWeight - unscored.reduce((sum, f) => sum + f.weight, 0) };
+    const value = roundScore(contributions.reduce((sum, c) => sum + c.contribution, 0) + unscoredContribution);
+    return { value, contributions, unscored, unscoredContribution, scoredWeight: totalWeight - unscored.reduce((sum, f) => sum + f.weight, 0), offScale };
 }
 
 /** Sum of all weights in the model, in %. */

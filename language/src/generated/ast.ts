@@ -8,11 +8,11 @@ import * as langium from 'langium';
 
 export const KamTerminals = {
     WS: /\s+/,
-    DATE: /\d{4}-\d{2}-\d{2}/,
-    PERCENT: /\d+(\.\d+)?%/,
-    AMOUNT: /\d+(\.\d+)?[kMB](?![A-Za-z0-9_])/,
-    NUMBER: /\d+(\.\d+)?/,
-    ID: /[_a-zA-Z][\w]*/,
+    DATE: /\d{4}-\d{1,2}-\d{1,2}(?![\d])/,
+    PERCENT: /-?\d+(\.\d+)?%/,
+    AMOUNT: /-?\d+(\.\d+)?[kMB](?![A-Za-z0-9_])/,
+    NUMBER: /-?\d+(\.\d+)?/,
+    ID: /[_a-zA-Z]\w*(-\w+)*/,
     STRING: /"(\\.|[^"\\])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
@@ -183,27 +183,27 @@ export type KamTokenNames = KamTerminalNames | KamKeywordNames;
 export interface Account extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'Account';
-    backupOwner?: langium.Reference<TeamMember>;
+    backupOwner: Array<langium.Reference<TeamMember>>;
     competitors: Array<Competitor>;
-    customer?: CustomerProfile;
+    customer: Array<CustomerProfile>;
     feedback: Array<Feedback>;
-    gates?: WillAndSkill;
-    industry?: string;
-    name: string;
+    gates: Array<WillAndSkill>;
+    industry: Array<string>;
+    name: Name;
     objectives: Array<Objective>;
     opportunities: Array<Opportunity>;
-    owner?: langium.Reference<TeamMember>;
-    profitability?: string;
-    relationshipStage?: RelationshipStage;
-    revenue?: Revenue;
+    owner: Array<langium.Reference<TeamMember>>;
+    profitability: Array<string>;
+    relationshipStage: Array<RelationshipStage>;
+    revenue: Array<Revenue>;
     risks: Array<Risk>;
-    scores?: ScoreCard;
+    scores: Array<ScoreCard>;
     stakeholders: Array<Stakeholder>;
-    status?: AccountStatus;
-    strategy?: AccountStrategy;
-    tier?: AccountTier;
+    status: Array<AccountStatus>;
+    strategy: Array<AccountStrategy>;
+    tier: Array<AccountTier>;
     title?: string;
-    valueProposition?: string;
+    valueProposition: Array<string>;
 }
 
 export const Account = {
@@ -293,7 +293,7 @@ export interface Competitor extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Competitor';
     name: string;
-    share?: string;
+    share: Array<string>;
     strengths: Array<string>;
     warningSigns: Array<string>;
 }
@@ -370,7 +370,7 @@ export interface Factor extends langium.AstNode {
     description?: string;
     horizon?: FactorHorizon;
     measure?: FactorMeasure;
-    name: string;
+    name: Name;
     title?: string;
     weight: string;
 }
@@ -423,9 +423,9 @@ export function isFactorScore(item: unknown): item is FactorScore {
 export interface Feedback extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Feedback';
-    from?: langium.Reference<Stakeholder>;
-    received?: string;
-    response?: Action;
+    from: Array<langium.Reference<Stakeholder>>;
+    received: Array<string>;
+    responses: Array<Action>;
     text: string;
 }
 
@@ -433,7 +433,7 @@ export const Feedback = {
     $type: 'Feedback',
     from: 'from',
     received: 'received',
-    response: 'response',
+    responses: 'responses',
     text: 'text'
 } as const;
 
@@ -514,7 +514,7 @@ export interface Money extends langium.AstNode {
     readonly $container: Opportunity | Revenue;
     readonly $type: 'Money';
     amount: Amount;
-    currency: string;
+    currency: Name;
 }
 
 export const Money = {
@@ -527,16 +527,22 @@ export function isMoney(item: unknown): item is Money {
     return reflection.isInstance(item, Money.$type);
 }
 
+export type Name = 'account' | 'accounts' | 'action' | 'advisor' | 'agreed' | 'ahead' | 'and' | 'at' | 'at-risk' | 'backup' | 'basic' | 'because' | 'blocked' | 'blocker' | 'cadence' | 'cancelled' | 'capacity' | 'champion' | 'channel' | 'chat' | 'co-creates' | 'communication' | 'competitor' | 'contact' | 'contingency' | 'cooperative' | 'cross-sell' | 'current' | 'customer' | 'department-head' | 'description' | 'done' | 'due' | 'email' | 'events' | 'executive' | 'expects' | 'exploratory' | 'factor' | 'feedback' | 'finance' | 'fortnightly' | 'from' | 'future' | 'gatekeeper' | 'goal' | 'grow' | 'grow-into-key' | 'half-yearly' | 'high' | 'higher-is-better' | 'how' | 'impact' | 'in-person' | 'in-progress' | 'industry' | 'influence' | 'influencer' | 'integrated' | 'interdependent' | 'key' | 'kind' | 'kpi' | 'last' | 'levels' | 'likelihood' | 'low' | 'lower-is-better' | 'maintain' | 'major' | 'manage-diplomatically' | 'market' | 'medium' | 'member' | 'met' | 'milestone' | 'model' | 'monthly' | 'neutral' | 'new-relationship' | 'no' | 'objective' | 'of' | 'opportunity' | 'organisation' | 'our' | 'owner' | 'partly' | 'partner' | 'past' | 'phone' | 'planned' | 'potential' | 'product' | 'profitability' | 'proposition' | 'qualitative' | 'quantitative' | 'quarterly' | 'received' | 'relationship' | 'renewal' | 'reports' | 'retain' | 'revenue' | 'risk' | 'rivals' | 'role' | 'scale' | 'scores' | 'scoring' | 'sees' | 'service' | 'several' | 'share' | 'sign' | 'skeptic' | 'skill' | 'solutions' | 'stage' | 'stakeholder' | 'stance' | 'standard' | 'status' | 'strategic' | 'strategy' | 'strength' | 'supporter' | 'target' | 'team' | 'technical-buyer' | 'tier' | 'title' | 'to' | 'trust' | 'trusted' | 'unit' | 'unknown' | 'unmet' | 'upsell' | 'us' | 'user' | 'value' | 'values' | 'video' | 'warning' | 'weekly' | 'weight' | 'whitespace' | 'will' | 'with' | 'yearly' | 'yes' | string;
+
+export function isName(item: unknown): item is Name {
+    return item === 'scoring' || item === 'model' || item === 'scale' || item === 'to' || item === 'factor' || item === 'weight' || item === 'description' || item === 'quantitative' || item === 'qualitative' || item === 'past' || item === 'future' || item === 'team' || item === 'member' || item === 'title' || item === 'capacity' || item === 'key' || item === 'accounts' || item === 'account' || item === 'industry' || item === 'tier' || item === 'status' || item === 'strategy' || item === 'owner' || item === 'backup' || item === 'profitability' || item === 'relationship' || item === 'stage' || item === 'value' || item === 'proposition' || item === 'major' || item === 'standard' || item === 'grow-into-key' || item === 'maintain' || item === 'manage-diplomatically' || item === 'retain' || item === 'grow' || item === 'cross-sell' || item === 'exploratory' || item === 'basic' || item === 'cooperative' || item === 'interdependent' || item === 'integrated' || item === 'revenue' || item === 'current' || item === 'potential' || item === 'scores' || item === 'because' || item === 'will' || item === 'and' || item === 'skill' || item === 'values' || item === 'our' || item === 'solutions' || item === 'trust' || item === 'at' || item === 'several' || item === 'levels' || item === 'co-creates' || item === 'with' || item === 'us' || item === 'sees' || item === 'ahead' || item === 'of' || item === 'rivals' || item === 'yes' || item === 'partly' || item === 'no' || item === 'unknown' || item === 'customer' || item === 'goal' || item === 'market' || item === 'organisation' || item === 'stakeholder' || item === 'role' || item === 'influence' || item === 'stance' || item === 'reports' || item === 'trusted' || item === 'advisor' || item === 'strategic' || item === 'partner' || item === 'channel' || item === 'cadence' || item === 'last' || item === 'contact' || item === 'executive' || item === 'finance' || item === 'department-head' || item === 'user' || item === 'technical-buyer' || item === 'champion' || item === 'gatekeeper' || item === 'influencer' || item === 'high' || item === 'medium' || item === 'low' || item === 'supporter' || item === 'neutral' || item === 'skeptic' || item === 'blocker' || item === 'in-person' || item === 'video' || item === 'phone' || item === 'email' || item === 'chat' || item === 'events' || item === 'weekly' || item === 'fortnightly' || item === 'monthly' || item === 'quarterly' || item === 'half-yearly' || item === 'yearly' || item === 'expects' || item === 'how' || item === 'product' || item === 'communication' || item === 'service' || item === 'met' || item === 'at-risk' || item === 'unmet' || item === 'objective' || item === 'due' || item === 'agreed' || item === 'kpi' || item === 'target' || item === 'unit' || item === 'higher-is-better' || item === 'lower-is-better' || item === 'milestone' || item === 'action' || item === 'planned' || item === 'in-progress' || item === 'done' || item === 'blocked' || item === 'cancelled' || item === 'feedback' || item === 'from' || item === 'received' || item === 'risk' || item === 'likelihood' || item === 'impact' || item === 'contingency' || item === 'opportunity' || item === 'kind' || item === 'upsell' || item === 'new-relationship' || item === 'whitespace' || item === 'renewal' || item === 'competitor' || item === 'share' || item === 'strength' || item === 'warning' || item === 'sign' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+}
+
 export interface Objective extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Objective';
     actions: Array<Action>;
     agreedWith: Array<langium.Reference<Stakeholder>>;
-    due?: string;
+    due: Array<string>;
     kpis: Array<Kpi>;
     milestones: Array<Milestone>;
-    name: string;
-    owner?: langium.Reference<TeamMember>;
+    name: Name;
+    owner: Array<langium.Reference<TeamMember>>;
     title?: string;
 }
 
@@ -559,12 +565,12 @@ export function isObjective(item: unknown): item is Objective {
 export interface Opportunity extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Opportunity';
-    due?: string;
-    kind?: OpportunityKind;
-    owner?: langium.Reference<TeamMember>;
-    stakeholder?: langium.Reference<Stakeholder>;
+    due: Array<string>;
+    kind: Array<OpportunityKind>;
+    owner: Array<langium.Reference<TeamMember>>;
+    stakeholder: Array<langium.Reference<Stakeholder>>;
     text: string;
-    value?: Money;
+    value: Array<Money>;
 }
 
 export const Opportunity = {
@@ -637,10 +643,10 @@ export function isRevenue(item: unknown): item is Revenue {
 export interface Risk extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Risk';
-    contingency?: string;
-    impact?: RiskLevel;
-    likelihood?: RiskLevel;
-    owner?: langium.Reference<TeamMember>;
+    contingency: Array<string>;
+    impact: Array<RiskLevel>;
+    likelihood: Array<RiskLevel>;
+    owner: Array<langium.Reference<TeamMember>>;
     text: string;
 }
 
@@ -682,7 +688,7 @@ export interface ScoringModel extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'ScoringModel';
     factors: Array<Factor>;
-    name: string;
+    name: Name;
     scaleMax?: number;
     scaleMin?: number;
     title?: string;
@@ -704,20 +710,20 @@ export function isScoringModel(item: unknown): item is ScoringModel {
 export interface Stakeholder extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Stakeholder';
-    cadence?: Cadence;
-    channel?: ContactChannel;
+    cadence: Array<Cadence>;
+    channel: Array<ContactChannel>;
     expectations: Array<Expectation>;
     fullName?: string;
-    influence?: InfluenceLevel;
-    lastContact?: string;
-    name: string;
-    relationshipOwner?: langium.Reference<TeamMember>;
-    reportsTo?: langium.Reference<Stakeholder>;
+    influence: Array<InfluenceLevel>;
+    lastContact: Array<string>;
+    name: Name;
+    relationshipOwner: Array<langium.Reference<TeamMember>>;
+    reportsTo: Array<langium.Reference<Stakeholder>>;
     roles: Array<StakeholderRole>;
-    stance?: Stance;
-    strategicPartner?: number;
-    title?: string;
-    trustedAdvisor?: number;
+    stance: Array<Stance>;
+    strategicPartner: Array<number>;
+    title: Array<string>;
+    trustedAdvisor: Array<number>;
 }
 
 export const Stakeholder = {
@@ -758,7 +764,7 @@ export interface Team extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'Team';
     members: Array<TeamMember>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -778,7 +784,7 @@ export interface TeamMember extends langium.AstNode {
     readonly $type: 'TeamMember';
     capacity?: number;
     fullName?: string;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -797,10 +803,10 @@ export function isTeamMember(item: unknown): item is TeamMember {
 export interface WillAndSkill extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'WillAndSkill';
-    coCreation?: GateAnswer;
-    multiLevelTrust?: GateAnswer;
-    preferredOverRivals?: GateAnswer;
-    valuesOurSolutions?: GateAnswer;
+    coCreation: Array<GateAnswer>;
+    multiLevelTrust: Array<GateAnswer>;
+    preferredOverRivals: Array<GateAnswer>;
+    valuesOurSolutions: Array<GateAnswer>;
 }
 
 export const WillAndSkill = {
@@ -848,6 +854,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 backupOwner: {
                     name: Account.backupOwner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
@@ -858,6 +865,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 customer: {
                     name: Account.customer,
+                    defaultValue: [],
                     optional: true
                 },
                 feedback: {
@@ -867,10 +875,12 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 gates: {
                     name: Account.gates,
+                    defaultValue: [],
                     optional: true
                 },
                 industry: {
                     name: Account.industry,
+                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -888,19 +898,23 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: Account.owner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 profitability: {
                     name: Account.profitability,
+                    defaultValue: [],
                     optional: true
                 },
                 relationshipStage: {
                     name: Account.relationshipStage,
+                    defaultValue: [],
                     optional: true
                 },
                 revenue: {
                     name: Account.revenue,
+                    defaultValue: [],
                     optional: true
                 },
                 risks: {
@@ -910,6 +924,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 scores: {
                     name: Account.scores,
+                    defaultValue: [],
                     optional: true
                 },
                 stakeholders: {
@@ -919,14 +934,17 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 status: {
                     name: Account.status,
+                    defaultValue: [],
                     optional: true
                 },
                 strategy: {
                     name: Account.strategy,
+                    defaultValue: [],
                     optional: true
                 },
                 tier: {
                     name: Account.tier,
+                    defaultValue: [],
                     optional: true
                 },
                 title: {
@@ -935,6 +953,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 valueProposition: {
                     name: Account.valueProposition,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -970,6 +989,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 share: {
                     name: Competitor.share,
+                    defaultValue: [],
                     optional: true
                 },
                 strengths: {
@@ -1081,15 +1101,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 from: {
                     name: Feedback.from,
+                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
                 received: {
                     name: Feedback.received,
+                    defaultValue: [],
                     optional: true
                 },
-                response: {
-                    name: Feedback.response,
+                responses: {
+                    name: Feedback.responses,
+                    defaultValue: [],
                     optional: true
                 },
                 text: {
@@ -1165,6 +1188,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 due: {
                     name: Objective.due,
+                    defaultValue: [],
                     optional: true
                 },
                 kpis: {
@@ -1182,6 +1206,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: Objective.owner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
@@ -1197,19 +1222,23 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 due: {
                     name: Opportunity.due,
+                    defaultValue: [],
                     optional: true
                 },
                 kind: {
                     name: Opportunity.kind,
+                    defaultValue: [],
                     optional: true
                 },
                 owner: {
                     name: Opportunity.owner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 stakeholder: {
                     name: Opportunity.stakeholder,
+                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
@@ -1218,6 +1247,7 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: Opportunity.value,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1258,18 +1288,22 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 contingency: {
                     name: Risk.contingency,
+                    defaultValue: [],
                     optional: true
                 },
                 impact: {
                     name: Risk.impact,
+                    defaultValue: [],
                     optional: true
                 },
                 likelihood: {
                     name: Risk.likelihood,
+                    defaultValue: [],
                     optional: true
                 },
                 owner: {
                     name: Risk.owner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
@@ -1321,10 +1355,12 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 cadence: {
                     name: Stakeholder.cadence,
+                    defaultValue: [],
                     optional: true
                 },
                 channel: {
                     name: Stakeholder.channel,
+                    defaultValue: [],
                     optional: true
                 },
                 expectations: {
@@ -1338,10 +1374,12 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 influence: {
                     name: Stakeholder.influence,
+                    defaultValue: [],
                     optional: true
                 },
                 lastContact: {
                     name: Stakeholder.lastContact,
+                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -1349,11 +1387,13 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 relationshipOwner: {
                     name: Stakeholder.relationshipOwner,
+                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 reportsTo: {
                     name: Stakeholder.reportsTo,
+                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
@@ -1364,18 +1404,22 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 stance: {
                     name: Stakeholder.stance,
+                    defaultValue: [],
                     optional: true
                 },
                 strategicPartner: {
                     name: Stakeholder.strategicPartner,
+                    defaultValue: [],
                     optional: true
                 },
                 title: {
                     name: Stakeholder.title,
+                    defaultValue: [],
                     optional: true
                 },
                 trustedAdvisor: {
                     name: Stakeholder.trustedAdvisor,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1425,18 +1469,22 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 coCreation: {
                     name: WillAndSkill.coCreation,
+                    defaultValue: [],
                     optional: true
                 },
                 multiLevelTrust: {
                     name: WillAndSkill.multiLevelTrust,
+                    defaultValue: [],
                     optional: true
                 },
                 preferredOverRivals: {
                     name: WillAndSkill.preferredOverRivals,
+                    defaultValue: [],
                     optional: true
                 },
                 valuesOurSolutions: {
                     name: WillAndSkill.valuesOurSolutions,
+                    defaultValue: [],
                     optional: true
                 }
             },

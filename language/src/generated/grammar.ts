@@ -86,7 +86,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -98,7 +98,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -122,7 +122,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -138,7 +138,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -215,7 +215,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -260,7 +260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -333,7 +333,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -345,7 +345,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -395,7 +395,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -407,7 +407,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -427,7 +427,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -449,7 +449,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -488,7 +488,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -500,7 +500,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -523,11 +523,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "industry",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -544,7 +544,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "tier",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -565,7 +565,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "status",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -586,7 +586,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "strategy",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -607,7 +607,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -616,7 +616,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -640,7 +640,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "backupOwner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -649,7 +649,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -662,7 +662,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "revenue",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -681,11 +681,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "profitability",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -706,7 +706,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "relationshipStage",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -731,11 +731,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "valueProposition",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -745,7 +745,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "scores",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -757,7 +757,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "gates",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -769,7 +769,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "customer",
-                "operator": "=",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -1054,7 +1054,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1075,14 +1075,14 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           }
@@ -1147,7 +1147,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@43"
                 },
                 "arguments": []
               },
@@ -1162,7 +1162,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1181,7 +1181,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -1238,7 +1238,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "valuesOurSolutions",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1271,7 +1271,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "multiLevelTrust",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1300,7 +1300,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "coCreation",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1337,7 +1337,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "preferredOverRivals",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1421,7 +1421,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1442,7 +1442,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1463,7 +1463,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1484,7 +1484,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1521,7 +1521,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1533,7 +1533,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -1556,11 +1556,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "title",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1620,7 +1620,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "influence",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1641,7 +1641,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "stance",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1666,7 +1666,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "reportsTo",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -1675,7 +1675,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -1699,7 +1699,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "relationshipOwner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -1708,7 +1708,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -1732,11 +1732,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "trustedAdvisor",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1757,11 +1757,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "strategicPartner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1778,7 +1778,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "channel",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1799,7 +1799,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "cadence",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1824,11 +1824,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "lastContact",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2066,7 +2066,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2107,7 +2107,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -2192,7 +2192,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -2204,7 +2204,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -2227,7 +2227,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -2236,7 +2236,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -2256,11 +2256,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "due",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2290,7 +2290,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -2317,7 +2317,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -2396,7 +2396,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2447,7 +2447,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -2505,14 +2505,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },
@@ -2520,6 +2513,13 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@46"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -2546,7 +2546,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2562,7 +2562,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -2612,7 +2612,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2636,7 +2636,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@43"
                     },
                     "arguments": []
                   },
@@ -2661,7 +2661,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -2747,7 +2747,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2769,7 +2769,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "from",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -2778,7 +2778,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -2798,11 +2798,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "received",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2811,8 +2811,8 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               },
               {
                 "$type": "Assignment",
-                "feature": "response",
-                "operator": "=",
+                "feature": "responses",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -2851,7 +2851,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2873,7 +2873,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "likelihood",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -2894,7 +2894,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "impact",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -2915,11 +2915,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "contingency",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2936,7 +2936,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -2945,7 +2945,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -3010,7 +3010,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -3032,7 +3032,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "kind",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3053,7 +3053,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "value",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3074,7 +3074,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "stakeholder",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3083,7 +3083,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -3103,7 +3103,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3112,7 +3112,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -3132,11 +3132,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "due",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3206,7 +3206,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -3228,11 +3228,11 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "share",
-                    "operator": "=",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3253,7 +3253,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -3278,7 +3278,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -3291,6 +3291,638 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Name",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@49"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "scoring"
+          },
+          {
+            "$type": "Keyword",
+            "value": "model"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scale"
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Keyword",
+            "value": "factor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Keyword",
+            "value": "description"
+          },
+          {
+            "$type": "Keyword",
+            "value": "quantitative"
+          },
+          {
+            "$type": "Keyword",
+            "value": "qualitative"
+          },
+          {
+            "$type": "Keyword",
+            "value": "past"
+          },
+          {
+            "$type": "Keyword",
+            "value": "future"
+          },
+          {
+            "$type": "Keyword",
+            "value": "team"
+          },
+          {
+            "$type": "Keyword",
+            "value": "member"
+          },
+          {
+            "$type": "Keyword",
+            "value": "title"
+          },
+          {
+            "$type": "Keyword",
+            "value": "capacity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "key"
+          },
+          {
+            "$type": "Keyword",
+            "value": "accounts"
+          },
+          {
+            "$type": "Keyword",
+            "value": "account"
+          },
+          {
+            "$type": "Keyword",
+            "value": "industry"
+          },
+          {
+            "$type": "Keyword",
+            "value": "tier"
+          },
+          {
+            "$type": "Keyword",
+            "value": "status"
+          },
+          {
+            "$type": "Keyword",
+            "value": "strategy"
+          },
+          {
+            "$type": "Keyword",
+            "value": "owner"
+          },
+          {
+            "$type": "Keyword",
+            "value": "backup"
+          },
+          {
+            "$type": "Keyword",
+            "value": "profitability"
+          },
+          {
+            "$type": "Keyword",
+            "value": "relationship"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "value"
+          },
+          {
+            "$type": "Keyword",
+            "value": "proposition"
+          },
+          {
+            "$type": "Keyword",
+            "value": "major"
+          },
+          {
+            "$type": "Keyword",
+            "value": "standard"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grow-into-key"
+          },
+          {
+            "$type": "Keyword",
+            "value": "maintain"
+          },
+          {
+            "$type": "Keyword",
+            "value": "manage-diplomatically"
+          },
+          {
+            "$type": "Keyword",
+            "value": "retain"
+          },
+          {
+            "$type": "Keyword",
+            "value": "grow"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cross-sell"
+          },
+          {
+            "$type": "Keyword",
+            "value": "exploratory"
+          },
+          {
+            "$type": "Keyword",
+            "value": "basic"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cooperative"
+          },
+          {
+            "$type": "Keyword",
+            "value": "interdependent"
+          },
+          {
+            "$type": "Keyword",
+            "value": "integrated"
+          },
+          {
+            "$type": "Keyword",
+            "value": "revenue"
+          },
+          {
+            "$type": "Keyword",
+            "value": "current"
+          },
+          {
+            "$type": "Keyword",
+            "value": "potential"
+          },
+          {
+            "$type": "Keyword",
+            "value": "scores"
+          },
+          {
+            "$type": "Keyword",
+            "value": "because"
+          },
+          {
+            "$type": "Keyword",
+            "value": "will"
+          },
+          {
+            "$type": "Keyword",
+            "value": "and"
+          },
+          {
+            "$type": "Keyword",
+            "value": "skill"
+          },
+          {
+            "$type": "Keyword",
+            "value": "values"
+          },
+          {
+            "$type": "Keyword",
+            "value": "our"
+          },
+          {
+            "$type": "Keyword",
+            "value": "solutions"
+          },
+          {
+            "$type": "Keyword",
+            "value": "trust"
+          },
+          {
+            "$type": "Keyword",
+            "value": "at"
+          },
+          {
+            "$type": "Keyword",
+            "value": "several"
+          },
+          {
+            "$type": "Keyword",
+            "value": "levels"
+          },
+          {
+            "$type": "Keyword",
+            "value": "co-creates"
+          },
+          {
+            "$type": "Keyword",
+            "value": "with"
+          },
+          {
+            "$type": "Keyword",
+            "value": "us"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sees"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ahead"
+          },
+          {
+            "$type": "Keyword",
+            "value": "of"
+          },
+          {
+            "$type": "Keyword",
+            "value": "rivals"
+          },
+          {
+            "$type": "Keyword",
+            "value": "yes"
+          },
+          {
+            "$type": "Keyword",
+            "value": "partly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "no"
+          },
+          {
+            "$type": "Keyword",
+            "value": "unknown"
+          },
+          {
+            "$type": "Keyword",
+            "value": "customer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "goal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "market"
+          },
+          {
+            "$type": "Keyword",
+            "value": "organisation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stakeholder"
+          },
+          {
+            "$type": "Keyword",
+            "value": "role"
+          },
+          {
+            "$type": "Keyword",
+            "value": "influence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "reports"
+          },
+          {
+            "$type": "Keyword",
+            "value": "trusted"
+          },
+          {
+            "$type": "Keyword",
+            "value": "advisor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "strategic"
+          },
+          {
+            "$type": "Keyword",
+            "value": "partner"
+          },
+          {
+            "$type": "Keyword",
+            "value": "channel"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cadence"
+          },
+          {
+            "$type": "Keyword",
+            "value": "last"
+          },
+          {
+            "$type": "Keyword",
+            "value": "contact"
+          },
+          {
+            "$type": "Keyword",
+            "value": "executive"
+          },
+          {
+            "$type": "Keyword",
+            "value": "finance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "department-head"
+          },
+          {
+            "$type": "Keyword",
+            "value": "user"
+          },
+          {
+            "$type": "Keyword",
+            "value": "technical-buyer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "champion"
+          },
+          {
+            "$type": "Keyword",
+            "value": "gatekeeper"
+          },
+          {
+            "$type": "Keyword",
+            "value": "influencer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "high"
+          },
+          {
+            "$type": "Keyword",
+            "value": "medium"
+          },
+          {
+            "$type": "Keyword",
+            "value": "low"
+          },
+          {
+            "$type": "Keyword",
+            "value": "supporter"
+          },
+          {
+            "$type": "Keyword",
+            "value": "neutral"
+          },
+          {
+            "$type": "Keyword",
+            "value": "skeptic"
+          },
+          {
+            "$type": "Keyword",
+            "value": "blocker"
+          },
+          {
+            "$type": "Keyword",
+            "value": "in-person"
+          },
+          {
+            "$type": "Keyword",
+            "value": "video"
+          },
+          {
+            "$type": "Keyword",
+            "value": "phone"
+          },
+          {
+            "$type": "Keyword",
+            "value": "email"
+          },
+          {
+            "$type": "Keyword",
+            "value": "chat"
+          },
+          {
+            "$type": "Keyword",
+            "value": "events"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weekly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "fortnightly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "monthly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "quarterly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "half-yearly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "yearly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "expects"
+          },
+          {
+            "$type": "Keyword",
+            "value": "how"
+          },
+          {
+            "$type": "Keyword",
+            "value": "product"
+          },
+          {
+            "$type": "Keyword",
+            "value": "communication"
+          },
+          {
+            "$type": "Keyword",
+            "value": "service"
+          },
+          {
+            "$type": "Keyword",
+            "value": "met"
+          },
+          {
+            "$type": "Keyword",
+            "value": "at-risk"
+          },
+          {
+            "$type": "Keyword",
+            "value": "unmet"
+          },
+          {
+            "$type": "Keyword",
+            "value": "objective"
+          },
+          {
+            "$type": "Keyword",
+            "value": "due"
+          },
+          {
+            "$type": "Keyword",
+            "value": "agreed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "kpi"
+          },
+          {
+            "$type": "Keyword",
+            "value": "target"
+          },
+          {
+            "$type": "Keyword",
+            "value": "unit"
+          },
+          {
+            "$type": "Keyword",
+            "value": "higher-is-better"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lower-is-better"
+          },
+          {
+            "$type": "Keyword",
+            "value": "milestone"
+          },
+          {
+            "$type": "Keyword",
+            "value": "action"
+          },
+          {
+            "$type": "Keyword",
+            "value": "planned"
+          },
+          {
+            "$type": "Keyword",
+            "value": "in-progress"
+          },
+          {
+            "$type": "Keyword",
+            "value": "done"
+          },
+          {
+            "$type": "Keyword",
+            "value": "blocked"
+          },
+          {
+            "$type": "Keyword",
+            "value": "cancelled"
+          },
+          {
+            "$type": "Keyword",
+            "value": "feedback"
+          },
+          {
+            "$type": "Keyword",
+            "value": "from"
+          },
+          {
+            "$type": "Keyword",
+            "value": "received"
+          },
+          {
+            "$type": "Keyword",
+            "value": "risk"
+          },
+          {
+            "$type": "Keyword",
+            "value": "likelihood"
+          },
+          {
+            "$type": "Keyword",
+            "value": "impact"
+          },
+          {
+            "$type": "Keyword",
+            "value": "contingency"
+          },
+          {
+            "$type": "Keyword",
+            "value": "opportunity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "kind"
+          },
+          {
+            "$type": "Keyword",
+            "value": "upsell"
+          },
+          {
+            "$type": "Keyword",
+            "value": "new-relationship"
+          },
+          {
+            "$type": "Keyword",
+            "value": "whitespace"
+          },
+          {
+            "$type": "Keyword",
+            "value": "renewal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "competitor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "share"
+          },
+          {
+            "$type": "Keyword",
+            "value": "strength"
+          },
+          {
+            "$type": "Keyword",
+            "value": "warning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sign"
           }
         ]
       },
@@ -3314,7 +3946,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
       "name": "DATE",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d{4}-\\\\d{2}-\\\\d{2}/",
+        "regex": "/\\\\d{4}-\\\\d{1,2}-\\\\d{1,2}(?![\\\\d])/",
         "parenthesized": false
       },
       "fragment": false,
@@ -3325,7 +3957,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
       "name": "PERCENT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d+(\\\\.\\\\d+)?%/",
+        "regex": "/-?\\\\d+(\\\\.\\\\d+)?%/",
         "parenthesized": false
       },
       "fragment": false,
@@ -3336,7 +3968,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
       "name": "AMOUNT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d+(\\\\.\\\\d+)?[kMB](?![A-Za-z0-9_])/",
+        "regex": "/-?\\\\d+(\\\\.\\\\d+)?[kMB](?![A-Za-z0-9_])/",
         "parenthesized": false
       },
       "fragment": false,
@@ -3351,7 +3983,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
       },
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d+(\\\\.\\\\d+)?/",
+        "regex": "/-?\\\\d+(\\\\.\\\\d+)?/",
         "parenthesized": false
       },
       "fragment": false,
@@ -3362,7 +3994,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[_a-zA-Z][\\\\w]*/",
+        "regex": "/[_a-zA-Z]\\\\w*(-\\\\w+)*/",
         "parenthesized": false
       },
       "fragment": false,

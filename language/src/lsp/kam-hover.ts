@@ -10,9 +10,9 @@ import { isAccount, isFactor, isStakeholder, isTeamMember } from '../generated/a
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import { formatScore } from '../domain/quantities.js';
-import { stakeholderIndex } from '../domain/relationship.js';
+import { RATING_MIN } from '../domain/relationship.js';
 import { QUADRANT_ADVICE } from '../domain/portfolio.js';
-import { headline, scoreBreakdownTable } from '../reports/markdown-tables.js';
+import { escapeMarkdown, headline, scoreBreakdownTable } from '../reports/markdown-tables.js';
 import type { StakeholderRole } from '../domain/model.js';
 import { keywordDoc, ROLE_CONCERNS } from './keyword-docs.js';
 
@@ -30,32 +30,43 @@ export class KamHoverProvider extends AstNodeHoverProvider {
             if (!card) return undefined;
             const r = card.relationship;
             const lines = [
-                `**${card.plan.title}** — ${headline(card)}`,
+                `**${escapeMarkdown(card.plan.title)}** — ${headline(card)}`,
                 '',
                 scoreBreakdownTable(card),
                 '',
                 `**Relationship strength ${formatScore(r.value)}**: stakeholder ratings ${formatScore(r.ratingIndex)} (weighted by influence)` +
                     (r.stageScore !== undefined ? `, stage ${card.plan.relationshipStage} ${r.stageScore}` : ', no relationship stage'),
             ];
-            if (card.quadrant) lines.push('', `**${card.quadrant}**: ${QUADRANT_ADVICE[card.quadrant]}.`);
+            if (r.unrated.length) {
+                lines.push('', `${r.unrated.length} stakeholder${r.unrated.length === 1 ? '' : 's'} not rated (${escapeMarkdown(r.unrated.map((u) => u.stakeholder.fullName).join(', '))}) count${r.unrated.length === 1 ? 's' : ''} at ${RATING_MIN}, the bottom of the scale, until rated: what nobody has measured cannot make the relationship look stronger.`);
+            }
+            const { elements, present, total } = card.completeness;
+            lines.push('', `**Plan completeness ${present}/${total}**: ${elements.map((e) => `${e.present ? '✓' : '✗'} ${e.label.toLowerCase()}${e.present ? '' : ` (${escapeMarkdown(e.missing ?? '')})`}`).join(' · ')}`);
+            if (card.syntaxErrorLine !== undefined) lines.push('', `Part of this account could not be read (syntax error on line ${card.syntaxErrorLine}): its numbers are provisional and it is not placed in a quadrant.`);
+            else if (card.quadrant) lines.push('', `**${card.quadrant}**: ${QUADRANT_ADVICE[card.quadrant]}.`);
             return lines.join('\n');
         }
         if (isStakeholder(node)) {
-            const index = stakeholderIndex(node);
+            const account = node.$container;
+            const person = this.analyzer.analyzeAccount(account)?.relationship.stakeholders[account.stakeholders.indexOf(node)];
+            const p = person?.stakeholder;
+            if (!p) return undefined;
+            const rating = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${value}/10` : '—');
             return [
-                `**${node.fullName ?? node.name}**${node.title ? ` — ${node.title}` : ''}`,
+                `**${escapeMarkdown(p.fullName)}**${p.title ? ` — ${escapeMarkdown(p.title)}` : ''}`,
                 '',
-                `Roles: ${node.roles.join(', ') || 'not set'} · influence ${node.influence ?? 'unknown'} · stance ${node.stance ?? 'unknown'}`,
+                `Roles: ${p.roles.join(', ') || 'not set'} · influence ${p.influence ?? 'unknown'} · stance ${p.stance ?? 'unknown'}`,
                 '',
-                `Trusted advisor ${node.trustedAdvisor ?? '—'}/10 · strategic partner ${node.strategicPartner ?? '—'}/10 · relationship ${formatScore(index)}`,
-                ...roleConcerns(node.roles),
+                `Trusted advisor ${rating(p.trustedAdvisor)} · strategic partner ${rating(p.strategicPartner)} · ` +
+                    (person.index === undefined ? `not rated: counts as ${RATING_MIN} in the relationship strength until rated` : `relationship ${formatScore(person.index)}`),
+                ...roleConcerns(p.roles),
             ].join('\n');
         }
         if (isFactor(node)) {
-            return `**${node.title ?? node.name}** — weight ${node.weight}${node.measure ? `, ${node.measure}` : ''}${node.horizon ? `, ${node.horizon}` : ''}`;
+            return `**${escapeMarkdown(node.title ?? node.name)}** — weight ${escapeMarkdown(node.weight ?? '?')}${node.measure ? `, ${node.measure}` : ''}${node.horizon ? `, ${node.horizon}` : ''}`;
         }
         if (isTeamMember(node)) {
-            return `**${node.fullName ?? node.name}**${node.title ? ` — ${node.title}` : ''}`;
+            return `**${escapeMarkdown(node.fullName ?? node.name)}**${node.title ? ` — ${escapeMarkdown(node.title)}` : ''}`;
         }
         return undefined;
     }

@@ -8,14 +8,14 @@
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type FactorScore, type Kpi } from '../generated/ast.js';
+import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type FactorScore, type Kpi, type Stakeholder } from '../generated/ast.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { formatScore } from '../domain/quantities.js';
-import { stakeholderIndex } from '../domain/relationship.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
+import { completenessLabel } from '../reports/markdown-tables.js';
 
 export class KamInlayHintProvider extends AbstractInlayHintProvider {
     private readonly analyzer: PlanAnalyzer;
@@ -34,10 +34,7 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         } else if (isFactorScore(node)) {
             if (enabled.factorContribution) this.factorContribution(node, accept);
         } else if (isStakeholder(node)) {
-            const index = enabled.relationshipIndex ? stakeholderIndex(node) : undefined;
-            if (index !== undefined) {
-                this.after(node, node.fullName !== undefined ? 'fullName' : 'name', `relationship ${formatScore(index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
-            }
+            if (enabled.relationshipIndex) this.relationshipIndex(node, accept);
         } else if (isKpi(node)) {
             if (enabled.kpiProgress) this.kpi(node, accept);
         } else if (isAction(node) || isMilestone(node)) {
@@ -51,10 +48,29 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
     private strategicValue(node: Account, accept: InlayHintAcceptor): void {
         const analysis = this.analyzer.analyzeAccount(node);
         if (!analysis) return;
-        const quadrant = analysis.quadrant ? ` · ${analysis.quadrant}` : '';
         // After the display name when there is one, so `account nordwind "Nordwind Logistics"` still reads as one name.
-        this.after(node, node.title !== undefined ? 'title' : 'name', `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant}`, accept,
-            'Σ(weight × score) / Σ weight on 0-10, and the portfolio quadrant');
+        const where = node.title !== undefined ? 'title' : 'name';
+        if (analysis.syntaxErrorLine !== undefined) {
+            this.after(node, where, `numbers provisional: syntax error on line ${analysis.syntaxErrorLine}`, accept,
+                'Part of this account could not be read; its strategic value and quadrant wait for the fix');
+            return;
+        }
+        const quadrant = analysis.quadrant ? ` · ${analysis.quadrant}` : '';
+        this.after(node, where, `strategic value ${formatScore(analysis.strategicValue.value)}${quadrant} · ${completenessLabel(analysis)}`, accept,
+            'Σ(weight × score) / Σ weight on 0-10, the portfolio quadrant, and how many of the five elements of an action plan are in place');
+    }
+
+    private relationshipIndex(node: Stakeholder, accept: InlayHintAcceptor): void {
+        const account = node.$container;
+        const analysis = this.analyzer.analyzeAccount(account);
+        const person = analysis?.relationship.stakeholders[account.stakeholders.indexOf(node)];
+        if (!person) return;
+        const where = node.fullName !== undefined ? 'fullName' : 'name';
+        if (person.index === undefined) {
+            this.after(node, where, 'not rated: counts as 1', accept, 'Unrated stakeholders count at the bottom of the 1-10 scale in the relationship strength until they are rated');
+        } else {
+            this.after(node, where, `relationship ${formatScore(person.index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
+        }
     }
 
     private factorContribution(node: FactorScore, accept: InlayHintAcceptor): void {

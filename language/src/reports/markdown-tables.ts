@@ -8,6 +8,14 @@ export function cell(text: string | number | undefined): string {
     return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
 }
 
+/**
+ * Plan text inside Markdown prose: every character Markdown could read as markup is escaped, so
+ * what the writer typed stays text (no link, heading, image, HTML, emphasis or entity).
+ */
+export function escapeMarkdown(text: string): string {
+    return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, '\\$&');
+}
+
 /** Markup that the table's author wrote on purpose, kept as is by `table`. */
 export class Markup {
     constructor(readonly text: string) {}
@@ -31,10 +39,22 @@ export function scoreBreakdownTable(card: AccountScorecard): string {
     return table(['Factor', 'Weight', 'Score', 'Contribution'], rows, [1, 2, 3]);
 }
 
-/** One line: "Strategic value 7.4 · Star · relationship 5.1". */
+/**
+ * One line: "Strategic value 7.4 · Star · relationship 5.1 · plan 4/5". For an account read only
+ * in part (a syntax error), the numbers are marked provisional and no quadrant is given.
+ */
 export function headline(card: AccountScorecard): string {
+    if (card.syntaxErrorLine !== undefined) {
+        return `Numbers provisional until the syntax error on line ${card.syntaxErrorLine} is fixed · strategic value ~${formatScore(card.strategicValue.value)} · relationship ~${formatScore(card.relationship.value)}`;
+    }
     const parts = [`Strategic value ${formatScore(card.strategicValue.value)}`];
     if (card.quadrant) parts.push(card.quadrant);
     parts.push(`relationship ${formatScore(card.relationship.value)}`);
+    parts.push(completenessLabel(card));
     return parts.join(' · ');
+}
+
+/** "plan 4/5": the elements of an action plan present. */
+export function completenessLabel(card: Pick<AccountScorecard, 'completeness'>): string {
+    return `plan ${card.completeness.present}/${card.completeness.total}`;
 }

@@ -85,7 +85,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
 
     if (p.feedback.length) {
         out.push('## Feedback and our response', '', table(['Feedback', 'From', 'Received', 'Our action', 'Owner', 'By'],
-            p.feedback.map((f) => [f.text, f.from, f.received, f.response?.label, f.response?.owner, f.response?.due])), '');
+            p.feedback.flatMap((f) => (f.responses.length ? f.responses : [undefined]).map((r, i) => [i === 0 ? f.text : '', i === 0 ? f.from : '', i === 0 ? f.received : '', r?.label, r?.owner, r?.due]))), '');
     }
     out.push('## Risks', '');
     out.push(p.risks.length

@@ -272,9 +272,9 @@ function timeline(account: ReviewedAccount, today: IsoDate, people: People): Tim
         ];
         items.push(...children.sort((a, b) => sortDate(a.due).localeCompare(sortDate(b.due))));
     }
-    const responses = plan.feedback.filter((f) => f.response).map((f): TimelineItem => ({
-        kind: 'action', label: f.response!.label, group: 'Feedback responses', owner: person(f.response!.owner, people),
-        due: f.response!.due, status: f.response!.status, overdue: isOverdue(f.response!.due, f.response!.status, today),
+    const responses = plan.feedback.flatMap((f) => f.responses).map((r): TimelineItem => ({
+        kind: 'action', label: r.label, group: 'Feedback responses', owner: person(r.owner, people),
+        due: r.due, status: r.status, overdue: isOverdue(r.due, r.status, today),
     }));
     if (responses.length) {
         items.push({ kind: 'objective', label: 'Feedback responses', group: 'Feedback responses', overdue: false }, ...responses);

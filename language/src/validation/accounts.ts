@@ -1,16 +1,18 @@
 /** The account itself: who owns it, whether it deserves to be key, and whether we understand the customer. */
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type { Account, WillAndSkill } from '../generated/ast.js';
+import type { Account } from '../generated/ast.js';
+import type { WillAndSkillGates } from '../domain/model.js';
 import {
     CODE_GATES_NOT_ASSESSED, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
 } from './diagnostic-codes.js';
+import { one } from '../analysis/single-entries.js';
 import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { onTenPointScale } from '../domain/strategic-value.js';
 import { expectsFullPlan, isKeyAccount } from '../domain/portfolio.js';
 
 
-const GATES: Array<{ property: keyof WillAndSkill & string; question: string; failed: string }> = [
+const GATES: Array<{ property: keyof WillAndSkillGates & string; question: string; failed: string }> = [
     { property: 'valuesOurSolutions', question: 'values our solutions', failed: 'does not value our solutions' },
     { property: 'multiLevelTrust', question: 'trusts us at several levels', failed: 'does not trust us at several levels' },
     { property: 'coCreation', question: 'co-creates with us', failed: 'does not co-create with us' },
@@ -27,22 +29,27 @@ export const accountChecks: CheckFactory = (validator) => ({
 });
 
 function checkOwners(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!account.owner) {
+    const plan = validator.plan(account);
+    const owner = one(account.owner);
+    if (!plan) return;
+    if (!owner) {
         validator.report(accept, CODE_NO_OWNER, `${accountLabel(account)} has no owner on our team: nobody is accountable for this plan.`, { node: account, property: 'name' });
-    } else if (!account.backupOwner && isKeyAccount(account)) {
-        validator.report(accept, CODE_NO_BACKUP_OWNER, `${accountLabel(account)} is a key account without a backup owner: what happens to the relationship if ${account.owner.ref?.fullName ?? account.owner.$refText} leaves?`, { node: account, property: 'owner' });
+    } else if (!plan.backupOwner && isKeyAccount(plan)) {
+        validator.report(accept, CODE_NO_BACKUP_OWNER, `${accountLabel(account)} is a key account without a backup owner: what happens to the relationship if ${owner.ref?.fullName ?? owner.$refText} leaves?`, { node: account, property: 'owner', index: 0 });
     }
 }
 
 function checkWillAndSkill(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!isKeyAccount(account)) return;
-    const gates = account.gates;
-    const unanswered = GATES.filter((g) => !gates || gates[g.property] === undefined || gates[g.property] === 'unknown');
-    if (gates) {
-        for (const gate of GATES.filter((g) => gates[g.property] === 'no')) {
+    const plan = validator.plan(account);
+    if (!plan || !isKeyAccount(plan)) return;
+    const gates = one(account.gates);
+    const answers = plan.gates;
+    const unanswered = GATES.filter((g) => !answers || answers[g.property] === 'unknown');
+    if (gates && answers) {
+        for (const gate of GATES.filter((g) => answers[g.property] === 'no')) {
             validator.report(accept, CODE_KEY_FAILS_GATE,
                 `${accountLabel(account)} is key, but the customer ${gate.failed}: without the will-and-skill gates it is only a named account.`,
-                { node: gates, property: gate.property as never, data: { gate: gate.property } });
+                { node: gates, property: gate.property as never, index: 0, data: { gate: gate.property } });
         }
     }
     if (unanswered.length) {
@@ -53,8 +60,9 @@ function checkWillAndSkill(validator: KamValidator, account: Account, accept: Va
 }
 
 function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!isKeyAccount(account)) return;
     const analysis = validator.analyzer.analyzeAccount(account);
+    const scores = one(account.scores);
+    if (!analysis || !scores || !isKeyAccount(analysis.plan)) return;
     const contributions = analysis?.strategicValue.contributions ?? [];
     const past = contributions.filter((c) => c.factor.measure === 'quantitative' && c.factor.horizon === 'past');
     const rest = contributions.filter((c) => !past.includes(c));
@@ -67,13 +75,14 @@ function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, ac
     if (pastScore >= keyThreshold && restScore < keyThreshold) {
         validator.report(accept, CODE_KEY_ON_REVENUE_ALONE,
             `${accountLabel(account)} scores ${pastScore.toFixed(1)} on past revenue but only ${restScore.toFixed(1)} on its future and qualitative factors (key threshold ${keyThreshold}): it looks chosen on current revenue alone.`,
-            { node: account.scores!, keyword: 'scores' });
+            { node: scores, keyword: 'scores' });
     }
 }
 
 function checkCustomerInsight(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!expectsFullPlan(account)) return;
-    const customer = account.customer;
+    const plan = validator.plan(account);
+    if (!plan || !expectsFullPlan(plan)) return;
+    const customer = one(account.customer);
     const sections: Array<[string, boolean]> = [
         ['goals', (customer?.goals.length ?? 0) > 0],
         ['markets', (customer?.markets.length ?? 0) > 0],
@@ -88,3 +97,4 @@ function checkCustomerInsight(validator: KamValidator, account: Account, accept:
             (customer ? { node: customer, keyword: 'customer', data: { missing } } : { node: account, property: 'name', data: { missing } }) as ReportInfo<AstNode>);
     }
 }
+

@@ -8,7 +8,7 @@ import type { SeverityLevel } from '../analysis/review-settings.js';
 export interface DiagnosticInfo {
     severity: Exclude<SeverityLevel, 'off'>;
     /** The rule area (one validation file each). */
-    area: 'stakeholders' | 'scoring' | 'accounts' | 'objectives' | 'feedback-and-risks' | 'portfolio' | 'names';
+    area: 'stakeholders' | 'scoring' | 'accounts' | 'objectives' | 'feedback-and-risks' | 'portfolio' | 'names' | 'entries' | 'completeness';
     /** What the diagnostic means and why a KAM reviewer cares. */
     meaning: string;
     /** How to fix it. */
@@ -17,6 +17,12 @@ export interface DiagnosticInfo {
     example: string;
     /** Whether a quick fix exists. */
     quickFix?: boolean;
+    /**
+     * The finding says something is missing or adds things up, so it needs the element's whole
+     * text: while the element has a syntax error it is withheld (the missing part may be in the
+     * text the parser could not read), and the element says once that its review waits.
+     */
+    needsWholeText?: boolean;
 }
 
 export const CODE_MISSING_EXECUTIVE = 'kam.missing-executive';
@@ -58,49 +64,56 @@ export const CODE_KEY_BELOW_THRESHOLD = 'kam.key-below-threshold';
 export const CODE_OWNER_OVER_CAPACITY = 'kam.owner-over-capacity';
 export const CODE_TEAM_OVER_CAPACITY = 'kam.team-over-capacity';
 export const CODE_REVENUE_CONCENTRATION = 'kam.revenue-concentration';
+export const CODE_RATING_OUT_OF_RANGE = 'kam.rating-out-of-range';
+export const CODE_NO_LAST_CONTACT = 'kam.no-last-contact';
+export const CODE_UNMET_EXPECTATION = 'kam.unmet-expectation-without-plan';
+export const CODE_INCOMPLETE_PLAN = 'kam.incomplete-plan';
+export const CODE_DUPLICATE_ENTRY = 'kam.duplicate-entry';
+export const CODE_NUMBER_OUT_OF_RANGE = 'kam.number-out-of-range';
+export const CODE_REVIEW_WAITS = 'kam.review-waits-for-syntax-fix';
 /** Raised by Langium's linker, listed here so it can be documented and configured like the others. */
 export const CODE_UNRESOLVED_REFERENCE = 'linking-error';
 
 export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
     // ---- stakeholders: the decision-making unit
     [CODE_MISSING_EXECUTIVE]: {
-        severity: 'warning', area: 'stakeholders', quickFix: true,
+        severity: 'warning', area: 'stakeholders', quickFix: true, needsWholeText: true,
         meaning: 'No stakeholder has the role `executive`: nobody in the plan can make the economic decision, so the plan cannot show strategic impact on their success factors.',
         fix: 'Map the executive decision maker: add a stakeholder with `role executive`.',
         example: 'account Acme { stakeholder buyer "Jo Buyer" { role technical-buyer } }',
     },
     [CODE_MISSING_FINANCE_CONTACT]: {
-        severity: 'warning', area: 'stakeholders', quickFix: true,
+        severity: 'warning', area: 'stakeholders', quickFix: true, needsWholeText: true,
         meaning: 'No stakeholder has the role `finance`: cost against budget and payment terms will be decided without us.',
         fix: 'Add the finance contact (CFO, controller, procurement finance) with `role finance`.',
         example: 'account Acme { stakeholder coo "Petra Müller" { role executive } }',
     },
     [CODE_MISSING_USER]: {
-        severity: 'warning', area: 'stakeholders', quickFix: true,
+        severity: 'warning', area: 'stakeholders', quickFix: true, needsWholeText: true,
         meaning: 'No stakeholder has the role `user`: the people who work with what we supply, and whose workload it changes, are not in the map.',
         fix: 'Add a user or operator of our product or service with `role user`.',
         example: 'account Acme { stakeholder coo "Petra Müller" { role executive } }',
     },
     [CODE_MISSING_CHAMPION]: {
-        severity: 'warning', area: 'stakeholders', quickFix: true,
+        severity: 'warning', area: 'stakeholders', quickFix: true, needsWholeText: true,
         meaning: 'Nobody has the role or stance `champion`: no one inside the customer sells for us when we are not in the room.',
         fix: 'Identify and develop a champion or coach: `role champion` or `stance champion`.',
         example: 'account Acme { stakeholder coo "Petra Müller" { role executive stance neutral } }',
     },
     [CODE_SINGLE_THREADED]: {
-        severity: 'warning', area: 'stakeholders',
+        severity: 'warning', area: 'stakeholders', needsWholeText: true,
         meaning: 'The relationship hangs on one thread: a single contact, or every contact held by one of our people. One departure on either side puts the account at risk.',
         fix: 'Add contacts at several levels and give them different relationship owners from our team.',
         example: 'account Acme { stakeholder coo "Petra Müller" { role executive relationship owner anna } }',
     },
     [CODE_ONLY_SUPPORTERS]: {
-        severity: 'information', area: 'stakeholders',
+        severity: 'information', area: 'stakeholders', needsWholeText: true,
         meaning: 'Every mapped stakeholder (three or more) is a supporter or champion. Real decision-making units have neutrals and sceptics: a map with only friends is probably not honest.',
         fix: 'Map the neutral and sceptical people too, with their real stance.',
         example: 'stakeholder a "A" { stance supporter }  stakeholder b "B" { stance champion }  stakeholder c "C" { stance supporter }',
     },
     [CODE_UNRATED_INFLUENTIAL]: {
-        severity: 'warning', area: 'stakeholders',
+        severity: 'warning', area: 'stakeholders', needsWholeText: true,
         meaning: 'A highly influential stakeholder has no trusted-advisor or strategic-partner rating, so the relationship strength leaves out the person who matters most.',
         fix: 'Rate them as they would answer: `trusted advisor 1-10` and `strategic partner 1-10`.',
         example: 'stakeholder ceo "Dr. Ann Marsh" { role executive influence high }',
@@ -112,26 +125,44 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         example: 'stakeholder it "Gareth Pryce" { stance supporter trusted advisor 4 strategic partner 3 }',
     },
     [CODE_UNKNOWN_EXPECTATIONS]: {
-        severity: 'information', area: 'stakeholders',
+        severity: 'information', area: 'stakeholders', needsWholeText: true,
         meaning: 'We do not know what this stakeholder expects of our product or service, our communication or our customer service, so we cannot say whether we meet it.',
         fix: 'Ask, then record `expects product|communication|service "…" status met|at-risk|unmet how "…"`.',
         example: 'stakeholder cfo "Sara Lind" { role finance }',
     },
     [CODE_UNKNOWN_CONTACT_PLAN]: {
-        severity: 'information', area: 'stakeholders',
+        severity: 'information', area: 'stakeholders', needsWholeText: true,
         meaning: 'The preferred channel or the agreed cadence of contact is unknown, so nobody can tell whether the stakeholder is looked after.',
         fix: 'Add `channel …` and `cadence …`.',
         example: 'stakeholder cfo "Sara Lind" { role finance channel email }',
     },
     [CODE_STALE_CONTACT]: {
-        severity: 'warning', area: 'stakeholders',
+        severity: 'warning', area: 'stakeholders', needsWholeText: true,
         meaning: 'The last contact is older than the agreed cadence allows (by the staleness factor, 1.5 × the cadence by default): the relationship is cooling.',
         fix: 'Get in touch, then update `last contact`.',
         example: 'stakeholder cfo "Sara Lind" { cadence monthly last contact 2026-05-02 }',
     },
+    [CODE_RATING_OUT_OF_RANGE]: {
+        severity: 'error', area: 'stakeholders',
+        meaning: 'A trusted-advisor or strategic-partner rating outside 1-10. The ratings are asked on a 1-10 scale; a rating off it (15, 0) would bend the relationship strength, so it is not used.',
+        fix: 'Write the rating the stakeholder gave, from 1 to 10.',
+        example: 'stakeholder cfo "Ann Berg" { trusted advisor 15 }',
+    },
+    [CODE_NO_LAST_CONTACT]: {
+        severity: 'information', area: 'stakeholders', needsWholeText: true,
+        meaning: 'A contact cadence is agreed but no last contact is recorded, so nobody can tell whether the cadence is kept.',
+        fix: 'Record the date of the last contact (`last contact 2026-11-03`).',
+        example: 'stakeholder cfo "Ann Berg" { cadence monthly }',
+    },
+    [CODE_UNMET_EXPECTATION]: {
+        severity: 'warning', area: 'stakeholders', needsWholeText: true,
+        meaning: 'An expectation the stakeholder has is marked `unmet`, and the plan does not say how we will meet it. An unmet expectation with no plan is a complaint waiting to happen.',
+        fix: 'Add `how "…"` to the expectation: what we will do, and by when.',
+        example: 'expects service "Answers within a day" status unmet',
+    },
     // ---- scoring model and scores
     [CODE_WEIGHTS_NOT_100]: {
-        severity: 'error', area: 'scoring', quickFix: true,
+        severity: 'error', area: 'scoring', quickFix: true, needsWholeText: true,
         meaning: 'The weights of the scoring model do not add up to 100%, so strategic values are not comparable with a sound model.',
         fix: 'Adjust the weights so they sum to 100% (the quick fix scales them proportionally).',
         example: 'scoring model M { factor a weight 50%  factor b weight 40% }',
@@ -149,7 +180,7 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         example: 'scoring model M { scale 10 to 1  factor a weight 100% }',
     },
     [CODE_TOO_FEW_FACTORS]: {
-        severity: 'warning', area: 'scoring',
+        severity: 'warning', area: 'scoring', needsWholeText: true,
         meaning: 'Fewer than four factors cannot tell accounts apart; about six is the usual advice.',
         fix: 'Add factors such as potential revenue, profitability, strategic fit, referral value.',
         example: 'scoring model M { factor revenue weight 60%  factor growth weight 40% }',
@@ -161,32 +192,32 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         example: 'scoring model M { factor f1 weight 7% … factor f13 weight 7% }',
     },
     [CODE_NO_FUTURE_FACTOR]: {
-        severity: 'warning', area: 'scoring',
+        severity: 'warning', area: 'scoring', needsWholeText: true,
         meaning: 'Every factor looks at the past: the model rewards today\'s revenue and cannot see tomorrow\'s potential.',
         fix: 'Tag or add a factor as `future` (potential revenue, strategic fit).',
         example: 'factor currentRevenue weight 100% quantitative past',
     },
     [CODE_NO_QUALITATIVE_FACTOR]: {
-        severity: 'warning', area: 'scoring',
+        severity: 'warning', area: 'scoring', needsWholeText: true,
         meaning: 'Every factor is quantitative: strategic fit, referral value and ease of doing business are left out of what makes an account attractive.',
         fix: 'Tag or add a factor as `qualitative`.',
         example: 'factor currentRevenue weight 100% quantitative past',
     },
     [CODE_UNSCORED_FACTOR]: {
-        severity: 'warning', area: 'scoring',
+        severity: 'warning', area: 'scoring', needsWholeText: true,
         meaning: 'The plan scores some factors of the model but not this one. Until it is scored it counts at the bottom of the scale, so leaving out a weak factor can never flatter an account.',
         fix: 'Score the missing factor in `scores { … }`.',
         example: 'scores { currentRevenue 8 }  // potentialRevenue is not scored',
     },
     // ---- the account
     [CODE_NO_OWNER]: {
-        severity: 'warning', area: 'accounts',
+        severity: 'warning', area: 'accounts', needsWholeText: true,
         meaning: 'The account has no owner on our team: nobody is accountable for the plan.',
         fix: 'Add `owner <team member>`.',
         example: 'account Acme { tier key }',
     },
     [CODE_NO_BACKUP_OWNER]: {
-        severity: 'warning', area: 'accounts', quickFix: true,
+        severity: 'warning', area: 'accounts', quickFix: true, needsWholeText: true,
         meaning: 'A key account without a named backup owner: what happens to the relationship if the account manager leaves?',
         fix: 'Add `backup owner <team member>`.',
         example: 'account Acme { tier key owner anna }',
@@ -198,38 +229,44 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         example: 'will and skill { values our solutions yes  co-creates with us no }',
     },
     [CODE_GATES_NOT_ASSESSED]: {
-        severity: 'warning', area: 'accounts',
+        severity: 'warning', area: 'accounts', needsWholeText: true,
         meaning: 'A key account whose "will and skill" gates are not all assessed: nobody has checked that it qualifies as key.',
         fix: 'Answer all four gates in `will and skill { … }` (yes, partly, no).',
         example: 'account Acme { tier key }',
     },
     [CODE_KEY_ON_REVENUE_ALONE]: {
-        severity: 'warning', area: 'accounts',
+        severity: 'warning', area: 'accounts', needsWholeText: true,
         meaning: 'A key account whose past revenue scores high while its future and qualitative factors score below the key threshold: it was chosen on current revenue alone.',
         fix: 'Reconsider the tier, or show the future value in the scores.',
         example: 'scores { currentRevenue 9  potentialRevenue 3  strategicFit 2 }',
     },
     [CODE_MISSING_CUSTOMER_INSIGHT]: {
-        severity: 'information', area: 'accounts',
+        severity: 'information', area: 'accounts', needsWholeText: true,
         meaning: 'The plan does not record one of the things an account manager must understand about the customer: goals, markets, strategies, organisational dynamics, competitors.',
         fix: 'Add the section: `customer { goal "…" market "…" strategy "…" organisation "…" }` or `competitor "…" { … }`.',
         example: 'account Acme { customer { market "Rail freight" } }',
     },
+    [CODE_INCOMPLETE_PLAN]: {
+        severity: 'warning', area: 'completeness', needsWholeText: true,
+        meaning: 'A key account\'s plan lacks one of the five elements of an action plan: expectations understood, contacts mapped, relationship strength measured, new relationships and opportunities, actions. Without all five the plan secures and develops the account only in part.',
+        fix: 'Add what the message names: expectations for every stakeholder, the executive, finance contact, user and champion, ratings from every influential stakeholder, an opportunity, an objective with actions.',
+        example: 'account Acme { tier key  /* no opportunity */ }',
+    },
     // ---- objectives and actions
     [CODE_OBJECTIVE_WITHOUT_OWNER]: {
-        severity: 'warning', area: 'objectives', quickFix: true,
+        severity: 'warning', area: 'objectives', quickFix: true, needsWholeText: true,
         meaning: 'An objective without an owner from our team is nobody\'s job.',
         fix: 'Add `owner <team member>` to the objective.',
         example: 'objective grow "Grow the business" { due 2027-06-30 }',
     },
     [CODE_OBJECTIVE_WITHOUT_DUE_DATE]: {
-        severity: 'warning', area: 'objectives', quickFix: true,
+        severity: 'warning', area: 'objectives', quickFix: true, needsWholeText: true,
         meaning: 'An objective without a due date cannot be tracked or shared as a timeline with the customer.',
         fix: 'Add `due yyyy-mm-dd` to the objective.',
         example: 'objective grow "Grow the business" { owner anna }',
     },
     [CODE_OBJECTIVE_WITHOUT_KPI]: {
-        severity: 'warning', area: 'objectives', quickFix: true,
+        severity: 'warning', area: 'objectives', quickFix: true, needsWholeText: true,
         meaning: 'An objective without a KPI cannot be measured: neither we nor the customer will know if it was reached.',
         fix: 'Add `kpi "…" current … target … unit "…"`.',
         example: 'objective grow "Grow the business" { owner anna due 2027-06-30 }',
@@ -242,32 +279,32 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
     },
     // ---- feedback and risks
     [CODE_FEEDBACK_WITHOUT_ACTION]: {
-        severity: 'warning', area: 'feedback-and-risks', quickFix: true,
+        severity: 'warning', area: 'feedback-and-risks', quickFix: true, needsWholeText: true,
         meaning: 'Customer feedback with no action: a key account is one whose supplier listens, accepts feedback, specifies actions and shares a timeline.',
         fix: 'Add `action "…" owner <member> due yyyy-mm-dd` to the feedback.',
         example: 'feedback "Invoices do not match our PO lines" { from cfo }',
     },
     [CODE_FEEDBACK_WITHOUT_TIMELINE]: {
-        severity: 'warning', area: 'feedback-and-risks', quickFix: true,
+        severity: 'warning', area: 'feedback-and-risks', quickFix: true, needsWholeText: true,
         meaning: 'The response to customer feedback has no due date, so there is no timeline to share with the customer.',
         fix: 'Add `due yyyy-mm-dd` to the feedback\'s action.',
         example: 'feedback "…" { action "Switch to line-item invoicing" owner ben }',
     },
     [CODE_NO_RISKS]: {
-        severity: 'warning', area: 'feedback-and-risks',
+        severity: 'warning', area: 'feedback-and-risks', needsWholeText: true,
         meaning: 'No risks are listed: every key account has some (a competitor, a reorganisation, a renewal), and unlisted risks have no contingency.',
         fix: 'Add `risk "…" { likelihood … impact … contingency "…" }`.',
         example: 'account Acme { tier key owner anna }',
     },
     [CODE_RISK_WITHOUT_CONTINGENCY]: {
-        severity: 'warning', area: 'feedback-and-risks', quickFix: true,
+        severity: 'warning', area: 'feedback-and-risks', quickFix: true, needsWholeText: true,
         meaning: 'A risk with no contingency plan: if it happens, we improvise.',
         fix: 'Add `contingency "…"` to the risk.',
         example: 'risk "Competitor undercuts at renewal" { likelihood high impact high }',
     },
     // ---- the portfolio
     [CODE_KEY_BELOW_THRESHOLD]: {
-        severity: 'warning', area: 'portfolio',
+        severity: 'warning', area: 'portfolio', needsWholeText: true,
         meaning: 'A key account whose strategic value is below the key threshold (6 by default): by the portfolio\'s own model it is not attractive enough to be key.',
         fix: 'Review the scores, or move the account to `tier major` and serve it accordingly.',
         example: 'account Acme { tier key  scores { … } }  // strategic value 4.2',
@@ -302,6 +339,25 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         meaning: 'A date that is not a real calendar date (such as 2027-02-30) makes due dates and contact dates meaningless.',
         fix: 'Write a real date as yyyy-mm-dd.',
         example: 'due 2027-02-30',
+    },
+    // ---- entries and numbers
+    [CODE_DUPLICATE_ENTRY]: {
+        severity: 'error', area: 'entries',
+        meaning: 'An entry that takes one value is written twice (`tier key` and later `tier standard`): the plan says two things, and only the first one counts.',
+        fix: 'Keep the value that is true and delete the other.',
+        example: 'account Acme { tier key  tier standard }',
+    },
+    [CODE_NUMBER_OUT_OF_RANGE]: {
+        severity: 'error', area: 'entries',
+        meaning: 'A number no plan can mean: larger than a thousand trillion (a slip of the keyboard), a weight or share outside 0-100%, a capacity that is not a whole number of accounts. It is left out of every calculation until corrected.',
+        fix: 'Correct the number.',
+        example: 'revenue current 99999999999999999999M EUR',
+    },
+    [CODE_REVIEW_WAITS]: {
+        severity: 'information', area: 'entries',
+        meaning: 'Part of this element could not be read because of a syntax error, so the reviewer holds back the findings that would say something is missing (it may be in the unread text), and its numbers are provisional. Fixing the syntax error brings the full review back.',
+        fix: 'Fix the syntax error named on that line.',
+        example: 'account Acme { teir key  stakeholder … }',
     },
     [CODE_UNRESOLVED_REFERENCE]: {
         severity: 'error', area: 'names',

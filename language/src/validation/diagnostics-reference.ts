@@ -5,10 +5,12 @@ const AREA_TITLES: Record<DiagnosticInfo['area'], string> = {
     stakeholders: 'Stakeholders: the decision-making unit',
     scoring: 'The scoring model and the scores',
     accounts: 'The account',
+    completeness: 'Plan completeness: the five elements of an action plan',
     objectives: 'Objectives and actions',
     'feedback-and-risks': 'Feedback and risks',
     portfolio: 'The portfolio',
     names: 'Names, references and dates',
+    entries: 'Entries, numbers and syntax errors',
 };
 
 export function renderDiagnosticsReference(): string {
@@ -38,6 +40,7 @@ export function renderDiagnosticsReference(): string {
             out.push(`**Fix:** ${info.fix}`, '');
         }
     }
-    out.push('## Syntax errors', '', 'Text the parser cannot read carries Langium\'s codes `lexing-error` (a character or token it does not know) and `parsing-error` (a keyword or value in the wrong place). The rest of the file is still checked.', '');
+    out.push('## Syntax errors', '',
+        'Text the parser cannot read carries the codes `lexing-error` (a character no word starts with, a text without its closing quote) and `parsing-error` (an unknown entry, a value that is not one of the allowed ones, a missing `}`); the message names the entry, suggests the nearest word and lists what is allowed there. The parser skips only the bad entry and reads on, so the rest of the block and the file are still checked; findings that something is missing wait for the fix (`kam.review-waits-for-syntax-fix`).', '');
     return out.join('\n');
 }

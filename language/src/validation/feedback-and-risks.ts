@@ -5,6 +5,7 @@ import { CODE_FEEDBACK_WITHOUT_ACTION, CODE_FEEDBACK_WITHOUT_TIMELINE, CODE_NO_R
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
+import { one } from '../analysis/single-entries.js';
 
 export const feedbackAndRiskChecks: CheckFactory = (validator) => ({
     Feedback: (feedback, accept) => checkFeedbackAnswered(validator, feedback, accept),
@@ -13,26 +14,30 @@ export const feedbackAndRiskChecks: CheckFactory = (validator) => ({
 });
 
 function checkFeedbackAnswered(validator: KamValidator, feedback: Feedback, accept: ValidationAcceptor): void {
-    const from = feedback.from?.ref?.fullName ?? feedback.from?.$refText;
-    if (!feedback.response) {
+    const source = one(feedback.from);
+    const from = source?.ref?.fullName ?? source?.$refText;
+    if (feedback.responses.length === 0) {
         validator.report(accept, CODE_FEEDBACK_WITHOUT_ACTION,
             `Feedback${from ? ` from ${from}` : ''} has no action: a supplier who listens specifies what it will do and shares a timeline.`,
             { node: feedback, property: 'text' });
-    } else if (!feedback.response.due) {
+        return;
+    }
+    for (const response of feedback.responses.filter((r) => !r.due)) {
         validator.report(accept, CODE_FEEDBACK_WITHOUT_TIMELINE,
-            `The action on this feedback has no due date: there is no timeline to share with ${from ?? 'the customer'}.`,
-            { node: feedback.response, property: 'label' });
+            `The action "${response.label ?? ''}" on this feedback has no due date: there is no timeline to share with ${from ?? 'the customer'}.`,
+            { node: response, property: 'label' });
     }
 }
 
 function checkContingency(validator: KamValidator, risk: Risk, accept: ValidationAcceptor): void {
-    if (!risk.contingency) {
-        validator.report(accept, CODE_RISK_WITHOUT_CONTINGENCY, `Risk "${risk.text}" has no contingency: if it happens, we improvise.`, { node: risk, property: 'text' });
+    if (risk.contingency.length === 0) {
+        validator.report(accept, CODE_RISK_WITHOUT_CONTINGENCY, `Risk "${risk.text ?? ''}" has no contingency: if it happens, we improvise.`, { node: risk, property: 'text' });
     }
 }
 
 function checkRisksListed(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (account.risks.length === 0 && expectsFullPlan(account)) {
+    const plan = validator.plan(account);
+    if (account.risks.length === 0 && plan && expectsFullPlan(plan)) {
         validator.report(accept, CODE_NO_RISKS, `${accountLabel(account)} lists no risks: every account has some (a competitor, a reorganisation, a renewal), and unlisted risks have no contingency.`, { node: account, property: 'name' });
     }
 }

@@ -2,9 +2,13 @@
  * Wires the rule areas into Langium's validation registry and gives every check one way to
  * report: by code, so the severity comes from the code table and the user's settings.
  */
-import { getDiagnosticRange, type AstNode, type DiagnosticInfo as LangiumDiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, getDiagnosticRange, type AstNode, type DiagnosticInfo as LangiumDiagnosticInfo, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-protocol';
-import type { KamAstType } from '../generated/ast.js';
+import { isAccount, isPlanFile, type Account, type KamAstType } from '../generated/ast.js';
+import type { AccountPlan } from '../domain/model.js';
+import { firstSyntaxErrorIn } from '../syntax/syntax-errors.js';
+import { entryChecks } from './entries.js';
+import { completenessChecks } from './completeness.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
@@ -36,6 +40,24 @@ export class KamValidator {
         return this.settings.today();
     }
 
+    /** The account as the domain sees it (one value per entry, ratings and scores checked), from the analyzer's cache. */
+    plan(account: Account): AccountPlan | undefined {
+        return this.analyzer.analyzeAccount(account)?.plan;
+    }
+
+    /**
+     * The 1-based line of the first syntax error in the top-level element (account, team, scoring
+     * model) that holds `node`, if any: that element was read only in part.
+     */
+    syntaxErrorLine(node: AstNode): number | undefined {
+        let element: AstNode | undefined = node;
+        while (element?.$container && !isPlanFile(element.$container)) element = element.$container;
+        if (!element) return undefined;
+        if (isAccount(element)) return this.analyzer.analyzeAccount(element)?.syntaxErrorLine;
+        const cst = element.$cstNode;
+        return cst ? firstSyntaxErrorIn(AstUtils.getDocument(element), cst.offset, cst.end)?.line : undefined;
+    }
+
     /**
      * Where each (node, property or keyword) is in the text. Several findings often point at the same
      * place (an account's name), and finding it means walking the node's syntax tree: once is enough.
@@ -48,6 +70,8 @@ export class KamValidator {
         const configured = this.settings.settings.severity[code];
         const severity = configured ?? DIAGNOSTICS[code]?.severity ?? 'warning';
         if (severity === 'off') return;
+        // What is "missing" may be in the text the parser could not read: wait for the fix (entries.ts says so once).
+        if (DIAGNOSTICS[code]?.needsWholeText && this.syntaxErrorLine(info.node) !== undefined) return;
         accept(severity === 'information' ? 'info' : severity, message, { ...info, code, range: info.range ?? this.rangeOf(info as unknown as ReportInfo<AstNode>) } as LangiumDiagnosticInfo<N>);
     }
 
@@ -66,7 +90,7 @@ export type CheckFactory = (validator: KamValidator, services: KamServices) => V
 export function registerKamValidationChecks(services: KamServices): void {
     const validator = services.validation.KamValidator;
     const registry = services.validation.ValidationRegistry;
-    for (const area of [stakeholderChecks, scoringChecks, accountChecks, objectiveChecks, feedbackAndRiskChecks, portfolioChecks, nameChecks]) {
+    for (const area of [stakeholderChecks, scoringChecks, accountChecks, objectiveChecks, feedbackAndRiskChecks, portfolioChecks, nameChecks, entryChecks, completenessChecks]) {
         registry.register(area(validator, services), validator);
     }
 }

@@ -5,7 +5,7 @@
  */
 import { WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Account, PlanFile } from '../generated/ast.js';
-import { isValidIsoDate } from '../domain/quantities.js';
+import { describeDateProblem } from '../domain/quantities.js';
 import { CODE_DUPLICATE_NAME, CODE_INVALID_DATE } from './diagnostic-codes.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 import type { KamServices } from '../kam-module.js';
@@ -63,7 +63,7 @@ function checkLocalDuplicates(validator: KamValidator, account: Account, accept:
         const seen = new Set<string>();
         for (const node of nodes) {
             if (seen.has(node.name)) {
-                validator.report(accept, CODE_DUPLICATE_NAME, `Account ${account.name} already has a ${kind} named ${node.name}.`, { node, property: 'name' });
+                validator.report(accept, CODE_DUPLICATE_NAME, `Account ${account.title ?? account.name} already has a ${kind} named ${node.name}.`, { node, property: 'name' });
             }
             seen.add(node.name);
         }
@@ -72,7 +72,10 @@ function checkLocalDuplicates(validator: KamValidator, account: Account, accept:
 
 function checkDate<N extends AstNode>(validator: KamValidator, node: N, property: keyof N & string, accept: ValidationAcceptor): void {
     const value = node[property];
-    if (typeof value === 'string' && !isValidIsoDate(value)) {
-        validator.report(accept, CODE_INVALID_DATE, `${value} is not a calendar date.`, { node, property: property as never });
-    }
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    values.forEach((date, index) => {
+        if (typeof date !== 'string') return;
+        const problem = describeDateProblem(date);
+        if (problem) validator.report(accept, CODE_INVALID_DATE, problem, { node, property: property as never, index: Array.isArray(value) ? index : undefined });
+    });
 }

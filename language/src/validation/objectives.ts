@@ -5,6 +5,7 @@ import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJEC
 import { dueStatus } from '../domain/progress.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { one } from '../analysis/single-entries.js';
 
 export const objectiveChecks: CheckFactory = (validator) => ({
     Objective: (objective, accept) => checkObjectiveIsTrackable(validator, objective, accept),
@@ -19,17 +20,17 @@ function checkOverdue(validator: KamValidator, item: Action | Milestone, accept:
         const days = due.days;
         const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : 'Action';
         validator.report(accept, CODE_OVERDUE_ACTION,
-            `${what} "${item.label}" was due on ${item.due}, ${-days} day${days === -1 ? '' : 's'} ago, and is ${item.status ?? 'planned'}: finish it or agree a new date with the customer.`,
+            `${what} "${item.label ?? ''}" was due on ${item.due}, ${-days} day${days === -1 ? '' : 's'} ago, and is ${item.status ?? 'planned'}: finish it or agree a new date with the customer.`,
             { node: item, property: 'due', data: { daysOverdue: -days } });
     }
 }
 
 function checkObjectiveIsTrackable(validator: KamValidator, objective: Objective, accept: ValidationAcceptor): void {
     const info = { node: objective, property: 'name' as const };
-    if (!objective.owner) {
+    if (!one(objective.owner)) {
         validator.report(accept, CODE_OBJECTIVE_WITHOUT_OWNER, `Objective ${objective.name} has no owner: name who on our team is accountable for it.`, info);
     }
-    if (!objective.due) {
+    if (!one(objective.due)) {
         validator.report(accept, CODE_OBJECTIVE_WITHOUT_DUE_DATE, `Objective ${objective.name} has no due date: without one it cannot be tracked or shared as a timeline.`, info);
     }
     if (objective.kpis.length === 0) {

@@ -10,6 +10,7 @@ import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { formatScore } from '../domain/quantities.js';
 import { isKeyAccount } from '../domain/portfolio.js';
+import { one } from '../analysis/single-entries.js';
 
 export const portfolioChecks: CheckFactory = (validator) => ({
     Account: [
@@ -21,26 +22,29 @@ export const portfolioChecks: CheckFactory = (validator) => ({
 });
 
 function checkKeyThreshold(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!isKeyAccount(account)) return;
-    const value = validator.analyzer.analyzeAccount(account)?.strategicValue.value;
+    const analysis = validator.analyzer.analyzeAccount(account);
+    if (!analysis || !isKeyAccount(analysis.plan)) return;
+    const value = analysis.strategicValue.value;
     const { keyThreshold } = validator.settings.settings.thresholds;
     if (value !== undefined && value < keyThreshold) {
         validator.report(accept, CODE_KEY_BELOW_THRESHOLD,
             `${accountLabel(account)} is a key account with a strategic value of ${formatScore(value)}, below the key threshold of ${keyThreshold}: by the portfolio's own model it is not attractive enough to be key.`,
-            { node: account, property: 'tier' });
+            { node: account, property: analysis.plan.tier === 'key' ? 'tier' : 'status', index: 0 });
     }
 }
 
 function checkOwnerCapacity(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!isKeyAccount(account) || !account.owner) return;
-    const owner = account.owner.$refText;
+    const plan = validator.plan(account);
+    const ownerRef = one(account.owner);
+    if (!plan || !isKeyAccount(plan) || !ownerRef) return;
+    const owner = ownerRef.$refText;
     const facts = validator.portfolio.facts();
     const held = facts.keyAccountsByOwner.get(owner) ?? 0;
     const capacity = facts.capacityByMember.get(owner) ?? validator.settings.settings.thresholds.capacityPerOwner;
     if (held > capacity) {
         validator.report(accept, CODE_OWNER_OVER_CAPACITY,
-            `${account.owner.ref?.fullName ?? owner} owns ${held} key accounts but can look after ${capacity}: each of them gets less attention than a key account needs.`,
-            { node: account, property: 'owner', data: { held, capacity } });
+            `${ownerRef.ref?.fullName ?? owner} owns ${held} key accounts but can look after ${capacity}: each of them gets less attention than a key account needs.`,
+            { node: account, property: 'owner', index: 0, data: { held, capacity } });
     }
 }
 
@@ -54,7 +58,8 @@ function checkTeamCapacity(validator: KamValidator, team: Team, accept: Validati
 }
 
 function checkConcentration(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!account.revenue) return;
+    const revenue = one(account.revenue);
+    if (!revenue) return;
     const facts = validator.portfolio.facts();
     const { paretoLimit } = validator.settings.settings.thresholds;
     const c = facts.concentration;
@@ -63,5 +68,5 @@ function checkConcentration(validator: KamValidator, account: Account, accept: V
     if (facts.mixedCurrencies || c.rows.length < 5 || c.topFifthShare <= paretoLimit || !facts.topFifth.has(account.name)) return;
     validator.report(accept, CODE_REVENUE_CONCENTRATION,
         `${accountLabel(account)} is one of the top ${c.topFifthCount} account${c.topFifthCount === 1 ? '' : 's'} that bring ${c.topFifthShare.toFixed(0)}% of the portfolio's revenue (limit ${paretoLimit}%): losing it would hurt badly.`,
-        { node: account.revenue, keyword: 'revenue', data: { share: c.topFifthShare } });
+        { node: revenue, keyword: 'revenue', data: { share: c.topFifthShare } });
 }

@@ -77,9 +77,9 @@ function checkWeightsSumTo100(validator: KamValidator, model: ScoringModel, acce
 function checkScoreOnScale(validator: KamValidator, score: FactorScore, accept: ValidationAcceptor): void {
     const model = score.factor.ref?.$container;
     const [min, max] = isScoringModel(model) ? [model.scaleMin ?? 1, model.scaleMax ?? 10] : [1, 10];
-    if (score.value < min || score.value > max) {
+    if (!Number.isFinite(score.value) || score.value < min || score.value > max) {
         validator.report(accept, CODE_SCORE_OFF_SCALE,
-            `Score ${score.value} for ${score.factor.$refText} is off the scale ${min}-${max}.`,
+            `Score ${Number.isFinite(score.value) ? score.value : 'too large'} for ${score.factor.$refText} is off the scale ${min}-${max}: it does not count, and the factor counts at the bottom of the scale until it is corrected.`,
             { node: score, property: 'value', data: { min, max } });
     }
 }

@@ -1,17 +1,19 @@
 /** The decision-making unit: is every role that decides covered, and is the relationship more than one thread? */
-import type { ValidationAcceptor } from 'langium';
-import type { Account, Stakeholder, StakeholderRole } from '../generated/ast.js';
+import { type ValidationAcceptor } from 'langium';
+import type { Account, Expectation, Stakeholder } from '../generated/ast.js';
+import type * as domain from '../domain/model.js';
 import {
-    CODE_MISSING_CHAMPION, CODE_MISSING_EXECUTIVE, CODE_MISSING_FINANCE_CONTACT, CODE_MISSING_USER, CODE_ONLY_SUPPORTERS,
-    CODE_SINGLE_THREADED, CODE_STALE_CONTACT, CODE_UNKNOWN_CONTACT_PLAN, CODE_UNKNOWN_EXPECTATIONS, CODE_UNRATED_INFLUENTIAL,
-    CODE_WARM_BUT_RATED_LOW,
+    CODE_MISSING_CHAMPION, CODE_MISSING_EXECUTIVE, CODE_MISSING_FINANCE_CONTACT, CODE_MISSING_USER, CODE_NO_LAST_CONTACT, CODE_ONLY_SUPPORTERS,
+    CODE_RATING_OUT_OF_RANGE, CODE_SINGLE_THREADED, CODE_STALE_CONTACT, CODE_UNKNOWN_CONTACT_PLAN, CODE_UNKNOWN_EXPECTATIONS, CODE_UNMET_EXPECTATION,
+    CODE_UNRATED_INFLUENTIAL, CODE_WARM_BUT_RATED_LOW,
 } from './diagnostic-codes.js';
-import { contactStaleness } from '../domain/contact.js';
+import { contactStaleness, expectedCadence } from '../domain/contact.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
 import { isValidIsoDate } from '../domain/quantities.js';
+import { isValidRating, RATING_MAX, RATING_MIN } from '../domain/relationship.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 
-const REQUIRED_ROLES: Array<{ role: StakeholderRole; code: string; message: string }> = [
+const REQUIRED_ROLES: Array<{ role: domain.StakeholderRole; code: string; message: string }> = [
     { role: 'executive', code: CODE_MISSING_EXECUTIVE, message: 'No executive decision maker is mapped: without one, nobody in this plan can make the economic decision.' },
     { role: 'finance', code: CODE_MISSING_FINANCE_CONTACT, message: 'No finance contact is mapped: cost against budget and payment terms will be decided without us.' },
     { role: 'user', code: CODE_MISSING_USER, message: 'No user of what we supply is mapped: we do not hear how our product or service affects their workload.' },
@@ -31,8 +33,9 @@ export const stakeholderChecks: CheckFactory = (validator) => ({
     Stakeholder: [
         (stakeholder, accept) => checkRatings(validator, stakeholder, accept),
         (stakeholder, accept) => checkWhatWeKnow(validator, stakeholder, accept),
-        (stakeholder, accept) => checkStaleContact(validator, stakeholder, accept),
+        (stakeholder, accept) => checkContact(validator, stakeholder, accept),
     ],
+    Expectation: (expectation, accept) => checkUnmetExpectation(validator, expectation, accept),
 });
 
 /** Friendliness hides problems: these ratings (1-10) or lower from a supporter mean a weak relationship. */
@@ -43,37 +46,46 @@ function label(stakeholder: Stakeholder): string {
     return stakeholder.fullName ?? stakeholder.name;
 }
 
+/** The stakeholder as the domain reads it (one value per entry). */
+function person(validator: KamValidator, stakeholder: Stakeholder): domain.Stakeholder | undefined {
+    const account = stakeholder.$container;
+    return validator.plan(account)?.stakeholders[account.stakeholders.indexOf(stakeholder)];
+}
+
 function checkMissingRoles(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!expectsFullPlan(account)) return;
-    const roles = new Set(account.stakeholders.flatMap((s) => s.roles));
+    const plan = validator.plan(account);
+    if (!plan || !expectsFullPlan(plan)) return;
+    const roles = new Set(plan.stakeholders.flatMap((s) => s.roles));
     for (const required of REQUIRED_ROLES) {
         if (!roles.has(required.role)) {
             validator.report(accept, required.code, `${accountLabel(account)}: ${required.message}`, { node: account, property: 'name', data: { role: required.role } });
         }
     }
-    const hasChampion = roles.has('champion') || account.stakeholders.some((s) => s.stance === 'champion');
+    const hasChampion = roles.has('champion') || plan.stakeholders.some((s) => s.stance === 'champion');
     if (!hasChampion) {
         validator.report(accept, CODE_MISSING_CHAMPION, `${accountLabel(account)}: No champion is mapped: nobody inside the customer sells for us when we are not in the room.`, { node: account, property: 'name', data: { role: 'champion' } });
     }
 }
 
 function checkSingleThreaded(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    if (!expectsFullPlan(account)) return;
-    const contacts = account.stakeholders;
+    const plan = validator.plan(account);
+    if (!plan || !expectsFullPlan(plan)) return;
+    const contacts = plan.stakeholders;
     if (contacts.length === 1) {
-        validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: The relationship hangs on a single contact (${contacts[0].fullName ?? contacts[0].name}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
+        validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: The relationship hangs on a single contact (${contacts[0].fullName}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
         return;
     }
-    const owners = new Set(contacts.map((s) => s.relationshipOwner?.ref?.fullName ?? s.relationshipOwner?.$refText).filter((o): o is string => !!o));
+    const owners = new Set(contacts.map((s) => s.relationshipOwner).filter((o): o is string => !!o));
     const allOwned = contacts.length > 1 && contacts.every((s) => s.relationshipOwner);
     if (allOwned && owners.size === 1) {
-        const [owner] = owners;
+        const ownerRef = account.stakeholders.map((s) => s.relationshipOwner[0]).find((r) => r !== undefined);
+        const owner = ownerRef?.ref?.fullName ?? ownerRef?.$refText ?? [...owners][0];
         validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: Every contact is held by ${owner} alone; if ${owner} leaves, the whole relationship goes with them.`, { node: account, property: 'name' });
     }
 }
 
 function checkOnlySupporters(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    const stances = account.stakeholders.map((s) => s.stance);
+    const stances = (validator.plan(account)?.stakeholders ?? []).map((s) => s.stance);
     if (stances.length >= 3 && stances.every((stance) => stance !== undefined && WARM_STANCES.has(stance))) {
         validator.report(accept, CODE_ONLY_SUPPORTERS,
             `${accountLabel(account)}: All ${stances.length} stakeholders are supporters or champions. Real decision-making units have neutrals and sceptics; is this map honest?`,
@@ -82,30 +94,44 @@ function checkOnlySupporters(validator: KamValidator, account: Account, accept: 
 }
 
 function checkRatings(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
-    const rated = stakeholder.trustedAdvisor !== undefined || stakeholder.strategicPartner !== undefined;
-    if (stakeholder.influence === 'high' && !rated) {
+    const ratings = [['trusted advisor', 'trustedAdvisor'], ['strategic partner', 'strategicPartner']] as const;
+    for (const [what, property] of ratings) {
+        stakeholder[property].forEach((rating, index) => {
+            if (!isValidRating(rating)) {
+                validator.report(accept, CODE_RATING_OUT_OF_RANGE,
+                    `${label(stakeholder)}'s ${what} rating ${Number.isFinite(rating) ? rating : 'is not a number'}${Number.isFinite(rating) ? ' is off the scale' : ''}: ratings run from ${RATING_MIN} to ${RATING_MAX}. It is not used until corrected.`,
+                    { node: stakeholder, property, index, data: { min: RATING_MIN, max: RATING_MAX } });
+            }
+        });
+    }
+    const p = person(validator, stakeholder);
+    if (!p) return;
+    const rated = isValidRating(p.trustedAdvisor) || isValidRating(p.strategicPartner);
+    if (p.influence === 'high' && !rated) {
         validator.report(accept, CODE_UNRATED_INFLUENTIAL,
-            `${label(stakeholder)} has high influence but no trusted-advisor or strategic-partner rating: the relationship strength leaves out the person who matters most.`,
+            `${label(stakeholder)} has high influence but no trusted-advisor or strategic-partner rating: they count at the bottom of the scale in the relationship strength until they are rated.`,
             { node: stakeholder, property: 'name' });
     }
-    if (stakeholder.stance && WARM_STANCES.has(stakeholder.stance)) {
-        const low = ([['trusted advisor', stakeholder.trustedAdvisor], ['strategic partner', stakeholder.strategicPartner]] as const)
-            .filter(([, rating]) => rating !== undefined && rating <= LOW_RATING);
+    if (p.stance && WARM_STANCES.has(p.stance)) {
+        const low = ([['trusted advisor', 'trustedAdvisor', p.trustedAdvisor], ['strategic partner', 'strategicPartner', p.strategicPartner]] as const)
+            .filter(([, , rating]) => isValidRating(rating) && rating <= LOW_RATING);
         if (low.length) {
             validator.report(accept, CODE_WARM_BUT_RATED_LOW,
-                `${label(stakeholder)} is a ${stakeholder.stance} but rates us ${low.map(([what, r]) => `${r}/10 as ${what}`).join(' and ')}: friendliness hides a weak relationship.`,
-                { node: stakeholder, property: low[0][0] === 'trusted advisor' ? 'trustedAdvisor' : 'strategicPartner' });
+                `${label(stakeholder)} is a ${p.stance} but rates us ${low.map(([what, , r]) => `${r}/10 as ${what}`).join(' and ')}: friendliness hides a weak relationship.`,
+                { node: stakeholder, property: low[0][1], index: 0 });
         }
     }
 }
 
 function checkWhatWeKnow(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
-    if (stakeholder.expectations.length === 0) {
+    const p = person(validator, stakeholder);
+    if (!p) return;
+    if (p.expectations.length === 0) {
         validator.report(accept, CODE_UNKNOWN_EXPECTATIONS,
             `We do not know what ${label(stakeholder)} expects of our product, communication or service, so we cannot tell whether we meet it.`,
             { node: stakeholder, property: 'name' });
     }
-    const unknown = [stakeholder.channel ? undefined : 'preferred channel', stakeholder.cadence ? undefined : 'cadence of contact'].filter(Boolean);
+    const unknown = [p.channel ? undefined : 'preferred channel', p.cadence ? undefined : 'cadence of contact'].filter(Boolean);
     if (unknown.length) {
         validator.report(accept, CODE_UNKNOWN_CONTACT_PLAN,
             `The ${unknown.join(' and ')} for ${label(stakeholder)} ${unknown.length > 1 ? 'are' : 'is'} unknown: nobody can tell whether they are looked after.`,
@@ -113,13 +139,33 @@ function checkWhatWeKnow(validator: KamValidator, stakeholder: Stakeholder, acce
     }
 }
 
-function checkStaleContact(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
-    if (!stakeholder.lastContact || !stakeholder.cadence || !isValidIsoDate(stakeholder.lastContact)) return;
-    const today = validator.today();
-    const { daysSince, allowedDays, stale } = contactStaleness(stakeholder.lastContact, stakeholder.cadence, today, validator.settings.settings.thresholds.stalenessFactor);
-    if (stale) {
-        validator.report(accept, CODE_STALE_CONTACT,
-            `Last contact with ${label(stakeholder)} was ${daysSince} days ago, on ${stakeholder.lastContact}; a ${stakeholder.cadence} cadence allows ${allowedDays}. The relationship is cooling.`,
-            { node: stakeholder, property: 'lastContact', data: { daysSince, allowedDays } });
+/** Contact hygiene: a cadence kept (agreed, or the default for the person's influence), and a last contact to keep it by. */
+function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
+    const p = person(validator, stakeholder);
+    if (!p) return;
+    if (!p.lastContact) {
+        if (p.cadence) {
+            validator.report(accept, CODE_NO_LAST_CONTACT,
+                `A ${p.cadence} cadence is agreed with ${label(stakeholder)}, but no last contact is recorded: nobody can tell whether it is kept.`,
+                { node: stakeholder, property: 'cadence', index: 0 });
+        }
+        return;
     }
+    if (!isValidIsoDate(p.lastContact)) return;
+    const { cadence, agreed } = expectedCadence(p);
+    const { daysSince, allowedDays, stale } = contactStaleness(p.lastContact, cadence, validator.today(), validator.settings.settings.thresholds.stalenessFactor);
+    if (stale) {
+        const rule = agreed ? `a ${cadence} cadence allows ${allowedDays}` : `with no cadence agreed, ${p.influence ?? 'medium'}-influence contacts are expected at least ${cadence} (${allowedDays} days)`;
+        validator.report(accept, CODE_STALE_CONTACT,
+            `Last contact with ${label(stakeholder)} was ${daysSince} days ago, on ${p.lastContact}; ${rule}. The relationship is cooling.`,
+            { node: stakeholder, property: 'lastContact', index: 0, data: { daysSince, allowedDays } });
+    }
+}
+
+function checkUnmetExpectation(validator: KamValidator, expectation: Expectation, accept: ValidationAcceptor): void {
+    if (expectation.fulfilment !== 'unmet' || expectation.how) return;
+    const stakeholder = expectation.$container;
+    validator.report(accept, CODE_UNMET_EXPECTATION,
+        `${label(stakeholder)}'s expectation "${expectation.description ?? ''}" is unmet and the plan does not say how we will meet it: add \`how "…"\`.`,
+        { node: expectation, property: 'fulfilment' });
 }

@@ -1,0 +1,148 @@
+/**
+ * The plan parser: Langium's, with error recovery that keeps a mistake inside its own block.
+ *
+ * A plan is a list of entries inside `{ … }`, one per line. When a block meets something that is
+ * not one of its entries (`teir key`, `status on-track` in an objective), Chevrotain's default
+ * recovery either closes the block early (when the word happens to be an entry of an enclosing
+ * block: `status` is an account entry) or re-synchronises on the enclosing block's words, and the
+ * rest of the block is lost — the reviewer then reports missing stakeholders and risks that are
+ * there. Here the parser skips only the bad entry: tokens up to the next entry of the same block,
+ * or up to its `}`, stepping over nested `{ … }` whole. A block really left open is told apart by
+ * layout: a line that starts at or left of the line that opened the block belongs outside it, and
+ * there a missing `}` is inserted as usual.
+ */
+import { createParser, LangiumParser, type LangiumCoreServices } from 'langium';
+import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { KamSyntaxMessages } from './syntax-messages.js';
+
+/** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
+interface Recognizer {
+    LA(howMuch: number): IToken;
+    SKIP_TOKEN(): IToken;
+    exportLexerState(): number;
+    importLexerState(state: number): void;
+    SAVE_ERROR(error: Error): void;
+    getCurrRuleFullName(): string;
+    tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
+    canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
+    tokVector: IToken[];
+    currIdx: number;
+}
+
+/** Thrown-away tokens are reported like Chevrotain's own in-repetition recovery (a MismatchedTokenException). */
+class MismatchedTokenException extends Error {
+    readonly name = 'MismatchedTokenException';
+    resyncedTokens: IToken[] = [];
+    context: unknown;
+    constructor(message: string, readonly token: IToken, readonly previousToken: IToken) {
+        super(message);
+    }
+}
+
+export class KamParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        installBlockRecovery(this.wrapper as unknown as Recognizer, services);
+    }
+}
+
+/** Langium's `createLangiumParser`, building a KamParser. */
+export function createKamParser(services: LangiumCoreServices): LangiumParser {
+    const parser = new KamParser(services);
+    createParser(services.Grammar, parser, services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+function installBlockRecovery(recognizer: Recognizer, services: LangiumCoreServices): void {
+    const tokens = services.parser.Lexer.definition;
+    const open = tokens['{'];
+    const close = tokens['}'];
+    if (!open || !close) return;
+    const messages = new KamSyntaxMessages(services.Grammar);
+    const defaultRecovery = recognizer.tryInRepetitionRecovery;
+    const defaultInsertion = recognizer.canRecoverWithSingleTokenInsertion;
+
+    recognizer.tryInRepetitionRecovery = function (this: Recognizer, grammarRule, args, lookAhead, expected) {
+        const atTop = expected === EOF;
+        if (expected !== close && !atTop) return defaultRecovery.call(this, grammarRule, args, lookAhead, expected);
+        const saved = this.exportLexerState();
+        const firstBad = this.LA(1);
+        const previous = this.LA(0);
+        const block = atTop ? undefined : openingBrace(this, open, close);
+        const indent = block === undefined ? -1 : lineStart(this.tokVector, block).startColumn ?? 0;
+        const skipped: IToken[] = [];
+        const report = () => {
+            const header = block === undefined ? [] : this.tokVector.slice(this.tokVector.indexOf(lineStart(this.tokVector, block)), block).map((t) => t.image);
+            const message = messages.unknownEntry(this.getCurrRuleFullName(), firstBad, header);
+            const error = new MismatchedTokenException(message, firstBad, previous);
+            error.resyncedTokens = skipped.slice(1);
+            this.SAVE_ERROR(error);
+        };
+        let depth = 0;
+        for (;;) {
+            const token = this.LA(1);
+            if (tokenMatcher(token, EOF)) {
+                if (atTop && skipped.length) { report(); return; }
+                break;
+            }
+            if (depth === 0 && skipped.length > 0) {
+                if (tokenMatcher(token, close) && !atTop) { report(); return; }
+                // A line that starts left of the block's contents belongs outside it: the block is left open.
+                if (!atTop && startsLine(this) && token.startColumn! <= indent) break;
+                if (lookAhead.call(this)) {
+                    report();
+                    grammarRule.apply(this, args);
+                    return;
+                }
+            }
+            if (tokenMatcher(token, open)) depth++;
+            else if (tokenMatcher(token, close)) {
+                if (depth === 0) break; // an unbalanced `}` at the top level: leave it to the default error
+                depth--;
+            }
+            skipped.push(token);
+            this.SKIP_TOKEN();
+        }
+        this.importLexerState(saved);
+    };
+
+    // Close a block early only when the next line really starts outside it (see above).
+    recognizer.canRecoverWithSingleTokenInsertion = function (this: Recognizer, expected, follows) {
+        if (expected === close && startsLine(this)) {
+            const block = openingBrace(this, open, close);
+            if (block !== undefined && this.LA(1).startColumn! > (lineStart(this.tokVector, block).startColumn ?? 0)) return false;
+        }
+        return defaultInsertion.call(this, expected, follows);
+    };
+}
+
+/** Is the next token the first on its line? */
+function startsLine(recognizer: Recognizer): boolean {
+    const previous = recognizer.LA(0);
+    const next = recognizer.LA(1);
+    return previous.endLine === undefined || Number.isNaN(previous.endLine) || (next.startLine ?? 0) > previous.endLine;
+}
+
+/** The index of the innermost `{` not yet closed before the parser's position. */
+function openingBrace(recognizer: Recognizer, open: TokenType, close: TokenType): number | undefined {
+    const tokens = recognizer.tokVector;
+    let depth = 0;
+    for (let i = Math.min(recognizer.currIdx, tokens.length - 1); i >= 0; i--) {
+        const token = tokens[i];
+        if (tokenMatcher(token, close)) depth++;
+        else if (tokenMatcher(token, open)) {
+            if (depth === 0) return i;
+            depth--;
+        }
+    }
+    return undefined;
+}
+
+/** The first token on the line of `tokens[index]`: where the block's header starts. */
+function lineStart(tokens: readonly IToken[], index: number): IToken {
+    const line = tokens[index].startLine;
+    let first = index;
+    while (first > 0 && tokens[first - 1].endLine === line) first--;
+    return tokens[first];
+}

@@ -1,0 +1,71 @@
+/** What a KAM coach checks beyond the scores: plan completeness, contact cadence by influence, dates a reader can trust. */
+import { describe, expect, it } from 'vitest';
+import { planCompleteness } from '../../language/src/domain/completeness.js';
+import { contactStaleness, expectedCadence } from '../../language/src/domain/contact.js';
+import { describeDateProblem } from '../../language/src/domain/quantities.js';
+import type { Objective, Opportunity, Stakeholder } from '../../language/src/domain/model.js';
+
+function person(name: string, extra: Partial<Stakeholder> = {}): Stakeholder {
+    return { name, fullName: name, roles: [], expectations: [], ...extra };
+}
+const expects = [{ kind: 'product' as const, description: 'x', fulfilment: 'met' as const }];
+const objective: Objective = { name: 'o', title: 'O', agreedWith: [], kpis: [], milestones: [], actions: [{ label: 'a', status: 'planned' }] };
+const opportunity: Opportunity = { text: 'Cross-sell monitoring' };
+
+describe('plan completeness: the five elements of an action plan', () => {
+    it('counts all five for a complete plan', () => {
+        const stakeholders = [
+            person('ceo', { roles: ['executive'], influence: 'high', trustedAdvisor: 6, expectations: expects }),
+            person('cfo', { roles: ['finance'], influence: 'medium', strategicPartner: 5, expectations: expects }),
+            person('ops', { roles: ['user', 'champion'], influence: 'low', expectations: expects }),
+        ];
+        const result = planCompleteness({ stakeholders, opportunities: [opportunity], objectives: [objective] });
+        expect(result.present).toBe(5);
+        expect(result.elements.every((e) => e.present)).toBe(true);
+    });
+
+    it('names what is missing for each element', () => {
+        const stakeholders = [person('ceo', { roles: ['executive'], influence: 'high' }), person('ops', { roles: ['user'], influence: 'low', expectations: expects })];
+        const result = planCompleteness({ stakeholders, opportunities: [], objectives: [] });
+        expect(result.present).toBe(0);
+        expect(Object.fromEntries(result.elements.map((e) => [e.key, e.missing]))).toEqual({
+            expectations: 'no expectation recorded for ceo',
+            contacts: 'no finance, champion in the decision-making unit',
+            // the low-influence user need not rate us; the executive must
+            measurement: 'ceo has not rated us as trusted advisor or strategic partner',
+            opportunities: 'no opportunity or new relationship is planned',
+            actions: 'no objective with actions is agreed',
+        });
+    });
+
+    it('counts a champion by stance as well as by role', () => {
+        const result = planCompleteness({
+            stakeholders: [person('a', { roles: ['executive', 'finance', 'user'], stance: 'champion', trustedAdvisor: 7, expectations: expects })],
+            opportunities: [opportunity], objectives: [objective],
+        });
+        expect(result.elements.find((e) => e.key === 'contacts')?.present).toBe(true);
+    });
+});
+
+describe('contact cadence', () => {
+    it('holds an unscheduled contact to the cadence their influence calls for', () => {
+        expect(expectedCadence({ influence: 'high' })).toEqual({ cadence: 'quarterly', agreed: false });
+        expect(expectedCadence({ influence: 'low' })).toEqual({ cadence: 'yearly', agreed: false });
+        expect(expectedCadence({})).toEqual({ cadence: 'half-yearly', agreed: false });
+        expect(expectedCadence({ influence: 'high', cadence: 'monthly' })).toEqual({ cadence: 'monthly', agreed: true });
+        // quarterly is 91 days; × 1.5 = 136.5 → 137 days allowed; 2025-11-20 → 2026-11-24 is 369 days
+        expect(contactStaleness('2025-11-20', 'quarterly', '2026-11-24', 1.5)).toEqual({ daysSince: 369, allowedDays: 137, stale: true });
+    });
+});
+
+describe('dates a reader can trust', () => {
+    it('says which part of a malformed date is wrong', () => {
+        expect(describeDateProblem('2026-11-03')).toBeUndefined();
+        expect(describeDateProblem('2026-11-3')).toBe('2026-11-3: write the day with two digits (2026-11-03).');
+        expect(describeDateProblem('2026-1-3')).toBe('2026-1-3: write the month and the day with two digits (2026-01-03).');
+        expect(describeDateProblem('2026-13-01')).toBe('2026-13-01: there is no month 13; months run from 01 to 12.');
+        expect(describeDateProblem('2026-02-30')).toBe('2026-02-30: February 2026 has 28 days.');
+        expect(describeDateProblem('2028-02-29')).toBeUndefined();
+        expect(describeDateProblem('2026-04-00')).toBe('2026-04-00: April 2026 has 30 days; days start at 01.');
+    });
+});
