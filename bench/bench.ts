@@ -21,7 +21,7 @@ const BUILD_ROUNDS = 3;
 async function buildWorkspace(fileSystem: MemoryFileSystem, uris: URI[]) {
     const { shared, Kam } = createKamServices({ fileSystemProvider: () => fileSystem });
     keepPortfolioFindingsCurrent(shared, Kam); // as the language server does
-    Kam.analysis.ReviewSettings.update({ ...Kam.analysis.ReviewSettings.settings, today: '2026-11-24' });
+    Kam.analysis.ReviewSettings.setOverrideLayer({ today: '2026-11-24' });
     const builder = shared.workspace.DocumentBuilder;
     const phases: Array<[string, number]> = [];
     const start = process.hrtime.bigint();

@@ -6,12 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'langium';
 import { Command, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { reviewDocument, toFinding } from '../../language/src/analysis/review.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { renderAccountReport, renderPortfolioReport, type ReportKind } from '../../language/src/reports/render-report.js';
-import { teamDirectory } from '../../language/src/analysis/team-directory.js';
+import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import { formatScore } from '../../language/src/domain/quantities.js';
 import { countBySeverity } from '../../language/src/domain/findings.js';
 import { completenessLabel } from '../../language/src/reports/markdown-tables.js';
@@ -27,9 +28,15 @@ function relative(root: string, document: LangiumDocument): string {
     return path.relative(process.cwd(), document.uri.fsPath) || path.relative(root, document.uri.fsPath);
 }
 
-function reviewed(portfolio: LoadedPortfolio): ReviewedAccount[] {
+/**
+ * The requested plans' accounts with their findings. The terminal names each plan by its path from
+ * where `kam` runs; reports by its path in the portfolio, as the language server does.
+ */
+function reviewed(portfolio: LoadedPortfolio, naming: 'terminal' | 'report'): ReviewedAccount[] {
     const analyzer = portfolio.services.analysis.PlanAnalyzer;
-    return portfolio.requested.flatMap((d) => reviewDocument(analyzer, d, relative(portfolio.root, d)));
+    const root = URI.file(portfolio.root);
+    return portfolio.requested.flatMap((d) => reviewDocument(analyzer, d,
+        naming === 'terminal' ? relative(portfolio.root, d) : portfolio.services.portfolio.PortfolioConfig.sourceOf(d.uri, root)));
 }
 
 function validateTodayOption(today: string | undefined): string | undefined {
@@ -41,7 +48,7 @@ async function validate(paths: string[], options: { format: string; today?: stri
     const portfolio = await loadPortfolio(paths, { root: options.root, today: validateTodayOption(options.today) });
     portfolio.settingsProblems.forEach((p) => io.err(`warning: ${p}`));
     const files = portfolio.requested.map((d) => ({ file: relative(portfolio.root, d), findings: (d.diagnostics ?? []).map(toFinding) }));
-    const accounts = reviewed(portfolio);
+    const accounts = reviewed(portfolio, 'terminal');
     const all = files.flatMap((f) => f.findings);
     const counts = countBySeverity(all);
     if (options.format === 'json') {
@@ -76,13 +83,12 @@ async function validate(paths: string[], options: { format: string; today?: stri
 async function report(paths: string[], options: { format: string; out?: string; force?: boolean; account?: string; today?: string; root?: string }, io: Output): Promise<number> {
     const portfolio = await loadPortfolio(paths, { root: options.root, today: validateTodayOption(options.today) });
     portfolio.settingsProblems.forEach((p) => io.err(`warning: ${p}`));
-    const settings = portfolio.services.analysis.ReviewSettings;
-    let accounts = reviewed(portfolio);
+    let accounts = reviewed(portfolio, 'report');
     if (options.account) {
         accounts = accounts.filter((a) => a.card.plan.name === options.account || a.card.plan.title === options.account);
         if (accounts.length === 0) throw new CliError(`No account named "${options.account}" in ${paths.join(', ')}.`);
     }
-    const context = { today: settings.today(), thresholds: settings.settings.thresholds, people: teamDirectory(portfolio.services.shared.workspace.LangiumDocuments) };
+    const context = reportContextFor(portfolio.services, portfolio.requested[0]?.uri);
     const format = options.format as ReportKind;
     const content = accounts.length === 1 && (options.account || portfolio.requested.length === 1)
         ? renderAccountReport(accounts, format, context)

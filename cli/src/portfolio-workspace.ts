@@ -8,10 +8,9 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
-import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
-import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
-
-export const CONFIG_FILE = 'kam.config.json';
+import pLimit from 'p-limit';
+import { FILE_CONCURRENCY } from '../../language/src/workspace/kam-workspace-manager.js';
+import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 
 export class CliError extends Error {}
 
@@ -47,22 +46,6 @@ export function findConfigRoot(start: string): string | undefined {
     }
 }
 
-export function readSettingsFile(root: string): ReturnType<typeof parseReviewSettings> {
-    const file = path.join(root, CONFIG_FILE);
-    if (!fs.existsSync(file)) return parseReviewSettings(undefined);
-    let raw: unknown;
-    try {
-        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (error) {
-        const result = parseReviewSettings(undefined);
-        result.problems.push(`${file} is not valid JSON (${(error as Error).message}); using the default settings.`);
-        return result;
-    }
-    const result = parseReviewSettings(raw, KNOWN_CODES);
-    result.problems = result.problems.map((p) => `${file}: ${p}`);
-    return result;
-}
-
 export async function loadPortfolio(paths: string[], options: { root?: string; today?: string } = {}): Promise<LoadedPortfolio> {
     if (paths.length === 0) paths = ['.'];
     const resolved = paths.map((p) => path.resolve(p));
@@ -76,8 +59,7 @@ export async function loadPortfolio(paths: string[], options: { root?: string; t
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new CliError(`The portfolio root ${root} is not a folder.`);
 
     const { shared, Kam } = createKamServices(NodeFileSystem);
-    const { settings, problems } = readSettingsFile(root);
-    Kam.analysis.ReviewSettings.update(options.today ? { ...settings, today: options.today } : settings);
+    if (options.today) Kam.analysis.ReviewSettings.setOverrideLayer({ today: options.today });
 
     const requestedFiles = new Set<string>();
     for (const p of resolved) {
@@ -86,8 +68,11 @@ export async function loadPortfolio(paths: string[], options: { root?: string; t
     }
     const allFiles = new Set([...findPlanFiles(root), ...requestedFiles]);
     const documents = shared.workspace.LangiumDocuments;
-    const loaded = await Promise.all([...allFiles].map((f) => documents.getOrCreateDocument(URI.file(f))));
+    const limit = pLimit(FILE_CONCURRENCY);
+    const loaded = await Promise.all([...allFiles].map((f) => limit(() => documents.getOrCreateDocument(URI.file(f)))));
+    // Each plan's kam.config.json is found and read as the language server does (portfolio-config.ts).
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const problems = (await Kam.portfolio.PortfolioConfig.problems()).flatMap((p) => p.problems.map((problem) => `${p.file.fsPath}: ${problem}`));
     const requested = loaded.filter((d) => requestedFiles.has(d.uri.fsPath));
     return { services: Kam, root, requested, settingsProblems: problems };
 }

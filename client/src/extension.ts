@@ -10,6 +10,8 @@ import { registerNewAccountPlanCommand } from './commands/new-account-plan.js';
 import { DocumentsValidatedHub } from './documents-validated.js';
 import { registerOpenPreviewCommand } from './preview/account-preview-panel.js';
 import { registerOpenPortfolioCommand } from './preview/portfolio-panel.js';
+import { declaredSettings, explicitKamSettings } from './editor-settings.js';
+import { ClientCommands } from '../../language/src/protocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +32,7 @@ export async function deactivate(): Promise<void> {
 }
 
 function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const settingNames = declaredSettings(context.extension.packageJSON);
     const serverModule = context.asAbsolutePath(path.join('out', 'server', 'main.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -38,8 +41,23 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         // Plans on disk and unsaved ones; not diff views or other virtual documents.
         documentSelector: [{ scheme: 'file', language: 'kam' }, { scheme: 'untitled', language: 'kam' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.kam') },
+        // Plans, and the portfolio settings every face shares.
+        synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.kam'), vscode.workspace.createFileSystemWatcher('**/kam.config.json')] },
         outputChannelName: 'KAM Plans',
+        // The lenses may run these commands of ours; editors that declare none get lenses the server runs.
+        initializationOptions: { clientCommands: [ClientCommands.openPreview, ClientCommands.generateSummaryReport] } satisfies ClientCommands.InitializationOptions,
+        middleware: {
+            workspace: {
+                // Only what the user set reaches the reviewer: an untouched default never overrides kam.config.json.
+                configuration: async (params, token, next) => {
+                    const answers = await next(params, token);
+                    if (!Array.isArray(answers)) return answers;
+                    return params.items.map((item, i) => (item.section === 'kam'
+                        ? explicitKamSettings(settingNames, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+                        : answers[i]));
+                },
+            },
+        },
     };
     return new LanguageClient('kam', 'KAM Plans', serverOptions, clientOptions);
 }

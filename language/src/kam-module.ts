@@ -9,6 +9,8 @@ import { KamGeneratedModule, KamGeneratedSharedModule } from './generated/module
 import { KamScopeComputation } from './workspace/kam-scope-computation.js';
 import { PlanAnalyzer } from './analysis/plan-analyzer.js';
 import { ReviewSettingsHolder } from './analysis/review-settings.js';
+import { PortfolioConfig } from './workspace/portfolio-config.js';
+import { KamWorkspaceManager } from './workspace/kam-workspace-manager.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
 import { KamHoverProvider } from './lsp/kam-hover.js';
@@ -19,6 +21,7 @@ import { KamSemanticTokenProvider } from './lsp/kam-semantic-tokens.js';
 import { KamDocumentSymbolProvider } from './lsp/kam-document-symbols.js';
 import { KamNodeKindProvider } from './lsp/kam-node-kinds.js';
 import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
+import { KamCommandHandler } from './lsp/kam-commands.js';
 import { createKamParser } from './syntax/kam-parser.js';
 import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
@@ -30,6 +33,10 @@ export type KamAddedServices = {
     };
     validation: {
         KamValidator: KamValidator;
+    };
+    portfolio: {
+        /** Each plan's kam.config.json, read the same way by the server and the CLI. */
+        PortfolioConfig: PortfolioConfig;
     };
 };
 
@@ -51,6 +58,9 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     validation: {
         KamValidator: (services) => new KamValidator(services),
     },
+    portfolio: {
+        PortfolioConfig: (services) => new PortfolioConfig(services.shared, services.analysis.ReviewSettings),
+    },
     lsp: {
         InlayHintProvider: (services) => new KamInlayHintProvider(services),
         HoverProvider: (services) => new KamHoverProvider(services),
@@ -68,16 +78,30 @@ export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
     lsp: {
         NodeKindProvider: () => new KamNodeKindProvider(),
     },
+    workspace: {
+        WorkspaceManager: (services) => new KamWorkspaceManager(services),
+    },
+};
+
+/** The commands the server runs itself (for editors other than VS Code); only with an editor connected. */
+export const KamCommandsModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        ExecuteCommandHandler: (services) => new KamCommandHandler(services),
+    },
 };
 
 export function createKamServices(context: DefaultSharedModuleContext, extra?: DeepPartial<KamServices>): {
     shared: LangiumSharedServices;
     Kam: KamServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule);
+    const shared = context.connection
+        ? inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule, KamCommandsModule)
+        : inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule);
     const Kam = inject(createDefaultModule({ shared }), KamGeneratedModule, KamModule, (extra ?? {}) as Module<KamServices, DeepPartial<KamServices>>);
     shared.ServiceRegistry.register(Kam);
     registerKamValidationChecks(Kam);
+    // Created now: it must see the first build's documents to find their kam.config.json.
+    void Kam.portfolio.PortfolioConfig;
     if (!context.connection) {
         // Without a language client nothing sends configuration: the defaults (or the CLI's settings) apply.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -71,3 +71,17 @@ export namespace DocumentsValidatedNotification {
     export const method = 'kam/documentsValidated';
     export const type = new NotificationType<Params>(method);
 }
+
+/**
+ * The VS Code extension's own commands that code lenses may invoke, and what the extension tells
+ * the server at start (`initializationOptions`): an editor that declares no commands gets lenses
+ * the server runs itself.
+ */
+export namespace ClientCommands {
+    export const openPreview = 'kam.openPreview';
+    export const generateSummaryReport = 'kam.generateSummaryReport';
+    export interface InitializationOptions {
+        /** Commands of the editor's own that lenses may run, each with a plan's URI string as argument. */
+        clientCommands: string[];
+    }
+}

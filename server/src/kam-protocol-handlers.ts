@@ -5,12 +5,13 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 import type { KamServices } from '../../language/src/kam-module.js';
 import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest } from '../../language/src/protocol.js';
 import { reviewDocument } from '../../language/src/analysis/review.js';
-import { teamDirectory } from '../../language/src/analysis/team-directory.js';
+import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
-import { renderAccountReport, renderPortfolioReport, type ReportContext } from '../../language/src/reports/render-report.js';
+import { renderAccountReport, renderPortfolioReport } from '../../language/src/reports/render-report.js';
 import { accountView, portfolioView } from '../../language/src/reports/view-model.js';
 import { accountBodyHtml, portfolioBodyHtml } from '../../language/src/reports/html-report.js';
 import { escapeText } from '../../language/src/reports/charts/svg.js';
+import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
 export function registerKamProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
@@ -32,10 +33,6 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
     }
 }
 
-function reportContext(shared: LangiumSharedServices, Kam: KamServices): ReportContext {
-    const settings = Kam.analysis.ReviewSettings;
-    return { today: settings.today(), thresholds: settings.settings.thresholds, people: teamDirectory(shared.workspace.LangiumDocuments) };
-}
 
 function parseUri(text: unknown): URI {
     if (typeof text !== 'string' || text.length === 0) throw new ResponseError(-32602, 'A document URI (a string) is required.');
@@ -65,14 +62,15 @@ async function reviewedPortfolio(shared: LangiumSharedServices, Kam: KamServices
     const accounts: ReviewedAccount[] = [];
     for (const d of documents) {
         if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
-        accounts.push(...reviewDocument(Kam.analysis.PlanAnalyzer, d, d.uri.path.split('/').pop()));
+        const folder = (shared.workspace.WorkspaceManager as KamWorkspaceManager).workspaceFolderOf(d.uri);
+        accounts.push(...reviewDocument(Kam.analysis.PlanAnalyzer, d, Kam.portfolio.PortfolioConfig.sourceOf(d.uri, folder)));
     }
     return accounts;
 }
 
 async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, params: AccountPreviewRequest.Params): Promise<AccountPreviewRequest.Result> {
     const { uri, accounts } = await reviewedDocument(shared, Kam, params?.uri);
-    const context = reportContext(shared, Kam);
+    const context = reportContextFor(Kam, uri);
     const views = accounts.map((a) => accountView(a, context));
     const name = uri.path.split('/').pop() ?? uri.toString();
     return {
@@ -87,7 +85,7 @@ async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, p
 
 async function portfolioPreview(shared: LangiumSharedServices, Kam: KamServices, params: PortfolioPreviewRequest.Params, token: CancellationToken): Promise<PortfolioPreviewRequest.Result> {
     const accounts = await reviewedPortfolio(shared, Kam, params?.folders, token);
-    const view = portfolioView(accounts, reportContext(shared, Kam));
+    const view = portfolioView(accounts, reportContextFor(Kam, firstPlan(accounts)));
     return {
         title: view.title,
         html: portfolioBodyHtml(view, { interactive: true }),
@@ -99,14 +97,13 @@ async function portfolioPreview(shared: LangiumSharedServices, Kam: KamServices,
 async function summaryReport(shared: LangiumSharedServices, Kam: KamServices, params: SummaryReportRequest.Params, token?: CancellationToken): Promise<SummaryReportRequest.Result> {
     const format = params?.format ?? 'md';
     if (!['md', 'html', 'json'].includes(format)) throw new ResponseError(-32602, `Unknown report format "${String(format)}": use md, html or json.`);
-    const context = reportContext(shared, Kam);
     if (params?.uri) {
         const { uri, accounts } = await reviewedDocument(shared, Kam, params.uri);
         if (accounts.length === 0) throw new ResponseError(-32602, `${uri.fsPath} holds no account plan.`);
         return {
             title: accounts.length === 1 ? `${accounts[0].card.plan.title} — summary` : 'Account summaries',
             format,
-            content: renderAccountReport(accounts, format, context),
+            content: renderAccountReport(accounts, format, reportContextFor(Kam, uri)),
             accountCount: accounts.length,
         };
     }
@@ -114,7 +111,13 @@ async function summaryReport(shared: LangiumSharedServices, Kam: KamServices, pa
     return {
         title: 'Portfolio summary',
         format,
-        content: renderPortfolioReport(accounts, format, context),
+        content: renderPortfolioReport(accounts, format, reportContextFor(Kam, firstPlan(accounts))),
         accountCount: accounts.length,
     };
+}
+
+/** The plan a portfolio report takes its portfolio's settings from. */
+function firstPlan(accounts: ReviewedAccount[]): URI | undefined {
+    const uri = accounts[0]?.card.plan.uri;
+    return uri ? URI.parse(uri) : undefined;
 }

@@ -17,8 +17,9 @@ export function startKamLanguageServer(): void {
         connection.console.error(`KAM language server: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
     });
     const { shared, Kam } = createKamServices({ connection, ...NodeFileSystem });
-    watchKamSettings(connection, shared, Kam);
     registerKamProtocol(connection, shared, Kam);
     keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);
+    // After Langium's own handlers: the settings' change handler takes over Langium's (see settings-sync.ts).
+    watchKamSettings(connection, shared, Kam);
 }

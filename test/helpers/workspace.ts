@@ -2,7 +2,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
-import { parseReviewSettings } from '../../language/src/analysis/review-settings.js';
+import { readSettings } from '../../language/src/analysis/review-settings.js';
 
 export const TEST_TODAY = '2026-11-24';
 
@@ -15,8 +15,9 @@ export interface TestWorkspace {
 /** Builds (parses, links, validates) the given files, named by path, as one workspace. */
 export async function buildWorkspace(files: Record<string, string>, rawSettings: unknown = {}): Promise<TestWorkspace> {
     const { shared, Kam } = createKamServices(EmptyFileSystem);
-    const { settings } = parseReviewSettings(rawSettings);
-    Kam.analysis.ReviewSettings.update({ ...settings, today: settings.today ?? TEST_TODAY });
+    // The settings a kam.config.json or an editor would give, over a fixed today.
+    const { layer } = readSettings(rawSettings);
+    Kam.analysis.ReviewSettings.setOverrideLayer({ ...layer, today: layer.today ?? TEST_TODAY });
     const documents = new Map<string, LangiumDocument>();
     for (const [name, text] of Object.entries(files)) {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///workspace/${name}`));

@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SummaryReportRequest } from '../../../language/src/protocol.js';
+import { ClientCommands, SummaryReportRequest } from '../../../language/src/protocol.js';
 import { exists } from '../file-exists.js';
 import { isCancellation } from '../cancellation.js';
 import { isPlanDocument } from '../plan-document.js';
 
-export const GENERATE_SUMMARY_REPORT = 'kam.generateSummaryReport';
+export const GENERATE_SUMMARY_REPORT = ClientCommands.generateSummaryReport;
 
 /** `beside`: Markdown opened unsaved beside the plan; `html` / `md`: a file, saved. */
 export type SummaryReportOutput = 'beside' | 'html' | 'md';

@@ -5,13 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AccountPreviewRequest } from '../../../language/src/protocol.js';
+import { AccountPreviewRequest, ClientCommands } from '../../../language/src/protocol.js';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
 import { isPlanDocument } from '../plan-document.js';
 import type { FromWebview } from './messages.js';
 import { columnFor, PreviewPanel, type PreviewContent } from './preview-panel.js';
 
-export const OPEN_PREVIEW = 'kam.openPreview';
+export const OPEN_PREVIEW = ClientCommands.openPreview;
 
 export class AccountPreviewPanel extends PreviewPanel {
     private static current: AccountPreviewPanel | undefined;

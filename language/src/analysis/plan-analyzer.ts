@@ -67,7 +67,7 @@ export class PlanAnalyzer {
         const root = document.parseResult.value as PlanFile;
         const uri = document.uri.toString();
         const elements = isPlanFile(root) ? root.elements : [];
-        const thresholds = this.settings.settings.thresholds;
+        const thresholds = this.settings.settingsFor(document.uri).thresholds;
         const accounts = elements.filter(isAccount).map((node): AccountAnalysis => {
             const plan = toAccountPlan(node, uri);
             const modelNode = one(node.scores)?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);

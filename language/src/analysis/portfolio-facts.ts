@@ -4,7 +4,8 @@
  * DocumentCache), so an edit re-reads one file and the aggregate is a cheap sum over summaries,
  * never a re-analysis of the workspace.
  */
-import { DocumentCache, WorkspaceCache, type LangiumDocument } from 'langium';
+import { DocumentCache, WorkspaceCache, type LangiumDocument, type URI } from 'langium';
+import type { PortfolioConfig } from '../workspace/portfolio-config.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
 import { parseAmount } from '../domain/quantities.js';
@@ -33,29 +34,36 @@ export interface PortfolioFacts {
 
 export class PortfolioFactsProvider {
     private readonly summaries: DocumentCache<'summary', DocumentSummary>;
-    /** The aggregate, computed once per workspace state however many accounts are validated. */
-    private readonly aggregate: WorkspaceCache<'facts', PortfolioFacts>;
+    /** The aggregate per portfolio root, computed once per workspace state however many accounts are validated. */
+    private readonly aggregate: WorkspaceCache<string, PortfolioFacts>;
 
-    constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder) {
+    constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder, private readonly config: PortfolioConfig) {
         this.summaries = new DocumentCache(shared);
         this.aggregate = new WorkspaceCache(shared);
         // Capacities depend on the capacity-per-owner setting.
         settings.onReviewChange(() => this.aggregate.clear());
     }
 
-    facts(): PortfolioFacts {
-        return this.aggregate.get('facts', () => this.computeFacts());
+    /** The facts of the portfolio a document belongs to: the plans under the same kam.config.json (or all plans without one). */
+    facts(documentUri: URI): PortfolioFacts {
+        return this.factsOfRoot(this.config.rootOf(documentUri));
     }
 
-    private computeFacts(): PortfolioFacts {
+    /** The facts of one portfolio root (undefined: the plans outside any portfolio). */
+    factsOfRoot(root: string | undefined): PortfolioFacts {
+        return this.aggregate.get(root ?? '', () => this.computeFacts(root));
+    }
+
+    private computeFacts(root: string | undefined): PortfolioFacts {
         const accounts: DocumentSummary['accounts'] = [];
         const members: DocumentSummary['members'] = [];
         for (const document of this.shared.workspace.LangiumDocuments.all) {
+            if (this.config.rootOf(document.uri) !== root) continue;
             const summary = this.summaries.get(document.uri, 'summary', () => summarize(document));
             accounts.push(...summary.accounts);
             members.push(...summary.members);
         }
-        const { capacityPerOwner } = this.settings.settings.thresholds;
+        const { capacityPerOwner } = this.settings.forRoot(root).thresholds;
         const keyAccounts = accounts.filter((a) => a.key);
         const keyAccountsByOwner = new Map<string, number>();
         for (const a of keyAccounts) {

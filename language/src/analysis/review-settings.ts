@@ -1,11 +1,17 @@
 /**
- * The reviewer's settings, shared by the language server (VS Code's `kam.*` configuration)
- * and the CLI (`kam.config.json`). Every value is validated with zod; a bad value is reported
- * in plain words and replaced by its default, never a crash.
+ * The reviewer's settings, the same for every face (VS Code, any LSP editor, the CLI). They come in
+ * layers, each validated with the same zod schemas and the same messages:
+ *
+ *   the defaults  <  the portfolio's kam.config.json  <  settings the user set in the editor  <  a run's own options (`kam --today`)
+ *
+ * A layer holds only what its source states, so a setting nobody set never overrides the file.
+ * A portfolio is the folder of the nearest kam.config.json above a plan (workspace/portfolio-config.ts
+ * finds it); plans without one share the defaults.
  */
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
 import { isValidIsoDate, todayIso } from '../domain/quantities.js';
+import { didYouMean } from '../syntax/grammar-vocabulary.js';
 
 export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeverityLevel = typeof SEVERITY_LEVELS[number];
@@ -28,6 +34,9 @@ export const DEFAULT_INLAY_HINTS: Record<InlayHintSetting, boolean> = {
     strategicValue: true, factorContribution: true, relationshipIndex: true, kpiProgress: true, dueDates: true,
 };
 
+/** The settings a source may state, at the top level of kam.config.json or under `kam.` in an editor. */
+export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints'] as const;
+
 export interface ReviewSettings {
     thresholds: Thresholds;
     /** Severity override per diagnostic code, or 'off'. */
@@ -38,11 +47,24 @@ export interface ReviewSettings {
     inlayHints: Record<InlayHintSetting, boolean>;
 }
 
+/** What one source states: only the values it sets. */
+export interface SettingsLayer {
+    thresholds?: Partial<Thresholds>;
+    severity?: Record<string, SeverityLevel>;
+    today?: string;
+    inlayHints?: Partial<Record<InlayHintSetting, boolean>>;
+}
+
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS };
+
+export interface SettingsReadResult {
+    layer: SettingsLayer;
+    /** One plain sentence per rejected value, naming the setting and what is used instead. */
+    problems: string[];
+}
 
 export interface SettingsParseResult {
     settings: ReviewSettings;
-    /** One plain sentence per rejected value, naming the setting and the default used instead. */
     problems: string[];
 }
 
@@ -50,93 +72,191 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads raw settings (`{thresholds, severity, today}`) value by value, keeping every good one. */
-export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<string>): SettingsParseResult {
+/**
+ * Reads what a source states (`{thresholds, severity, today, inlayHints}`), value by value: every
+ * good value is kept, every bad one named. `unknownKeys` warns about top-level keys no setting has
+ * (a config file's typo); editors send sections of their own and are not warned about.
+ */
+export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<string>; unknownKeys?: boolean } = {}): SettingsReadResult {
     const problems: string[] = [];
-    const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
-    const severity: Record<string, SeverityLevel> = {};
-    let today: string | undefined;
-    const inlayHints = { ...DEFAULT_INLAY_HINTS };
-    if (raw === undefined || raw === null) return { settings: { thresholds, severity, today, inlayHints }, problems };
+    const layer: SettingsLayer = {};
+    if (raw === undefined || raw === null) return { layer, problems };
     if (!isRecord(raw)) {
         problems.push('KAM settings must be an object; using the defaults.');
-        return { settings: { thresholds, severity, today, inlayHints }, problems };
+        return { layer, problems };
     }
-    const rawThresholds = raw.thresholds ?? {};
-    if (isRecord(rawThresholds)) {
-        for (const key of Object.keys(thresholdSchemas) as (keyof Thresholds)[]) {
-            if (rawThresholds[key] === undefined || rawThresholds[key] === null) continue;
-            const parsed = thresholdSchemas[key].safeParse(rawThresholds[key]);
-            if (parsed.success) thresholds[key] = parsed.data;
-            else problems.push(`Setting thresholds.${key} = ${JSON.stringify(rawThresholds[key])} is invalid (${parsed.error.issues[0]?.message}); using ${DEFAULT_THRESHOLDS[key]}.`);
+    if (options.unknownKeys) {
+        for (const key of Object.keys(raw).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k) && !k.startsWith('$'))) {
+            const suggestion = didYouMean(key, SETTING_KEYS);
+            problems.push(`Unknown setting "${key}" is ignored${suggestion ? ` — did you mean "${suggestion}"?` : ''} Settings are: ${SETTING_KEYS.join(', ')}.`);
         }
-        for (const key of Object.keys(rawThresholds)) {
-            if (!(key in thresholdSchemas)) problems.push(`Unknown setting thresholds.${key} is ignored.`);
-        }
-    } else {
-        problems.push('Setting thresholds must be an object; using the default thresholds.');
     }
-    const rawSeverity = raw.severity ?? {};
-    if (isRecord(rawSeverity)) {
-        for (const [code, level] of Object.entries(rawSeverity)) {
-            const parsed = severitySchema.safeParse(level);
-            if (knownCodes && !knownCodes.has(code)) problems.push(`Setting severity."${code}" names no diagnostic code; it is ignored.`);
-            else if (parsed.success) severity[code] = parsed.data;
-            else problems.push(`Setting severity."${code}" = ${JSON.stringify(level)} must be one of ${SEVERITY_LEVELS.join(', ')}; using the default severity.`);
-        }
-    } else {
-        problems.push('Setting severity must map diagnostic codes to a severity; using the default severities.');
-    }
+    readThresholds(raw.thresholds, layer, problems);
+    readSeverity(raw.severity, layer, problems, options.knownCodes);
     if (raw.today !== undefined && raw.today !== null && raw.today !== '') {
         const parsed = todaySchema.safeParse(raw.today);
-        if (parsed.success) today = parsed.data;
+        if (parsed.success) layer.today = parsed.data;
         else problems.push(`Setting today = ${JSON.stringify(raw.today)} must be a date written as yyyy-mm-dd; using the real date.`);
     }
-    parseInlayHints(raw.inlayHints, inlayHints, problems);
-    return { settings: { thresholds, severity, today, inlayHints }, problems };
+    readInlayHints(raw.inlayHints, layer, problems);
+    return { layer, problems };
 }
 
-function parseInlayHints(raw: unknown, inlayHints: Record<InlayHintSetting, boolean>, problems: string[]): void {
+function readThresholds(raw: unknown, layer: SettingsLayer, problems: string[]): void {
+    if (raw === undefined || raw === null) return;
+    if (!isRecord(raw)) {
+        problems.push('Setting thresholds must be an object; using the default thresholds.');
+        return;
+    }
+    const thresholds: Partial<Thresholds> = {};
+    for (const key of Object.keys(thresholdSchemas) as (keyof Thresholds)[]) {
+        if (raw[key] === undefined || raw[key] === null) continue;
+        const parsed = thresholdSchemas[key].safeParse(raw[key]);
+        if (parsed.success) thresholds[key] = parsed.data;
+        else problems.push(`Setting thresholds.${key} = ${JSON.stringify(raw[key])} is invalid (${parsed.error.issues[0]?.message}); using ${DEFAULT_THRESHOLDS[key]}.`);
+    }
+    for (const key of Object.keys(raw)) {
+        if (!(key in thresholdSchemas)) {
+            const suggestion = didYouMean(key, Object.keys(thresholdSchemas));
+            problems.push(`Unknown setting thresholds.${key} is ignored${suggestion ? ` — did you mean thresholds.${suggestion}?` : '.'}`);
+        }
+    }
+    if (Object.keys(thresholds).length) layer.thresholds = thresholds;
+}
+
+function readSeverity(raw: unknown, layer: SettingsLayer, problems: string[], knownCodes: ReadonlySet<string> | undefined): void {
+    if (raw === undefined || raw === null) return;
+    if (!isRecord(raw)) {
+        problems.push('Setting severity must map diagnostic codes to a severity; using the default severities.');
+        return;
+    }
+    const severity: Record<string, SeverityLevel> = {};
+    for (const [code, level] of Object.entries(raw)) {
+        const parsed = severitySchema.safeParse(level);
+        if (knownCodes && !knownCodes.has(code)) problems.push(`Setting severity."${code}" names no diagnostic code; it is ignored.`);
+        else if (parsed.success) severity[code] = parsed.data;
+        else problems.push(`Setting severity."${code}" = ${JSON.stringify(level)} must be one of ${SEVERITY_LEVELS.join(', ')}; using the default severity.`);
+    }
+    if (Object.keys(severity).length) layer.severity = severity;
+}
+
+function readInlayHints(raw: unknown, layer: SettingsLayer, problems: string[]): void {
     if (raw === undefined || raw === null) return;
     if (!isRecord(raw)) {
         problems.push('Setting inlayHints must be an object of on/off switches; showing every inlay hint.');
         return;
     }
+    const hints: Partial<Record<InlayHintSetting, boolean>> = {};
     for (const [key, value] of Object.entries(raw)) {
         if (!(INLAY_HINT_KINDS as readonly string[]).includes(key)) problems.push(`Unknown setting inlayHints.${key} is ignored.`);
-        else if (z.boolean().safeParse(value).success) inlayHints[key as InlayHintSetting] = value as boolean;
+        else if (z.boolean().safeParse(value).success) hints[key as InlayHintSetting] = value as boolean;
         else if (value !== null) problems.push(`Setting inlayHints.${key} = ${JSON.stringify(value)} must be true or false; using true.`);
     }
+    if (Object.keys(hints).length) layer.inlayHints = hints;
 }
 
-/** The settings in force for one language server or CLI run. */
+/** The settings in force: the defaults with each layer laid over them in order. */
+export function combineSettings(...layers: Array<SettingsLayer | undefined>): ReviewSettings {
+    const settings: ReviewSettings = {
+        thresholds: { ...DEFAULT_THRESHOLDS }, severity: {}, today: undefined, inlayHints: { ...DEFAULT_INLAY_HINTS },
+    };
+    for (const layer of layers) {
+        if (!layer) continue;
+        Object.assign(settings.thresholds, layer.thresholds);
+        Object.assign(settings.severity, layer.severity);
+        Object.assign(settings.inlayHints, layer.inlayHints);
+        if (layer.today !== undefined) settings.today = layer.today;
+    }
+    return settings;
+}
+
+/** Reads one source and lays it over the defaults (tests, and callers with a single source). */
+export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<string>): SettingsParseResult {
+    const { layer, problems } = readSettings(raw, { knownCodes });
+    return { settings: combineSettings(layer), problems };
+}
+
+/** Which layer changed: only a change to the review itself (not the hints' switches) re-validates plans. */
+function reviewPart(s: ReviewSettings): string {
+    return JSON.stringify([s.thresholds, s.severity, s.today]);
+}
+
+/**
+ * The settings in force for one language server or CLI run: the editor's layer and the run's
+ * overrides, and one file layer per portfolio root (the folder holding a kam.config.json).
+ */
 export class ReviewSettingsHolder {
-    private current: ReviewSettings = DEFAULT_REVIEW_SETTINGS;
+    private editor: SettingsLayer = {};
+    private override: SettingsLayer = {};
+    private readonly files = new Map<string, SettingsLayer>();
+    private readonly combined = new Map<string, ReviewSettings>();
     private readonly listeners: Array<() => void> = [];
+    /** The portfolio root of a document (set by the portfolio configuration service). */
+    private rootOf: (uri: string) => string | undefined = () => undefined;
 
+    /** The settings of plans that belong to no portfolio with a kam.config.json. */
     get settings(): ReviewSettings {
-        return this.current;
+        return this.forRoot(undefined);
     }
 
-    /**
-     * Takes new settings. Returns whether the review itself changed (thresholds, severities, today):
-     * only then must plans be validated again; the inline hints' switches alone need no review.
-     */
-    update(settings: ReviewSettings): boolean {
-        const reviewOf = (s: ReviewSettings) => JSON.stringify([s.thresholds, s.severity, s.today]);
-        const reviewChanged = reviewOf(settings) !== reviewOf(this.current);
-        this.current = settings;
-        if (reviewChanged) this.listeners.forEach((listener) => listener());
-        return reviewChanged;
+    /** The settings in force for a plan (by its URI), following its portfolio's kam.config.json. */
+    settingsFor(uri: { toString(): string } | undefined): ReviewSettings {
+        return this.forRoot(uri === undefined ? undefined : this.rootOf(uri.toString()));
     }
 
-    /** Called whenever the review settings change, so caches of numbers that depend on them are dropped. */
+    /** The date reviews of a plan count from. */
+    today(uri?: { toString(): string }): string {
+        return this.settingsFor(uri).today ?? todayIso();
+    }
+
+    /** How a document's URI maps to its portfolio root (the folder's URI string). */
+    setRootResolver(rootOf: (uri: string) => string | undefined): void {
+        this.rootOf = rootOf;
+    }
+
+    /** What the user set in the editor. Returns whether the review changed. */
+    setEditorLayer(layer: SettingsLayer): boolean {
+        return this.change(() => { this.editor = layer; });
+    }
+
+    /** A run's own options (`kam validate --today`), over everything else. */
+    setOverrideLayer(layer: SettingsLayer): boolean {
+        return this.change(() => { this.override = layer; });
+    }
+
+    /** A portfolio's kam.config.json, or undefined when the file is gone. */
+    setFileLayer(root: string, layer: SettingsLayer | undefined): boolean {
+        return this.change(() => {
+            if (layer) this.files.set(root, layer);
+            else this.files.delete(root);
+        });
+    }
+
+    /** Called when the review settings change, so caches of numbers that depend on them are dropped. */
     onReviewChange(listener: () => void): void {
         this.listeners.push(listener);
     }
 
-    /** The date reviews count from. */
-    today(): string {
-        return this.current.today ?? todayIso();
+    /** Applies a change; tells the listeners, and answers true, when the review changed for any portfolio. */
+    private change(apply: () => void): boolean {
+        const review = () => new Map([undefined, ...this.files.keys()].map((root) => [root ?? '', reviewPart(this.forRoot(root))]));
+        const before = review();
+        apply();
+        this.combined.clear();
+        const after = review();
+        const changed = before.size !== after.size || [...after].some(([root, part]) => before.get(root) !== part);
+        if (changed) this.listeners.forEach((listener) => listener());
+        return changed;
+    }
+
+    /** The settings of a portfolio root (a folder URI string), or of plans outside any portfolio. */
+    forRoot(root: string | undefined): ReviewSettings {
+        const key = root ?? '';
+        let settings = this.combined.get(key);
+        if (!settings) {
+            settings = combineSettings(root === undefined ? undefined : this.files.get(root), this.editor, this.override);
+            this.combined.set(key, settings);
+        }
+        return settings;
     }
 }

@@ -55,7 +55,7 @@ export class KamCodeActionProvider implements CodeActionProvider {
         if (!node) return undefined;
         const code = String(diagnostic.code);
         const edit = (edits: TextEdit[]) => ({ changes: { [document.uri.toString()]: edits } });
-        const today = this.settings.today();
+        const today = this.settings.today(document.uri);
         switch (code) {
             case CODE_MISSING_EXECUTIVE:
             case CODE_MISSING_FINANCE_CONTACT:

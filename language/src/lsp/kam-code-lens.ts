@@ -1,7 +1,11 @@
 /**
  * Code lenses: above each account its headline numbers ("Strategic value 7.4 · Star · relationship
  * 5.1") with "Open preview" and "Generate report"; above each scoring model the weights' total.
- * The commands are the VS Code client's; their arguments are plain JSON (the document URI string).
+ *
+ * A lens is only offered if the editor can run it. The VS Code extension says at start which of its
+ * own commands it has (`initializationOptions.clientCommands`); other editors (Neovim, Helix …) get
+ * lenses the server runs itself (kam-commands.ts): the report written beside the plan, the
+ * scorecard as a message — and no preview, which only VS Code can show.
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
@@ -12,16 +16,36 @@ import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import { headline } from '../reports/markdown-tables.js';
 import { totalWeight } from '../domain/strategic-value.js';
 import { toScoringModel } from '../analysis/extract-plan.js';
+import { EXPLAIN_COMMAND, WRITE_REPORT_COMMAND } from './kam-commands.js';
+import { ClientCommands } from '../protocol.js';
 
 /** Client commands the lenses invoke, each with the plan's URI string as its only argument. */
-export const OPEN_PREVIEW_COMMAND = 'kam.openPreview';
-export const GENERATE_REPORT_COMMAND = 'kam.generateSummaryReport';
+export const OPEN_PREVIEW_COMMAND = ClientCommands.openPreview;
+export const GENERATE_REPORT_COMMAND = ClientCommands.generateSummaryReport;
+
+/** What the connected editor can run: its own KAM commands (VS Code), files created through edits. */
+interface EditorAbilities {
+    clientCommands: Set<string>;
+    createsFiles: boolean;
+}
 
 export class KamCodeLensProvider implements CodeLensProvider {
     private readonly analyzer: PlanAnalyzer;
+    /** Until an editor says otherwise (tests, in-process use): the VS Code extension's commands. */
+    private editor: EditorAbilities = { clientCommands: new Set([OPEN_PREVIEW_COMMAND, GENERATE_REPORT_COMMAND]), createsFiles: true };
 
     constructor(services: KamServices) {
         this.analyzer = services.analysis.PlanAnalyzer;
+        if (services.shared.lsp.Connection) {
+            services.shared.lsp.LanguageServer.onInitialize((params) => {
+                const declared = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+                const edits = params.capabilities.workspace?.workspaceEdit;
+                this.editor = {
+                    clientCommands: new Set(Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : []),
+                    createsFiles: Boolean(edits?.documentChanges && edits.resourceOperations?.includes('create')),
+                };
+            });
+        }
     }
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
@@ -34,16 +58,24 @@ export class KamCodeLensProvider implements CodeLensProvider {
             if (!range) continue;
             if (isAccount(element)) {
                 const card = this.analyzer.analyzeAccount(element);
-                if (card) lenses.push({ range, command: { title: headline(card), command: '' } });
-                lenses.push(
-                    { range, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [uri] } },
-                    { range, command: { title: 'Generate report', command: GENERATE_REPORT_COMMAND, arguments: [uri] } },
-                );
+                const vscode = this.editor.clientCommands;
+                // VS Code shows a lens without a command as plain text; other editors would try to run it.
+                if (card) lenses.push(this.infoLens(range, headline(card)));
+                if (vscode.has(OPEN_PREVIEW_COMMAND)) lenses.push({ range, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [uri] } });
+                if (vscode.has(GENERATE_REPORT_COMMAND)) lenses.push({ range, command: { title: 'Generate report', command: GENERATE_REPORT_COMMAND, arguments: [uri] } });
+                else if (this.editor.createsFiles) lenses.push({ range, command: { title: 'Write summary report', command: WRITE_REPORT_COMMAND, arguments: [uri] } });
             } else if (isScoringModel(element)) {
-                lenses.push({ range, command: { title: weightsTitle(element), command: '' } });
+                lenses.push(this.infoLens(range, weightsTitle(element)));
             }
         }
         return lenses;
+    }
+
+    /** A lens that only informs: plain text in VS Code; elsewhere running it shows the text (a lens must run something). */
+    private infoLens(range: Range, title: string): CodeLens {
+        return this.editor.clientCommands.size
+            ? { range, command: { title, command: '' } }
+            : { range, command: { title, command: EXPLAIN_COMMAND, arguments: [title] } };
     }
 }
 

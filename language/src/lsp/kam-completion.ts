@@ -38,7 +38,7 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
             const terminal = next.feature.rule.ref?.name;
             if (terminal === 'STRING' && assignment?.feature === 'unit') return this.completeUnits(context, acceptor);
             if (terminal === 'DATE') {
-                acceptor(context, { label: this.settings.today(), kind: CompletionItemKind.Value, detail: 'today', sortText: '0' });
+                acceptor(context, { label: this.settings.today(context.document.uri), kind: CompletionItemKind.Value, detail: 'today', sortText: '0' });
                 return;
             }
         }
@@ -57,7 +57,7 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
             documentation: doc ? { kind: 'markdown', value: doc } : undefined,
             sortText: isValue ? '0' : '1',
         });
-        const snippet = this.snippetFor(keyword);
+        const snippet = this.snippetFor(keyword, this.settings.today(context.document.uri));
         if (snippet) {
             acceptor(context, {
                 label: `${keyword.value} …`,
@@ -98,10 +98,9 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
         }));
     }
 
-    private snippetFor(keyword: GrammarAST.Keyword): { detail: string; body: string } | undefined {
+    private snippetFor(keyword: GrammarAST.Keyword, due: string): { detail: string; body: string } | undefined {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
         if (rule === undefined || !SNIPPET_RULES.has(rule)) return undefined;
-        const due = this.settings.today();
         const choice = (name: string) => `|${this.valuesOf(name).join(',')}|`;
         const member = (n: number) => this.memberChoice(n);
         // Only the keyword that opens the element gets a snippet (`account`, not `owner` inside an account).

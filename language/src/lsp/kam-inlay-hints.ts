@@ -12,7 +12,7 @@ import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, 
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
-import { formatScore } from '../domain/quantities.js';
+import { formatScore, todayIso } from '../domain/quantities.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 import { completenessLabel } from '../reports/markdown-tables.js';
@@ -28,7 +28,9 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
-        const enabled = this.settings.settings.inlayHints;
+        const settings = this.settings.settingsFor(AstUtils.getDocument(node).uri);
+        const enabled = settings.inlayHints;
+        const today = settings.today ?? todayIso();
         if (isAccount(node)) {
             if (enabled.strategicValue) this.strategicValue(node, accept);
         } else if (isFactorScore(node)) {
@@ -38,9 +40,9 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         } else if (isKpi(node)) {
             if (enabled.kpiProgress) this.kpi(node, accept);
         } else if (isAction(node) || isMilestone(node)) {
-            const due = enabled.dueDates ? dueStatus(node.due, (node.status ?? 'planned') as ActionStatus, this.settings.today()) : undefined;
+            const due = enabled.dueDates ? dueStatus(node.due, (node.status ?? 'planned') as ActionStatus, today) : undefined;
             if (due) {
-                this.after(node, 'due', describeDue(due), accept, `Counted from ${this.settings.today()}; done and cancelled work is not counted`);
+                this.after(node, 'due', describeDue(due), accept, `Counted from ${today}; done and cancelled work is not counted`);
             }
         }
     }

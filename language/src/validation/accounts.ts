@@ -69,7 +69,7 @@ function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, ac
     if (past.length === 0 || rest.length === 0 || !analysis?.model) return;
     const model = analysis.model;
     const mean = (list: typeof contributions) => list.reduce((sum, c) => sum + c.factor.weight * onTenPointScale(c.score, model)!, 0) / list.reduce((sum, c) => sum + c.factor.weight, 0);
-    const { keyThreshold } = validator.settings.settings.thresholds;
+    const { keyThreshold } = validator.settingsOf(account).thresholds;
     const pastScore = mean(past);
     const restScore = mean(rest);
     if (pastScore >= keyThreshold && restScore < keyThreshold) {

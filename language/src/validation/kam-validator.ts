@@ -11,7 +11,7 @@ import { entryChecks } from './entries.js';
 import { completenessChecks } from './completeness.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
-import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
+import type { ReviewSettings, ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { DIAGNOSTICS } from './diagnostic-codes.js';
 import { PortfolioFactsProvider } from '../analysis/portfolio-facts.js';
 import { stakeholderChecks } from './stakeholders.js';
@@ -32,12 +32,17 @@ export class KamValidator {
     constructor(services: KamServices) {
         this.analyzer = services.analysis.PlanAnalyzer;
         this.settings = services.analysis.ReviewSettings;
-        this.portfolio = new PortfolioFactsProvider(services.shared, this.settings);
+        this.portfolio = new PortfolioFactsProvider(services.shared, this.settings, services.portfolio.PortfolioConfig);
     }
 
-    /** The date reviews count from (settings may fix it). */
-    today(): string {
-        return this.settings.today();
+    /** The date a node's plan is reviewed as of (its portfolio's settings may fix it). */
+    today(node: AstNode): string {
+        return this.settings.today(AstUtils.getDocument(node).uri);
+    }
+
+    /** The review settings of the portfolio a node's plan belongs to. */
+    settingsOf(node: AstNode): ReviewSettings {
+        return this.settings.settingsFor(AstUtils.getDocument(node).uri);
     }
 
     /** The account as the domain sees it (one value per entry, ratings and scores checked), from the analyzer's cache. */
@@ -67,7 +72,7 @@ export class KamValidator {
 
     /** Reports `code` with its configured severity, or not at all when the user switched it off. */
     report<N extends AstNode>(accept: ValidationAcceptor, code: string, message: string, info: ReportInfo<N>): void {
-        const configured = this.settings.settings.severity[code];
+        const configured = this.settingsOf(info.node).severity[code];
         const severity = configured ?? DIAGNOSTICS[code]?.severity ?? 'warning';
         if (severity === 'off') return;
         // What is "missing" may be in the text the parser could not read: wait for the fix (entries.ts says so once).

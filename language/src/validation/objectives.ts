@@ -15,7 +15,7 @@ export const objectiveChecks: CheckFactory = (validator) => ({
 
 function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
     if (!item.due || !isValidIsoDate(item.due)) return;
-    const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today());
+    const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today(item));
     if (due?.overdue) {
         const days = due.days;
         const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : 'Action';

@@ -3,7 +3,7 @@
  * below the key threshold, and revenue concentration. The numbers come from PortfolioFacts,
  * an aggregate of per-document summaries that only re-reads the documents that changed.
  */
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Account, Team } from '../generated/ast.js';
 import { CODE_KEY_BELOW_THRESHOLD, CODE_OWNER_OVER_CAPACITY, CODE_REVENUE_CONCENTRATION, CODE_TEAM_OVER_CAPACITY } from './diagnostic-codes.js';
 import type { CheckFactory, KamValidator } from './kam-validator.js';
@@ -25,7 +25,7 @@ function checkKeyThreshold(validator: KamValidator, account: Account, accept: Va
     const analysis = validator.analyzer.analyzeAccount(account);
     if (!analysis || !isKeyAccount(analysis.plan)) return;
     const value = analysis.strategicValue.value;
-    const { keyThreshold } = validator.settings.settings.thresholds;
+    const { keyThreshold } = validator.settingsOf(account).thresholds;
     if (value !== undefined && value < keyThreshold) {
         validator.report(accept, CODE_KEY_BELOW_THRESHOLD,
             `${accountLabel(account)} is a key account with a strategic value of ${formatScore(value)}, below the key threshold of ${keyThreshold}: by the portfolio's own model it is not attractive enough to be key.`,
@@ -38,9 +38,9 @@ function checkOwnerCapacity(validator: KamValidator, account: Account, accept: V
     const ownerRef = one(account.owner);
     if (!plan || !isKeyAccount(plan) || !ownerRef) return;
     const owner = ownerRef.$refText;
-    const facts = validator.portfolio.facts();
+    const facts = validator.portfolio.facts(AstUtils.getDocument(account).uri);
     const held = facts.keyAccountsByOwner.get(owner) ?? 0;
-    const capacity = facts.capacityByMember.get(owner) ?? validator.settings.settings.thresholds.capacityPerOwner;
+    const capacity = facts.capacityByMember.get(owner) ?? validator.settingsOf(account).thresholds.capacityPerOwner;
     if (held > capacity) {
         validator.report(accept, CODE_OWNER_OVER_CAPACITY,
             `${ownerRef.ref?.fullName ?? owner} owns ${held} key accounts but can look after ${capacity}: each of them gets less attention than a key account needs.`,
@@ -49,7 +49,7 @@ function checkOwnerCapacity(validator: KamValidator, account: Account, accept: V
 }
 
 function checkTeamCapacity(validator: KamValidator, team: Team, accept: ValidationAcceptor): void {
-    const facts = validator.portfolio.facts();
+    const facts = validator.portfolio.facts(AstUtils.getDocument(team).uri);
     if (facts.keyAccountCount > facts.teamCapacity && team.members.length > 0) {
         validator.report(accept, CODE_TEAM_OVER_CAPACITY,
             `The portfolio has ${facts.keyAccountCount} key accounts but the team can look after ${facts.teamCapacity}: with too many key accounts, none is really key.`,
@@ -60,8 +60,8 @@ function checkTeamCapacity(validator: KamValidator, team: Team, accept: Validati
 function checkConcentration(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const revenue = one(account.revenue);
     if (!revenue) return;
-    const facts = validator.portfolio.facts();
-    const { paretoLimit } = validator.settings.settings.thresholds;
+    const facts = validator.portfolio.facts(AstUtils.getDocument(account).uri);
+    const { paretoLimit } = validator.settingsOf(account).thresholds;
     const c = facts.concentration;
     // A portfolio of one or two accounts is concentrated by definition; the check speaks from five accounts on.
     // Amounts in different currencies cannot be added up honestly, so then it says nothing.

@@ -153,7 +153,7 @@ function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept:
     }
     if (!isValidIsoDate(p.lastContact)) return;
     const { cadence, agreed } = expectedCadence(p);
-    const { daysSince, allowedDays, stale } = contactStaleness(p.lastContact, cadence, validator.today(), validator.settings.settings.thresholds.stalenessFactor);
+    const { daysSince, allowedDays, stale } = contactStaleness(p.lastContact, cadence, validator.today(stakeholder), validator.settingsOf(stakeholder).thresholds.stalenessFactor);
     if (stale) {
         const rule = agreed ? `a ${cadence} cadence allows ${allowedDays}` : `with no cadence agreed, ${p.influence ?? 'medium'}-influence contacts are expected at least ${cadence} (${allowedDays} days)`;
         validator.report(accept, CODE_STALE_CONTACT,

@@ -12,18 +12,21 @@ import type { KamServices } from '../kam-module.js';
 
 /** Everything the cross-file checks depend on, as one comparable string. */
 function portfolioSignature(shared: LangiumSharedServices, Kam: KamServices): string {
-    const facts = Kam.validation.KamValidator.portfolio.facts();
-    const { paretoLimit } = Kam.analysis.ReviewSettings.settings.thresholds;
+    const roots = [undefined, ...Kam.portfolio.PortfolioConfig.roots()];
+    const perRoot = roots.map((root) => {
+        const facts = Kam.validation.KamValidator.portfolio.factsOfRoot(root);
+        const { paretoLimit } = Kam.analysis.ReviewSettings.forRoot(root).thresholds;
+        return [
+            root ?? '', [...facts.keyAccountsByOwner].sort(), [...facts.capacityByMember].sort(), facts.keyAccountCount, facts.teamCapacity,
+            [...facts.topFifth].sort(), facts.concentration.topFifthShare > paretoLimit, facts.mixedCurrencies,
+        ];
+    });
     const names = new Map<string, number>();
     for (const d of shared.workspace.IndexManager.allElements()) {
         const key = `${d.type}:${d.name}`;
         names.set(key, (names.get(key) ?? 0) + 1);
     }
-    return JSON.stringify([
-        [...facts.keyAccountsByOwner].sort(), [...facts.capacityByMember].sort(), facts.keyAccountCount, facts.teamCapacity,
-        [...facts.topFifth].sort(), facts.concentration.topFifthShare > paretoLimit, facts.mixedCurrencies,
-        [...names].filter(([, n]) => n > 1).map(([k]) => k).sort(),
-    ]);
+    return JSON.stringify([perRoot, [...names].filter(([, n]) => n > 1).map(([k]) => k).sort()]);
 }
 
 export function keepPortfolioFindingsCurrent(shared: LangiumSharedServices, Kam: KamServices): void {

@@ -1,0 +1,37 @@
+/**
+ * Loads the portfolio when the language server starts: every plan is read with a bounded number of
+ * files open at once (a portfolio may hold more plans than the system's open-file limit — 256 on
+ * macOS), and the first build validates them, so the Problems panel shows the whole portfolio's
+ * findings before any plan is opened. Dependency and build folders are not plans.
+ */
+import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
+import pLimit from 'p-limit';
+
+/** Plan files read at once. */
+export const FILE_CONCURRENCY = 32;
+
+const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
+
+export class KamWorkspaceManager extends DefaultWorkspaceManager {
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.initialBuildOptions = { validation: true };
+    }
+
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const limit = pLimit(FILE_CONCURRENCY);
+        await Promise.all(uris.map((uri) => limit(async () => collector(await this.langiumDocuments.getOrCreateDocument(uri)))).toArray());
+    }
+
+    /** The workspace folder holding a document, for paths relative to it. */
+    workspaceFolderOf(uri: URI): URI | undefined {
+        const text = uri.toString();
+        const folder = (this.folders ?? []).map((f) => f.uri).filter((f) => text.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+        return folder ? URI.parse(folder) : undefined;
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        if (entry.isDirectory && SKIPPED_FOLDERS.has(UriUtils.basename(entry.uri))) return false;
+        return super.shouldIncludeEntry(entry);
+    }
+}

@@ -1,0 +1,136 @@
+/**
+ * An LSP client for tests: starts `kam lsp --stdio` in its own process, as Neovim or Helix would,
+ * answers the server's requests (configuration, registrations, refreshes), records what the server
+ * publishes, and waits on events instead of sleeping.
+ */
+import * as path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+    ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest,
+    ShowMessageNotification, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import { URI } from 'langium';
+
+export interface LspClientOptions {
+    /** The workspace folder the server opens. */
+    folder: string;
+    /** What the client answers for the `kam` section of `workspace/configuration`; undefined: no such capability. */
+    kamSettings?: () => unknown;
+    capabilities?: ClientCapabilities;
+    /** Extra arguments for node (e.g. `--max-old-space-size`). */
+    nodeArgs?: string[];
+}
+
+export class LspTestClient {
+    readonly connection: ProtocolConnection;
+    readonly published = new Map<string, PublishDiagnosticsParams>();
+    readonly messages: string[] = [];
+    readonly server: ChildProcess;
+    /** Everything the server wrote to stderr. */
+    stderr = '';
+    private waiters: Array<() => boolean> = [];
+    private exited: number | null | undefined;
+    initializeResult?: InitializeResult;
+
+    private constructor(readonly options: LspClientOptions) {
+        this.server = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve(__dirname, '../../bin/kam.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.server.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
+        this.server.on('exit', (code) => { this.exited = code; this.notify(); });
+        this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+            this.published.set(params.uri, params);
+            this.notify();
+        });
+        this.connection.onNotification(ShowMessageNotification.type, (params) => {
+            this.messages.push(params.message);
+            this.notify();
+        });
+        if (options.kamSettings) {
+            const settings = options.kamSettings;
+            this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kam' ? settings() : null)));
+        }
+        this.connection.onRequest(RegistrationRequest.type, () => undefined);
+        this.connection.onRequest('workspace/inlayHint/refresh', () => undefined);
+        this.connection.onRequest('workspace/codeLens/refresh', () => undefined);
+        this.connection.onRequest('workspace/semanticTokens/refresh', () => undefined);
+        this.connection.listen();
+    }
+
+    /** Starts the server and completes the initialize handshake. */
+    static async start(options: LspClientOptions): Promise<LspTestClient> {
+        const client = new LspTestClient(options);
+        const rootUri = URI.file(options.folder).toString();
+        client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: path.basename(options.folder) }],
+            capabilities: options.capabilities ?? {
+                workspace: { configuration: options.kamSettings !== undefined, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+                textDocument: { hover: { contentFormat: ['markdown'] } },
+            },
+        });
+        await client.connection.sendNotification(InitializedNotification.type, {});
+        return client;
+    }
+
+    uri(file: string): string {
+        return URI.file(path.join(this.options.folder, file)).toString();
+    }
+
+    /** Resolves once `condition` returns a value for what the server has sent. */
+    eventually<T>(condition: () => T | undefined): Promise<T> {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                if (this.exited !== undefined) {
+                    reject(new Error(`The language server exited (${this.exited}): ${this.stderr}`));
+                    return true;
+                }
+                const value = condition();
+                if (value !== undefined) {
+                    resolve(value);
+                    return true;
+                }
+                return false;
+            };
+            if (!check()) this.waiters.push(check);
+        });
+    }
+
+    /** Resolves with the next diagnostics the server publishes for a file (after this call). */
+    nextPublish(uri: string): Promise<PublishDiagnosticsParams> {
+        const seen = this.published.get(uri);
+        return this.eventually(() => {
+            const now = this.published.get(uri);
+            return now !== seen ? now : undefined;
+        });
+    }
+
+    /** The diagnostics last published for each of these files, once all of them have been published. */
+    diagnosticsOf(files: string[]): Promise<Map<string, PublishDiagnosticsParams>> {
+        return this.eventually(() => {
+            const found = new Map(files.map((f) => [f, this.published.get(this.uri(f))]));
+            return [...found.values()].every(Boolean) ? found as Map<string, PublishDiagnosticsParams> : undefined;
+        });
+    }
+
+    async stop(): Promise<void> {
+        try {
+            if (this.exited === undefined) {
+                await this.connection.sendRequest(ShutdownRequest.type);
+                await this.connection.sendNotification(ExitNotification.type);
+            }
+        } catch {
+            // already gone
+        } finally {
+            this.connection.dispose();
+            this.server.kill();
+        }
+    }
+
+    private notify(): void {
+        this.waiters = this.waiters.filter((w) => !w());
+    }
+}
