@@ -12,7 +12,7 @@
  * there a missing `}` is inserted as usual.
  */
 import { createParser, LangiumParser, type LangiumCoreServices } from 'langium';
-import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
@@ -23,6 +23,8 @@ interface Recognizer {
     importLexerState(state: number): void;
     SAVE_ERROR(error: Error): void;
     getCurrRuleFullName(): string;
+    isBackTracking(): boolean;
+    RECORDING_PHASE: boolean;
     tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
     canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
     tokVector: IToken[];
@@ -40,9 +42,61 @@ class MismatchedTokenException extends Error {
 }
 
 export class KamParser extends LangiumParser {
+    private readonly recognizer: Recognizer;
+    private readonly braces: { open: TokenType; close: TokenType };
+
     constructor(services: LangiumCoreServices) {
         super(services);
-        installBlockRecovery(this.wrapper as unknown as Recognizer, services);
+        this.recognizer = this.wrapper as unknown as Recognizer;
+        const tokens = services.parser.Lexer.definition;
+        this.braces = { open: tokens['{'], close: tokens['}'] };
+        installBlockRecovery(this.recognizer, services);
+    }
+
+    /**
+     * Each pass of a repetition reads one entry (`industry "…"`, `stakeholder x { … }`). When an
+     * entry goes wrong half-way (`industry` with no text after it, `trusted advisor high`), the
+     * error is already recorded; here only the rest of that entry is skipped — up to the next line
+     * that starts at or left of where the entry started, or the block's `}` — and the block reads
+     * on. Without this, Chevrotain re-synchronises on what follows the whole block and the rest of
+     * the account is lost.
+     */
+    override many(idx: number, callback: DSLMethodOpts<unknown>): void {
+        const definition = (typeof callback === 'function' ? callback : callback.DEF) as () => unknown;
+        const guarded = (): unknown => {
+            const recognizer = this.recognizer;
+            if (recognizer.RECORDING_PHASE || recognizer.isBackTracking()) return definition.call(this.wrapper);
+            const entryStart = recognizer.LA(1);
+            try {
+                return definition.call(this.wrapper);
+            } catch (error) {
+                if (!(error instanceof Error) || !isRecognitionException(error) || !this.skipRestOfEntry(entryStart)) throw error;
+                return undefined;
+            }
+        };
+        super.many(idx, (typeof callback === 'function' ? guarded : { ...callback, DEF: guarded }) as DSLMethodOpts<unknown>);
+    }
+
+    /** Skips to where the next entry may start; false when nothing could be skipped (let Chevrotain recover). */
+    private skipRestOfEntry(entryStart: IToken): boolean {
+        const recognizer = this.recognizer;
+        const { open, close } = this.braces;
+        const column = entryStart.startColumn ?? 0;
+        let depth = 0;
+        let skipped = 0;
+        for (;;) {
+            const token = recognizer.LA(1);
+            if (tokenMatcher(token, EOF)) break;
+            if (depth === 0) {
+                if (tokenMatcher(token, close)) break;
+                if (startsLine(recognizer) && (token.startColumn ?? 0) <= column && token !== entryStart) break;
+            }
+            if (tokenMatcher(token, open)) depth++;
+            else if (tokenMatcher(token, close)) depth--;
+            recognizer.SKIP_TOKEN();
+            skipped++;
+        }
+        return skipped > 0 || recognizer.LA(1) !== entryStart;
     }
 }
 

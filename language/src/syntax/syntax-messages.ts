@@ -36,11 +36,11 @@ function quoteToken(token: IToken | undefined): string {
     return `\`${image.replace(/`/g, "'")}\``;
 }
 
+/** A token type in words: terminals by what they hold, keywords (named by their own text) quoted. */
 function describeTokenType(type: TokenType): string {
     const name = type.name;
-    if (name.endsWith(':KW')) return `\`${name.slice(0, -3)}\``;
     if (name === 'EOF') return 'the end of the file';
-    return TERMINAL_WORDS[name] ?? `\`${name}\``;
+    return TERMINAL_WORDS[name] ?? `\`${name.replace(/:KW$/, '')}\``;
 }
 
 export class KamSyntaxMessages {
@@ -86,8 +86,8 @@ export class KamSyntaxMessages {
         if (actual.tokenType?.name === 'EOF') {
             return `The file ends before ${article(ruleLabel(rule))} ${ruleLabel(rule)} is finished: ${describeTokenType(expected)} is missing.`;
         }
-        if (expected.name === '}:KW') {
-            return `${quoteToken(actual)} does not belong in ${article(ruleLabel(rule))} ${ruleLabel(rule)} here: close it with \`}\` or move the entry inside.`;
+        if (expected.name === '}' || expected.name === '}:KW') {
+            return `${quoteToken(actual)} cannot go here: the ${ruleLabel(rule)} above is still open. Add \`}\` to close it.`;
         }
         const after = previous?.image ? ` after \`${previous.image}\`` : '';
         return `Expected ${describeTokenType(expected)}${after}, but found ${quoteToken(actual)}.`;

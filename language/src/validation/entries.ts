@@ -9,7 +9,7 @@ import { SINGLE_VALUED_ENTRIES, one } from '../analysis/single-entries.js';
 import { entryPhrase } from '../syntax/grammar-vocabulary.js';
 import { isSaneNumber, MAX_QUANTITY, parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
 import { CODE_DUPLICATE_ENTRY, CODE_NUMBER_OUT_OF_RANGE, CODE_REVIEW_WAITS } from './diagnostic-codes.js';
-import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 
 export const entryChecks: CheckFactory = (validator, services) => {
@@ -18,9 +18,9 @@ export const entryChecks: CheckFactory = (validator, services) => {
     const checks: Record<string, Array<(node: never, accept: ValidationAcceptor) => void>> = {};
     for (const type of Object.keys(SINGLE_VALUED_ENTRIES)) checks[type] = [duplicates];
     checks.Account.push((account: Account, accept) => checkReviewWaits(validator, account, accountLabel(account), accept));
-    checks.Team = [(team: Team, accept) => checkReviewWaits(validator, team, `team ${team.name}`, accept)];
+    checks.Team = [(team: Team, accept) => checkReviewWaits(validator, team, `team ${nameOf(team)}`, accept)];
     checks.ScoringModel = [
-        (model: ScoringModel, accept) => checkReviewWaits(validator, model, `scoring model ${model.name}`, accept),
+        (model: ScoringModel, accept) => checkReviewWaits(validator, model, `scoring model ${nameOf(model)}`, accept),
         (model: ScoringModel, accept) => checkScale(validator, model, accept),
     ];
     checks.Factor = [(factor: Factor, accept) => checkPercentInRange(validator, factor, 'weight', factor.weight, 0, 100, 'A weight', accept)];
@@ -75,7 +75,7 @@ function checkScale(validator: KamValidator, model: ScoringModel, accept: Valida
     for (const property of ['scaleMin', 'scaleMax'] as const) {
         const value = model[property];
         if (value !== undefined && !isSaneNumber(value)) {
-            validator.report(accept, CODE_NUMBER_OUT_OF_RANGE, `The scale of ${model.name} cannot run to ${numberText(model, property)}: use a scale such as 1 to 10.`, { node: model, property });
+            validator.report(accept, CODE_NUMBER_OUT_OF_RANGE, `The scale of ${nameOf(model)} cannot run to ${numberText(model, property)}: use a scale such as 1 to 10.`, { node: model, property });
         }
     }
 }

@@ -90,6 +90,20 @@ export class KamValidator {
     }
 }
 
+/**
+ * How the reviewer names an element in a message: its display text when it has one, else its id,
+ * and never "undefined" for an element being typed that has neither yet.
+ */
+export function nameOf(node: AstNode): string {
+    const n = node as AstNode & { title?: unknown; fullName?: unknown; name?: unknown };
+    // A person's `title` is a job title, not their name.
+    const display = n.fullName ?? (TITLED.has(node.$type) ? n.title : undefined) ?? n.name;
+    return typeof display === 'string' && display !== '' ? display : '(not named yet)';
+}
+
+/** Elements whose `title` is their display name. */
+const TITLED = new Set(['Account', 'Objective', 'ScoringModel', 'Team', 'Factor']);
+
 export type CheckFactory = (validator: KamValidator, services: KamServices) => ValidationChecks<KamAstType>;
 
 export function registerKamValidationChecks(services: KamServices): void {

@@ -7,7 +7,7 @@ import { WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
 import type { Account, PlanFile } from '../generated/ast.js';
 import { describeDateProblem } from '../domain/quantities.js';
 import { CODE_DUPLICATE_NAME, CODE_INVALID_DATE } from './diagnostic-codes.js';
-import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 import type { KamServices } from '../kam-module.js';
 
 /** Element types whose names are global: other files refer to them by name. */
@@ -63,7 +63,7 @@ function checkLocalDuplicates(validator: KamValidator, account: Account, accept:
         const seen = new Set<string>();
         for (const node of nodes) {
             if (seen.has(node.name)) {
-                validator.report(accept, CODE_DUPLICATE_NAME, `Account ${account.title ?? account.name} already has a ${kind} named ${node.name}.`, { node, property: 'name' });
+                validator.report(accept, CODE_DUPLICATE_NAME, `Account ${nameOf(account)} already has a ${kind} named ${node.name}.`, { node, property: 'name' });
             }
             seen.add(node.name);
         }

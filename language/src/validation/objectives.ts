@@ -4,7 +4,7 @@ import { isFeedback, type Action, type ActionStatus, type Milestone, type Object
 import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_OVERDUE_ACTION } from './diagnostic-codes.js';
 import { dueStatus } from '../domain/progress.js';
 import { isValidIsoDate } from '../domain/quantities.js';
-import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 import { one } from '../analysis/single-entries.js';
 
 export const objectiveChecks: CheckFactory = (validator) => ({
@@ -28,12 +28,12 @@ function checkOverdue(validator: KamValidator, item: Action | Milestone, accept:
 function checkObjectiveIsTrackable(validator: KamValidator, objective: Objective, accept: ValidationAcceptor): void {
     const info = { node: objective, property: 'name' as const };
     if (!one(objective.owner)) {
-        validator.report(accept, CODE_OBJECTIVE_WITHOUT_OWNER, `Objective ${objective.name} has no owner: name who on our team is accountable for it.`, info);
+        validator.report(accept, CODE_OBJECTIVE_WITHOUT_OWNER, `Objective "${nameOf(objective)}" has no owner: name who on our team is accountable for it.`, info);
     }
     if (!one(objective.due)) {
-        validator.report(accept, CODE_OBJECTIVE_WITHOUT_DUE_DATE, `Objective ${objective.name} has no due date: without one it cannot be tracked or shared as a timeline.`, info);
+        validator.report(accept, CODE_OBJECTIVE_WITHOUT_DUE_DATE, `Objective "${nameOf(objective)}" has no due date: without one it cannot be tracked or shared as a timeline.`, info);
     }
     if (objective.kpis.length === 0) {
-        validator.report(accept, CODE_OBJECTIVE_WITHOUT_KPI, `Objective ${objective.name} has no KPI: neither we nor the customer will know whether it was reached.`, info);
+        validator.report(accept, CODE_OBJECTIVE_WITHOUT_KPI, `Objective "${nameOf(objective)}" has no KPI: neither we nor the customer will know whether it was reached.`, info);
     }
 }

@@ -12,7 +12,7 @@ import {
 /** About six factors is the advice; fewer than four cannot separate accounts, more than twelve cannot be scored consistently. */
 export const MIN_FACTORS = 4;
 export const MAX_FACTORS = 12;
-import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 
 export const scoringChecks: CheckFactory = (validator) => ({
     ScoringModel: [
@@ -29,7 +29,7 @@ function checkScale(validator: KamValidator, model: ScoringModel, accept: Valida
     if (model.scaleMin === undefined || model.scaleMax === undefined) return;
     if (!(model.scaleMax > model.scaleMin)) {
         validator.report(accept, CODE_INVALID_SCALE,
-            `The scale of ${model.name} runs from ${model.scaleMin} to ${model.scaleMax}: it must run from the lowest score to a higher one, so no strategic value can be computed.`,
+            `The scale of ${nameOf(model)} runs from ${model.scaleMin} to ${model.scaleMax}: it must run from the lowest score to a higher one, so no strategic value can be computed.`,
             { node: model, property: 'scaleMax' });
     }
 }
@@ -37,19 +37,19 @@ function checkScale(validator: KamValidator, model: ScoringModel, accept: Valida
 function checkFactorCount(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
     const n = model.factors.length;
     if (n < MIN_FACTORS) {
-        validator.report(accept, CODE_TOO_FEW_FACTORS, `Scoring model ${model.name} has ${n} factor${n === 1 ? '' : 's'}: fewer than ${MIN_FACTORS} cannot tell accounts apart (about six is the advice).`, { node: model, property: 'name' });
+        validator.report(accept, CODE_TOO_FEW_FACTORS, `Scoring model ${nameOf(model)} has ${n} factor${n === 1 ? '' : 's'}: fewer than ${MIN_FACTORS} cannot tell accounts apart (about six is the advice).`, { node: model, property: 'name' });
     } else if (n > MAX_FACTORS) {
-        validator.report(accept, CODE_TOO_MANY_FACTORS, `Scoring model ${model.name} has ${n} factors: more than ${MAX_FACTORS} are hard to score consistently (about six is the advice).`, { node: model, property: 'name' });
+        validator.report(accept, CODE_TOO_MANY_FACTORS, `Scoring model ${nameOf(model)} has ${n} factors: more than ${MAX_FACTORS} are hard to score consistently (about six is the advice).`, { node: model, property: 'name' });
     }
 }
 
 function checkFactorMix(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
     if (model.factors.length === 0) return;
     if (!model.factors.some((f) => f.horizon === 'future')) {
-        validator.report(accept, CODE_NO_FUTURE_FACTOR, `No factor of scoring model ${model.name} is tagged \`future\`: the model rewards past revenue and cannot see an account's potential.`, { node: model, property: 'name' });
+        validator.report(accept, CODE_NO_FUTURE_FACTOR, `No factor of scoring model ${nameOf(model)} is tagged \`future\`: the model rewards past revenue and cannot see an account's potential.`, { node: model, property: 'name' });
     }
     if (!model.factors.some((f) => f.measure === 'qualitative')) {
-        validator.report(accept, CODE_NO_QUALITATIVE_FACTOR, `No factor of scoring model ${model.name} is tagged \`qualitative\`: strategic fit and relationship value are left out of attractiveness.`, { node: model, property: 'name' });
+        validator.report(accept, CODE_NO_QUALITATIVE_FACTOR, `No factor of scoring model ${nameOf(model)} is tagged \`qualitative\`: strategic fit and relationship value are left out of attractiveness.`, { node: model, property: 'name' });
     }
 }
 
@@ -59,7 +59,7 @@ function checkEveryFactorScored(validator: KamValidator, card: ScoreCard, accept
     const scored = new Set(card.scores.map((s) => s.factor.ref?.name));
     for (const factor of model.factors.filter((f) => !scored.has(f.name))) {
         validator.report(accept, CODE_UNSCORED_FACTOR,
-            `Factor ${factor.title ?? factor.name} (${factor.weight}) of ${model.name} is not scored: it counts at the bottom of the scale until it is.`,
+            `Factor ${nameOf(factor)} (${factor.weight ?? 'no weight'}) of ${nameOf(model)} is not scored: it counts at the bottom of the scale until it is.`,
             { node: card, keyword: 'scores', data: { factor: factor.name } });
     }
 }
@@ -69,7 +69,7 @@ function checkWeightsSumTo100(validator: KamValidator, model: ScoringModel, acce
     const total = totalWeight(toScoringModel(model));
     if (Math.abs(total - 100) > 1e-6) {
         validator.report(accept, CODE_WEIGHTS_NOT_100,
-            `The weights of scoring model ${model.name} add up to ${Number(total.toFixed(2))}%, not 100%: strategic values will not be comparable.`,
+            `The weights of scoring model ${nameOf(model)} add up to ${Number(total.toFixed(2))}%, not 100%: strategic values will not be comparable.`,
             { node: model, property: 'name', data: { total } });
     }
 }

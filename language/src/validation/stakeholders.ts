@@ -11,7 +11,7 @@ import { contactStaleness, expectedCadence } from '../domain/contact.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import { isValidRating, RATING_MAX, RATING_MIN } from '../domain/relationship.js';
-import type { CheckFactory, KamValidator } from './kam-validator.js';
+import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 
 const REQUIRED_ROLES: Array<{ role: domain.StakeholderRole; code: string; message: string }> = [
     { role: 'executive', code: CODE_MISSING_EXECUTIVE, message: 'No executive decision maker is mapped: without one, nobody in this plan can make the economic decision.' },
@@ -21,7 +21,7 @@ const REQUIRED_ROLES: Array<{ role: domain.StakeholderRole; code: string; messag
 
 /** How the reviewer names an account: its display name when it has one. */
 export function accountLabel(account: Account): string {
-    return account.title ?? account.name;
+    return nameOf(account);
 }
 
 export const stakeholderChecks: CheckFactory = (validator) => ({
@@ -43,7 +43,7 @@ const LOW_RATING = 4;
 const WARM_STANCES = new Set(['champion', 'supporter']);
 
 function label(stakeholder: Stakeholder): string {
-    return stakeholder.fullName ?? stakeholder.name;
+    return nameOf(stakeholder);
 }
 
 /** The stakeholder as the domain reads it (one value per entry). */

@@ -1,0 +1,132 @@
+/**
+ * One bad entry must not sink the plan: the parser skips only that entry, says what is wrong in the
+ * writer's words, and the reviewer waits for the fix instead of reporting as missing what is there.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LangiumDocument } from 'langium';
+import { buildWorkspace, diagnosticCodes } from '../helpers/workspace.js';
+import { EXAMPLES } from '../helpers/portfolio-fixture.js';
+import type { Account, PlanFile } from '../../language/src/generated/ast.js';
+
+const portfolio = path.join(EXAMPLES, 'portfolio');
+const common = {
+    'team.kam': fs.readFileSync(path.join(portfolio, 'team.kam'), 'utf8'),
+    'scoring-model.kam': fs.readFileSync(path.join(portfolio, 'scoring-model.kam'), 'utf8'),
+};
+const nordwind = fs.readFileSync(path.join(portfolio, 'accounts/nordwind-logistics.kam'), 'utf8');
+
+async function review(plan: string) {
+    const workspace = await buildWorkspace({ ...common, 'plan.kam': plan });
+    return workspace.document('plan.kam');
+}
+
+function errors(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+}
+
+function account(document: LangiumDocument, index = 0): Account {
+    return (document.parseResult.value as PlanFile).elements.filter((e): e is Account => e.$type === 'Account')[index];
+}
+
+function counts(a: Account) {
+    return { stakeholders: a.stakeholders.length, objectives: a.objectives.length, risks: a.risks.length, opportunities: a.opportunities.length, competitors: a.competitors.length };
+}
+
+describe('a plan with one bad entry', () => {
+    it('keeps everything else of the account and withholds the findings that something is missing', async () => {
+        const sound = await review(nordwind);
+        expect(errors(sound)).toEqual([]);
+        // A status written the way a project tool would, in an objective, and a date typed short.
+        const broken = nordwind
+            .replace(/(objective \w+ "[^"]*" \{\n)/, '$1        status on-track\n')
+            .replace(/last contact 2026-(\d\d)-0(\d)/, 'last contact 2026-$1-$2');
+        expect(broken).not.toBe(nordwind);
+        const document = await review(broken);
+        expect(counts(account(document))).toEqual(counts(account(sound)));
+        expect(errors(document)).toEqual([
+            expect.stringMatching(/^\d+: Unknown entry `status` in objective .+\. Entries allowed here: owner, due, agreed with, kpi, milestone, action\.$/),
+            expect.stringMatching(/^\d+: 2026-\d\d-\d: write the day with two digits \(2026-\d\d-0\d\)\.$/),
+        ]);
+        // Nothing is reported missing that is there; the account says once that its review waits.
+        const codes = diagnosticCodes(document);
+        expect(codes).toContain('kam.review-waits-for-syntax-fix');
+        expect(codes.filter((c) => c.startsWith('kam.missing') || c.startsWith('kam.no-') || c === 'kam.incomplete-plan' || c === 'kam.single-threaded')).toEqual([]);
+    });
+
+    it('says what is wrong in the writer\'s words, with the nearest word and what is allowed', async () => {
+        const document = await review([
+            'account nordwind "Nordwind Logistics" {',
+            '    teir key',
+            '    stakeholder falk "Henrik Falk" {',
+            '        influence hihg',
+            '        trusted advisor high',
+            '        role executive',
+            '    }',
+            '    owner james',
+            '}',
+            'acount broken { }',
+        ].join('\n'));
+        expect(errors(document)).toEqual([
+            '2: Unknown entry `teir` in account Nordwind Logistics — did you mean `tier`? Entries allowed here: industry, tier, status, strategy, owner, backup owner, revenue current, profitability, relationship stage, value proposition, scores, will and skill, customer, stakeholder, objective, feedback, risk, opportunity, competitor.',
+            '4: `hihg` is not an influence level — did you mean `high`? An influence level is one of: high, medium, low.',
+            '5: Expected a number (such as 7) after `advisor`, but found `high`.',
+            '10: Unknown element `acount` — did you mean `account`? A plan file holds: scoring model, team, account.',
+        ]);
+        // The entries after each mistake were read.
+        const nordwindAccount = account(document);
+        expect(nordwindAccount.owner.map((o) => o.$refText)).toEqual(['james']);
+        expect(nordwindAccount.stakeholders[0].roles).toEqual(['executive']);
+    });
+
+    it('tells a block left open from an unknown entry by the layout', async () => {
+        const document = await review([
+            'account nordwind "Nordwind Logistics" {',
+            '    stakeholder falk "Henrik Falk" {',
+            '        role executive',
+            '',
+            '    stakeholder berg "Ann Berg" {',
+            '        role finance',
+            '    }',
+            '    owner james',
+            '}',
+        ].join('\n'));
+        expect(errors(document)).toEqual(['5: `stakeholder` cannot go here: the stakeholder above is still open. Add `}` to close it.']);
+        const a = account(document);
+        expect(a.stakeholders.map((s) => s.name)).toEqual(['falk', 'berg']);
+        expect(a.owner.map((o) => o.$refText)).toEqual(['james']);
+    });
+
+    it('reads on after an entry that breaks half-way, and after a text left open', async () => {
+        const document = await review([
+            'account second "Second" {',
+            '    tier key',
+            '    industry',
+            '    owner james',
+            '    value proposition "Unterminated',
+            '    strategy grow',
+            '}',
+        ].join('\n'));
+        const a = account(document);
+        expect(a.tier).toEqual(['key']);
+        expect(a.owner.map((o) => o.$refText)).toEqual(['james']);
+        expect(a.strategy).toEqual(['grow']);
+        expect(errors(document)).toEqual(expect.arrayContaining([
+            '5: This text has no closing `"`: texts are written between double quotes on one entry.',
+        ]));
+    });
+
+    it('shows no strategic value or quadrant for a half-read account as if it were final', async () => {
+        const workspace = await buildWorkspace({ ...common, 'plan.kam': nordwind.replace('    tier key', '    teir key') });
+        const document = workspace.document('plan.kam');
+        const analysis = workspace.services.analysis.PlanAnalyzer.analyzeAccount(account(document))!;
+        expect(analysis.syntaxErrorLine).toBeGreaterThan(0);
+        expect(analysis.quadrant).toBeUndefined();
+        const hints = await workspace.services.lsp.InlayHintProvider!.getInlayHints(document, {
+            textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } },
+        });
+        expect(hints?.map((h) => h.label)).toContain(`numbers provisional: syntax error on line ${analysis.syntaxErrorLine}`);
+        expect(hints?.some((h) => String(h.label).startsWith('strategic value'))).toBe(false);
+    });
+});
