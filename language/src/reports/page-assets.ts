@@ -114,6 +114,11 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 .kam-figure { margin: 0.5em 0; overflow-x: auto; }
 .kam-note { color: var(--kam-muted); }
 .kam-warning-text { color: var(--kam-bad); font-weight: 600; }
+.kam-checklist { list-style: none; padding-left: 0; margin: 0.3em 0; }
+.kam-checklist li { margin: 2px 0; }
+.kam-check-done { color: var(--kam-good); }
+.kam-check-done strong { color: var(--kam-fg, inherit); }
+.kam-check-missing { color: var(--kam-bad); }
 table.kam-table { border-collapse: collapse; margin: 0.5em 0; width: 100%; }
 .kam-table th, .kam-table td { border: 1px solid var(--kam-border); padding: 4px 8px; text-align: left; vertical-align: top; }
 .kam-table th { background: var(--kam-surface); }

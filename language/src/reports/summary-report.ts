@@ -54,6 +54,9 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
 
     out.push('## Strategic value', '', scoreBreakdownTable(card), '');
 
+    out.push(`## Plan completeness: ${card.completeness.present} of ${card.completeness.total} elements`, '');
+    out.push(...card.completeness.elements.map((e) => `- ${e.present ? '✓' : '✗'} ${e.label}${e.present ? '' : ` — ${cell(e.missing)}`}`), '');
+
     out.push('## Relationship', '');
     out.push(`Relationship strength **${formatScore(card.relationship.value)}** (ratings ${formatScore(card.relationship.ratingIndex)}, stage score ${formatScore(card.relationship.stageScore)}).`, '');
     if (p.stakeholders.length) {

@@ -164,6 +164,10 @@ export interface AccountView {
     kpis: KpiView[];
     risks: RiskView[];
     findings: FindingView[];
+    /** The five elements of an action plan, each present or what is missing. */
+    completeness: { present: number; total: number; elements: Array<{ label: string; present: boolean; missing?: string }> };
+    /** The line of a syntax error inside the account: its numbers are provisional and it has no quadrant. */
+    syntaxErrorLine?: number;
 }
 
 export interface PortfolioAccountRow {
@@ -322,6 +326,11 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
         today: options.today,
         quadrant: card.quadrant,
         quadrantAdvice: card.quadrant && QUADRANT_ADVICE[card.quadrant],
+        completeness: {
+            present: card.completeness.present, total: card.completeness.total,
+            elements: card.completeness.elements.map((e) => ({ label: e.label, present: e.present, missing: e.missing })),
+        },
+        syntaxErrorLine: card.syntaxErrorLine,
         owner,
         backupOwner,
         facts,
