@@ -22,6 +22,8 @@ import { KamDocumentSymbolProvider } from './lsp/kam-document-symbols.js';
 import { KamNodeKindProvider } from './lsp/kam-node-kinds.js';
 import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
 import { KamCommandHandler } from './lsp/kam-commands.js';
+import { KamRenameProvider } from './lsp/kam-rename.js';
+import { KamDocumentUpdateHandler } from './lsp/kam-document-update-handler.js';
 import { createKamParser } from './syntax/kam-parser.js';
 import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
@@ -70,6 +72,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
         SemanticTokenProvider: (services) => new KamSemanticTokenProvider(services),
         DocumentSymbolProvider: (services) => new KamDocumentSymbolProvider(services),
         CodeActionProvider: (services) => new KamCodeActionProvider(services),
+        RenameProvider: (services) => new KamRenameProvider(services),
     },
 };
 
@@ -77,6 +80,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
 export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         NodeKindProvider: () => new KamNodeKindProvider(),
+        DocumentUpdateHandler: (services) => new KamDocumentUpdateHandler(services),
     },
     workspace: {
         WorkspaceManager: (services) => new KamWorkspaceManager(services),

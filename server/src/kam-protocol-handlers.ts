@@ -1,7 +1,14 @@
-/** The server side of the typed KAM protocol (language/src/protocol.ts). */
-import { DocumentState, URI } from 'langium';
+/**
+ * The server side of the typed KAM protocol (language/src/protocol.ts). Every request is answered:
+ * parameters are checked with zod (a bad one gets InvalidParams with a clear message), the plans are
+ * validated before they are read (a plan that was never opened, or whose build a keystroke
+ * cancelled, is built first), and a failure inside is reported as a failed request, never left
+ * unanswered.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { z } from 'zod';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest } from '../../language/src/protocol.js';
 import { reviewDocument } from '../../language/src/analysis/review.js';
@@ -13,14 +20,38 @@ import { accountBodyHtml, portfolioBodyHtml } from '../../language/src/reports/h
 import { escapeText } from '../../language/src/reports/charts/svg.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
+/** A document URI as the protocol sends it. */
+const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
+    .refine((text) => { try { return URI.parse(text).scheme !== ''; } catch { return false; } }, 'must be a document URI such as file:///path/plan.kam');
+const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
+
+const schemas = {
+    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json'], { error: 'must be md, html or json' }).optional() }).strip(),
+    accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }).strip(),
+    portfolioPreview: z.object({ folders }).strip(),
+};
+
+/** The parameters, checked; InvalidParams naming what is wrong otherwise. */
+function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
+    const parsed = schema.safeParse(params ?? {});
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')} ` : '';
+    throw new ResponseError(ErrorCodes.InvalidParams, `${what}: ${where}${issue?.message ?? 'invalid parameters'}.`);
+}
+
 export function registerKamProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
         void connection.sendNotification(DocumentsValidatedNotification.type, { uris: documents.map((d) => d.uri.toString()) });
     });
+    const plans = new PlanAccess(shared, Kam);
 
-    connection.onRequest(SummaryReportRequest.type, (params, token) => guarded('The summary report', () => summaryReport(shared, Kam, params, token)));
-    connection.onRequest(AccountPreviewRequest.type, (params) => guarded('The preview', () => accountPreview(shared, Kam, params)));
-    connection.onRequest(PortfolioPreviewRequest.type, (params, token) => guarded('The portfolio preview', () => portfolioPreview(shared, Kam, params, token)));
+    connection.onRequest(SummaryReportRequest.type, (params, token) => guarded('The summary report', () =>
+        summaryReport(plans, Kam, checked(schemas.summaryReport, params, 'kam/summaryReport'), token)));
+    connection.onRequest(AccountPreviewRequest.type, (params, token) => guarded('The preview', () =>
+        accountPreview(plans, Kam, checked(schemas.accountPreview, params, 'kam/accountPreview'), token)));
+    connection.onRequest(PortfolioPreviewRequest.type, (params, token) => guarded('The portfolio preview', () =>
+        portfolioPreview(plans, Kam, checked(schemas.portfolioPreview, params, 'kam/portfolioPreview'), token)));
 }
 
 /** Bad input and failures become clear errors for the client; the server itself never goes down. */
@@ -29,52 +60,67 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
         return await run();
     } catch (error) {
         if (error instanceof ResponseError) throw error;
-        throw new ResponseError(-32603, `${what} could not be built: ${error instanceof Error ? error.message : String(error)}`);
+        if (isCancellation(error)) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `${what} could not be built: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
+function isCancellation(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'OperationCancelled'
+        || String(error).includes('OperationCancelled');
+}
 
-function parseUri(text: unknown): URI {
-    if (typeof text !== 'string' || text.length === 0) throw new ResponseError(-32602, 'A document URI (a string) is required.');
-    try {
-        return URI.parse(text);
-    } catch {
-        throw new ResponseError(-32602, `"${text}" is not a URI.`);
+/** Validated plans for the requests: built first if they are not (never opened, or a keystroke cancelled their build). */
+class PlanAccess {
+    constructor(private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
+
+    /** One validated document, or InvalidParams for a file the server does not know. */
+    async document(uriText: string, token: CancellationToken): Promise<LangiumDocument> {
+        await this.shared.workspace.WorkspaceManager.ready;
+        const uri = URI.parse(uriText);
+        const documents = this.shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(uri)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri.fsPath || uriText} is not a KAM plan the server knows.`);
+        await this.validated([documents.getDocument(uri)!], token);
+        return documents.getDocument(uri)!;
+    }
+
+    /** Every plan under the folders (the whole workspace without folders), validated, in a stable order. */
+    async portfolio(folderUris: string[] | undefined, token: CancellationToken): Promise<ReviewedAccount[]> {
+        await this.shared.workspace.WorkspaceManager.ready;
+        const scope = folderUris?.map((f) => URI.parse(f));
+        const documents = this.Kam.analysis.PlanAnalyzer.planDocuments(scope);
+        await this.validated(documents, token);
+        const manager = this.shared.workspace.WorkspaceManager as KamWorkspaceManager;
+        const accounts: ReviewedAccount[] = [];
+        for (const d of this.Kam.analysis.PlanAnalyzer.planDocuments(scope)) {
+            if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+            accounts.push(...reviewDocument(this.Kam.analysis.PlanAnalyzer, d, this.Kam.portfolio.PortfolioConfig.sourceOf(d.uri, manager.workspaceFolderOf(d.uri))));
+        }
+        return accounts;
+    }
+
+    private async validated(documents: LangiumDocument[], token: CancellationToken): Promise<void> {
+        const builder = this.shared.workspace.DocumentBuilder;
+        for (let attempt = 0; attempt < 3; attempt++) {
+            await builder.waitUntil(DocumentState.Validated, token);
+            if (documents.every((d) => d.state >= DocumentState.Validated)) return;
+            // Some plan is below Validated while the builder is idle: build what is missing.
+            await this.shared.workspace.WorkspaceLock.write((buildToken) => builder.update([], [], buildToken));
+        }
+        if (documents.some((d) => d.state < DocumentState.Validated)) {
+            throw new ResponseError(LSPErrorCodes.ContentModified, 'The plans are being edited; ask again in a moment.');
+        }
     }
 }
 
-/** The validated document's accounts with their findings; a clear error for a document the server does not know. */
-async function reviewedDocument(shared: LangiumSharedServices, Kam: KamServices, uriText: unknown): Promise<{ uri: URI; accounts: ReviewedAccount[] }> {
-    await shared.workspace.WorkspaceManager.ready;
-    const uri = parseUri(uriText);
-    const documents = shared.workspace.LangiumDocuments;
-    if (!documents.hasDocument(uri)) throw new ResponseError(-32602, `${uri.fsPath} is not a KAM plan the server knows.`);
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-    return { uri, accounts: reviewDocument(Kam.analysis.PlanAnalyzer, documents.getDocument(uri)!) };
-}
-
-/** Every validated account under the folders (the whole workspace without folders), in a stable order. */
-async function reviewedPortfolio(shared: LangiumSharedServices, Kam: KamServices, folders: unknown, token?: CancellationToken): Promise<ReviewedAccount[]> {
-    await shared.workspace.WorkspaceManager.ready;
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
-    const scope = Array.isArray(folders) ? folders.map(parseUri) : undefined;
-    const documents = Kam.analysis.PlanAnalyzer.planDocuments(scope);
-    const accounts: ReviewedAccount[] = [];
-    for (const d of documents) {
-        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
-        const folder = (shared.workspace.WorkspaceManager as KamWorkspaceManager).workspaceFolderOf(d.uri);
-        accounts.push(...reviewDocument(Kam.analysis.PlanAnalyzer, d, Kam.portfolio.PortfolioConfig.sourceOf(d.uri, folder)));
-    }
-    return accounts;
-}
-
-async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, params: AccountPreviewRequest.Params): Promise<AccountPreviewRequest.Result> {
-    const { uri, accounts } = await reviewedDocument(shared, Kam, params?.uri);
-    const context = reportContextFor(Kam, uri);
+async function accountPreview(plans: PlanAccess, Kam: KamServices, params: AccountPreviewRequest.Params, token: CancellationToken): Promise<AccountPreviewRequest.Result> {
+    const document = await plans.document(params.uri, token);
+    const accounts = reviewDocument(Kam.analysis.PlanAnalyzer, document);
+    const context = reportContextFor(Kam, document.uri);
     const views = accounts.map((a) => accountView(a, context));
-    const name = uri.path.split('/').pop() ?? uri.toString();
+    const name = document.uri.path.split('/').pop() || document.uri.toString();
     return {
-        uri: uri.toString(),
+        uri: document.uri.toString(),
         title: views.length === 1 ? views[0].title : name,
         accountCount: views.length,
         html: views.length
@@ -83,8 +129,8 @@ async function accountPreview(shared: LangiumSharedServices, Kam: KamServices, p
     };
 }
 
-async function portfolioPreview(shared: LangiumSharedServices, Kam: KamServices, params: PortfolioPreviewRequest.Params, token: CancellationToken): Promise<PortfolioPreviewRequest.Result> {
-    const accounts = await reviewedPortfolio(shared, Kam, params?.folders, token);
+async function portfolioPreview(plans: PlanAccess, Kam: KamServices, params: PortfolioPreviewRequest.Params, token: CancellationToken): Promise<PortfolioPreviewRequest.Result> {
+    const accounts = await plans.portfolio(params.folders, token);
     const view = portfolioView(accounts, reportContextFor(Kam, firstPlan(accounts)));
     return {
         title: view.title,
@@ -94,20 +140,20 @@ async function portfolioPreview(shared: LangiumSharedServices, Kam: KamServices,
     };
 }
 
-async function summaryReport(shared: LangiumSharedServices, Kam: KamServices, params: SummaryReportRequest.Params, token?: CancellationToken): Promise<SummaryReportRequest.Result> {
-    const format = params?.format ?? 'md';
-    if (!['md', 'html', 'json'].includes(format)) throw new ResponseError(-32602, `Unknown report format "${String(format)}": use md, html or json.`);
-    if (params?.uri) {
-        const { uri, accounts } = await reviewedDocument(shared, Kam, params.uri);
-        if (accounts.length === 0) throw new ResponseError(-32602, `${uri.fsPath} holds no account plan.`);
+async function summaryReport(plans: PlanAccess, Kam: KamServices, params: SummaryReportRequest.Params, token: CancellationToken): Promise<SummaryReportRequest.Result> {
+    const format = params.format ?? 'md';
+    if (params.uri) {
+        const document = await plans.document(params.uri, token);
+        const accounts = reviewDocument(Kam.analysis.PlanAnalyzer, document);
+        if (accounts.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `${document.uri.fsPath || params.uri} holds no account plan.`);
         return {
             title: accounts.length === 1 ? `${accounts[0].card.plan.title} — summary` : 'Account summaries',
             format,
-            content: renderAccountReport(accounts, format, reportContextFor(Kam, uri)),
+            content: renderAccountReport(accounts, format, reportContextFor(Kam, document.uri)),
             accountCount: accounts.length,
         };
     }
-    const accounts = await reviewedPortfolio(shared, Kam, params?.folders, token);
+    const accounts = await plans.portfolio(params.folders, token);
     return {
         title: 'Portfolio summary',
         format,

@@ -98,3 +98,27 @@ describe('the layout', () => {
         expect(await formatText(workspace.services, broken)).toBe(broken);
     });
 });
+
+describe('formatting is idempotent on what people actually type', async () => {
+    const { createKamServices } = await import('../../language/src/kam-module.js');
+    const { EmptyFileSystem } = await import('langium');
+    const { Kam } = createKamServices(EmptyFileSystem);
+    const samples: Array<[string, string]> = [
+        ['a comment indented with tabs inside a block', 'account a {\nindustry "x"\n\t\t// c\ntier key\n}\n'],
+        ['a comment after the last entry', 'account a {\n    tier key\n        // closing thoughts\n}\n'],
+        ['a block comment between entries', 'account a {\ntier key\n\t/* two\n\t   lines */\nowner anna\n}\n'],
+        ['a trailing comment on an entry', 'account a {\n  tier key   // why key\n  owner anna\n}\n'],
+        ['comments at the top and between elements', '// top\n\n\n// about a\naccount a { tier key }\n// between\nteam t { member anna }\n'],
+        ['windows line endings', 'account a {\r\n\ttier key\r\n\t// c\r\n}\r\n'],
+    ];
+    for (const [what, text] of samples) {
+        it(what, async () => {
+            const once = await formatText(Kam, text);
+            const twice = await formatText(Kam, once);
+            expect(twice).toBe(once);
+            // Lossless: every word and comment is still there.
+            const words = (t: string) => t.split(/\s+/).filter(Boolean);
+            expect(words(once)).toEqual(words(text));
+        });
+    }
+});

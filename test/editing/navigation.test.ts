@@ -63,6 +63,31 @@ describe('rename', () => {
         for (const name of Object.keys(files)) expect(diagnosticCodes(renamed.document(name))).not.toContain('linking-error');
     });
 
+    it('refuses a name a plan could not hold, or one another element of the kind already has', async () => {
+        const rename = (newName: string) => services.lsp.RenameProvider!.rename(team, { ...at(team, 'anna'), newName });
+        await expect(rename('has space')).rejects.toThrow('"has space" cannot be a name: a name is one word of letters, digits, _ and - that starts with a letter');
+        await expect(rename('')).rejects.toThrow('A team member needs a name: "" is empty.');
+        await expect(rename('1bad')).rejects.toThrow('"1bad" cannot be a name');
+        await expect(rename('ben')).rejects.toThrow('There is already a team member named ben (Ben Ortiz): renaming anna to ben would merge the two');
+        // Stakeholders are named per account: another account may have a wagner, this one may not have two.
+        await expect(services.lsp.RenameProvider!.rename(danube, { ...at(danube, 'horvat, novak'), newName: 'wagner' })).rejects.toThrow('There is already a stakeholder named wagner (Tobias Wagner)');
+        // A keyword is a name like any other.
+        const edit = await rename('due');
+        expect(Object.values(edit?.changes ?? {}).flat().every((e) => e.newText === 'due')).toBe(true);
+    });
+
+    it('renames an element whose name is a keyword, from its declaration', async () => {
+        const files = readPlans(EDITING_FIXTURE);
+        files['team.kam'] = files['team.kam'].replace('member anna ', 'member due ');
+        for (const name of Object.keys(files)) files[name] = files[name].replace(/\banna\b/g, 'due').replace('member due "Anna', 'member due "Anna');
+        const keywordWorkspace = await buildWorkspace(files);
+        const keywordTeam = keywordWorkspace.document('team.kam');
+        const range = await keywordWorkspace.services.lsp.RenameProvider!.prepareRename(keywordTeam, { textDocument: { uri: keywordTeam.uri.toString() }, position: positionOf(keywordTeam, 'due "Anna') });
+        expect(range && textAt(keywordTeam, range)).toBe('due');
+        const edit = await keywordWorkspace.services.lsp.RenameProvider!.rename(keywordTeam, { textDocument: { uri: keywordTeam.uri.toString() }, position: positionOf(keywordTeam, 'due "Anna'), newName: 'annaKeller' });
+        expect(Object.keys(edit?.changes ?? {}).length).toBeGreaterThan(1);
+    });
+
     it('renames a stakeholder from one of its references', async () => {
         const edit = await services.lsp.RenameProvider!.rename(danube, { ...at(danube, 'horvat, novak'), newName: 'ivana' });
         const edits = edit?.changes?.[danube.uri.toString()] ?? [];

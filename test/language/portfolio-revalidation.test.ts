@@ -46,3 +46,50 @@ it('re-checks the other plans when the portfolio facts change', async () => {
     await alphaCleared;
     expect(codes('a.kam')).not.toContain('kam.owner-over-capacity');
 });
+
+it('leaves no plan undiagnosed when the next keystroke comes while the others are re-checked', async () => {
+    // The race, replayed step by step: an edit changes the portfolio's facts, so the other plans are
+    // to be validated again; before that has run, the next edit arrives. Both orders of the two builds
+    // must end with every plan validated and diagnosed.
+    const fileSystem = new MemoryFileSystem();
+    const uri = (name: string) => URI.parse(`memory:///portfolio/${name}`);
+    const write = (name: string, text: string) => fileSystem.files.set(uri(name).toString(), text);
+    write('team.kam', 'team T "Team" { member anna "Anna Keller" capacity 1 key accounts }\n');
+    const plans = Array.from({ length: 12 }, (_, i) => `p${i}.kam`);
+    plans.forEach((name, i) => write(name, `account P${i} "Plan ${i}" { tier ${i === 0 ? 'standard' : 'major'} owner anna }\n`));
+    const { shared, Kam } = createKamServices({ fileSystemProvider: () => fileSystem });
+    keepPortfolioFindingsCurrent(shared, Kam);
+    const builder = shared.workspace.DocumentBuilder;
+    const lock = shared.workspace.WorkspaceLock;
+    const documents = await Promise.all(['team.kam', ...plans].map((n) => shared.workspace.LangiumDocuments.getOrCreateDocument(uri(n))));
+    await builder.build(documents, { validation: true });
+
+    const edit = (name: string, text: string) => {
+        write(name, text);
+        return lock.write((token) => builder.update([uri(name)], [], token));
+    };
+    // 1. A plan becomes key: the facts change, the others are marked to be checked again.
+    await edit('p0.kam', 'account P0 "Plan 0" { tier key owner anna }\n');
+    // 2. The next keystroke, on another plan, before the re-check has started …
+    const second = edit('p1.kam', 'account P1 "Plan 1" { tier key owner anna }\n');
+    // 3. … and the re-check starts while it builds (it cancels that build).
+    await new Promise((resolve) => setImmediate(resolve));
+    await second.catch(() => undefined);
+    // Whatever the order, the builds that follow leave every plan validated: wait for that (a plan
+    // left below Validated with no build to come would hang here and fail the test).
+    const allValidated = () => shared.workspace.LangiumDocuments.all.every((d) => d.state >= DocumentState.Validated);
+    await new Promise<void>((resolve) => {
+        if (allValidated()) return resolve();
+        const listener = builder.onBuildPhase(DocumentState.Validated, () => {
+            if (!allValidated()) return;
+            listener.dispose();
+            resolve();
+        });
+    });
+    const unbuilt = shared.workspace.LangiumDocuments.all.filter((d) => d.state < DocumentState.Validated || d.diagnostics === undefined).map((d) => `${d.uri.path}:${d.state}:${d.diagnostics?.length}`).toArray();
+    expect(unbuilt).toEqual([]);
+    const codes = (name: string) => (shared.workspace.LangiumDocuments.getDocument(uri(name))!.diagnostics ?? []).map((d) => d.code);
+    // Anna now owns two key accounts with a capacity of one: both say so.
+    expect(codes('p0.kam')).toContain('kam.owner-over-capacity');
+    expect(codes('p1.kam')).toContain('kam.owner-over-capacity');
+});

@@ -149,8 +149,8 @@ describe('kam lsp --stdio', () => {
         const html = await connection.sendRequest(SummaryReportRequest.type, { format: 'html' });
         expect(html).toMatchObject({ format: 'html', accountCount: 2 });
         expect(html.content).toMatch(/^<!DOCTYPE html>/);
-        await expect(connection.sendRequest(AccountPreviewRequest.type, { uri: 42 } as unknown as AccountPreviewRequest.Params)).rejects.toThrow(/A document URI \(a string\) is required/);
-        await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/Unknown report format "pdf"/);
+        await expect(connection.sendRequest(AccountPreviewRequest.type, { uri: 42 } as unknown as AccountPreviewRequest.Params)).rejects.toThrow(/kam\/accountPreview: uri must be a document URI \(a string\)/);
+        await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/kam\/summaryReport: format must be md, html or json/);
         expect((await connection.sendRequest(AccountPreviewRequest.type, { uri })).accountCount).toBe(1);
     });
 

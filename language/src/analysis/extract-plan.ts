@@ -5,6 +5,16 @@ import type * as domain from '../domain/model.js';
 import { parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
 import { one } from './single-entries.js';
 
+/**
+ * A half-typed element may have no name yet (`account` alone, `stakeholder {`): the domain model
+ * always has one, so nothing downstream shows or sorts `undefined`.
+ */
+export const UNNAMED = '(not named yet)';
+
+function named(name: string | undefined): string {
+    return name === undefined || name === '' ? UNNAMED : name;
+}
+
 /** A reference's target name as written, whether or not it resolves. */
 function refName(ref: Reference | undefined): string | undefined {
     return ref?.$refText || undefined;
@@ -17,13 +27,13 @@ function money(node: ast.Money | undefined): domain.Money | undefined {
 
 export function toScoringModel(node: ast.ScoringModel): domain.ScoringModel {
     return {
-        name: node.name,
-        title: node.title ?? node.name,
+        name: named(node.name),
+        title: node.title ?? named(node.name),
         scaleMin: node.scaleMin ?? 1,
         scaleMax: node.scaleMax ?? 10,
         factors: node.factors.map((f) => ({
-            name: f.name,
-            title: f.title ?? f.name,
+            name: named(f.name),
+            title: f.title ?? named(f.name),
             weight: parsePercent(f.weight),
             measure: f.measure as domain.FactorMeasure | undefined,
             horizon: f.horizon as domain.FactorHorizon | undefined,
@@ -33,7 +43,7 @@ export function toScoringModel(node: ast.ScoringModel): domain.ScoringModel {
 }
 
 export function toTeamMember(node: ast.TeamMember): domain.TeamMember {
-    return { name: node.name, fullName: node.fullName ?? node.name, title: node.title, capacity: node.capacity };
+    return { name: named(node.name), fullName: node.fullName ?? named(node.name), title: node.title, capacity: node.capacity };
 }
 
 function action(node: ast.Action): domain.Action {
@@ -42,8 +52,8 @@ function action(node: ast.Action): domain.Action {
 
 function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
     return {
-        name: node.name,
-        fullName: node.fullName ?? node.name,
+        name: named(node.name),
+        fullName: node.fullName ?? named(node.name),
         title: one(node.title),
         roles: node.roles as domain.StakeholderRole[],
         influence: one(node.influence) as domain.InfluenceLevel | undefined,
@@ -56,7 +66,7 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
         cadence: one(node.cadence) as domain.Cadence | undefined,
         lastContact: one(node.lastContact),
         expectations: node.expectations.map((e) => ({
-            kind: e.kind as domain.ExpectationKind,
+            kind: (e.kind ?? 'product') as domain.ExpectationKind,
             description: e.description ?? '',
             fulfilment: (e.fulfilment ?? 'unknown') as domain.Fulfilment,
             how: e.how,
@@ -72,8 +82,8 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
     const customer = one(node.customer);
     const profitability = one(node.profitability);
     return {
-        name: node.name,
-        title: node.title ?? node.name,
+        name: named(node.name),
+        title: node.title ?? named(node.name),
         uri,
         industry: one(node.industry),
         tier: one(node.tier) as domain.AccountTier | undefined,
@@ -105,8 +115,8 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
         },
         stakeholders: node.stakeholders.map(stakeholder),
         objectives: node.objectives.map((o) => ({
-            name: o.name,
-            title: o.title ?? o.name,
+            name: named(o.name),
+            title: o.title ?? named(o.name),
             owner: refName(one(o.owner)),
             due: one(o.due),
             agreedWith: o.agreedWith.map(refName).filter((n): n is string => n !== undefined),

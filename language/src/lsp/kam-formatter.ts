@@ -70,20 +70,48 @@ export class KamFormatter extends AbstractFormatter {
     }
 
     /**
-     * Comments are re-indented by Langium; here, in addition, more than one blank line before a
-     * comment becomes one, and trailing spaces before and after a line comment go.
+     * Comments on their own line take the indentation of what they annotate. Langium counts an
+     * existing indentation in characters, which goes wrong when it is made of tabs (a comment
+     * indented `\t\t` in a four-space file lost its indentation, and only a second run put it back):
+     * here each line's leading whitespace is replaced by the indentation it should have, measured in
+     * columns, so one run is enough. A block comment's lines keep their indentation relative to its
+     * first line. More than one blank line before a comment becomes one, and trailing spaces after a
+     * line comment go.
      */
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
-        const edits = super.createHiddenTextEdits(previous, hidden, formatting, context);
+        const edits: TextEdit[] = [];
+        const start = hidden.range.start;
+        const ownLine = !previous || previous.range.end.line < start.line;
+        if (ownLine) edits.push(...this.reindent(hidden, formatting, context));
         const trailing = /[ \t]+$/.exec(hidden.text);
         if (trailing && !hidden.text.includes('\n')) {
             const end = hidden.range.end;
             edits.push({ range: { start: { line: end.line, character: end.character - trailing[0].length }, end }, newText: '' });
         }
-        const start = hidden.range.start;
         if (previous && start.line > previous.range.end.line) {
             const newText = '\n'.repeat(Math.min(start.line - previous.range.end.line, 2));
             edits.unshift({ range: { start: previous.range.end, end: { line: start.line, character: 0 } }, newText });
+        }
+        return edits;
+    }
+
+    private reindent(hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const { tabSize, insertSpaces } = context.options;
+        const firstLine = hidden.range.start.line;
+        const move = this.findFittingMove({ start: { line: firstLine, character: 0 }, end: hidden.range.start }, formatting?.moves ?? [], context);
+        const wanted = this.getIndentationCharacterCount(context, move) * (insertSpaces ? 1 : tabSize);
+        const lines = hidden.text.split('\n');
+        const edits: TextEdit[] = [];
+        let shift: number | undefined;
+        for (let i = 0; i < lines.length; i++) {
+            const line = firstLine + i;
+            const text = context.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+            const leading = /^[ \t]*/.exec(text)![0];
+            const width = columns(leading, tabSize);
+            shift ??= wanted - width;
+            const target = Math.max(0, width + shift);
+            const indentation = insertSpaces ? ' '.repeat(target) : '\t'.repeat(Math.floor(target / tabSize)) + ' '.repeat(target % tabSize);
+            if (indentation !== leading) edits.push({ range: { start: { line, character: 0 }, end: { line, character: leading.length } }, newText: indentation });
         }
         return edits;
     }
@@ -139,6 +167,13 @@ function startsEntry(child: CstNode): boolean {
     const group: AstNode | undefined = element.$container;
     if (!GrammarAST.isGroup(group) || GrammarAST.isParserRule(group.$container)) return true;
     return group.elements[0] === element;
+}
+
+/** The width of leading whitespace in columns, a tab reaching the next tab stop. */
+function columns(whitespace: string, tabSize: number): number {
+    let width = 0;
+    for (const c of whitespace) width = c === '\t' ? (Math.floor(width / tabSize) + 1) * tabSize : width + 1;
+    return width;
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {

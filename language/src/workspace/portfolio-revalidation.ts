@@ -5,6 +5,10 @@
  * portfolio's facts are compared with those the whole workspace was last validated against; only
  * when they differ (a tier, an owner, a capacity, who is in the top fifth, a duplicated name —
  * not on ordinary keystrokes) are the other plans validated again, as they are, without re-parsing.
+ *
+ * The other plans are marked unvalidated at once and the build that validates them goes through
+ * Langium's own `update`: if the writer's next keystroke cancels it, that keystroke's build picks
+ * them up (it rebuilds every document below Validated), so no plan is ever left without diagnostics.
  */
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -32,28 +36,20 @@ function portfolioSignature(shared: LangiumSharedServices, Kam: KamServices): st
 export function keepPortfolioFindingsCurrent(shared: LangiumSharedServices, Kam: KamServices): void {
     const builder = shared.workspace.DocumentBuilder;
     let settled: string | undefined;
-    let revalidating = false;
     builder.onBuildPhase(DocumentState.Validated, (built) => {
-        if (revalidating) return;
         const signature = portfolioSignature(shared, Kam);
         if (settled === undefined || settled === signature) {
-            settled ??= signature;
+            settled = signature;
             return;
         }
+        settled = signature;
         const justValidated = new Set(built.map((d) => d.uri.toString()));
-        // After the current build has finished; a newer edit may cancel this, and the next pass retries.
+        const others = shared.workspace.LangiumDocuments.all.filter((d) => !justValidated.has(d.uri.toString()) && d.state >= DocumentState.IndexedReferences).toArray();
+        if (others.length === 0) return;
+        for (const document of others) builder.resetToState(document, DocumentState.IndexedReferences);
+        // After the current build has finished: an update with no changes builds every document below Validated.
         setImmediate(() => {
-            void shared.workspace.WorkspaceLock.write(async (token) => {
-                const others = shared.workspace.LangiumDocuments.all.filter((d) => !justValidated.has(d.uri.toString())).toArray();
-                revalidating = true;
-                try {
-                    for (const document of others) builder.resetToState(document, DocumentState.IndexedReferences);
-                    await builder.build(others, { validation: true }, token);
-                    settled = signature;
-                } finally {
-                    revalidating = false;
-                }
-            }).catch(() => undefined);
+            void shared.workspace.WorkspaceLock.write((token) => builder.update([], [], token)).catch(() => undefined);
         });
     });
 }
