@@ -20,7 +20,7 @@ const common = {
 
 const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
-    { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts' }, outdir: 'out' },
+    { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
 ];
 
 if (watch) {

@@ -25,6 +25,7 @@ import { KamCommandHandler } from './lsp/kam-commands.js';
 import { KamRenameProvider } from './lsp/kam-rename.js';
 import { KamDocumentUpdateHandler } from './lsp/kam-document-update-handler.js';
 import { createKamParser } from './syntax/kam-parser.js';
+import { KamValueConverter } from './syntax/kam-value-converter.js';
 import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
 /** Services added by the KAM language on top of Langium's. */
@@ -49,6 +50,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
         LangiumParser: (services) => createKamParser(services),
         ParserErrorMessageProvider: (services) => new KamParserErrorMessageProvider(services),
         LexerErrorMessageProvider: () => new KamLexerErrorMessageProvider(),
+        ValueConverter: () => new KamValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),

@@ -33,12 +33,14 @@ export class LspTestClient {
     stderr = '';
     private waiters: Array<() => boolean> = [];
     private exited: number | null | undefined;
+    /** Resolves when the server process has exited. */
+    readonly gone: Promise<void>;
     initializeResult?: InitializeResult;
 
     private constructor(readonly options: LspClientOptions) {
         this.server = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve(__dirname, '../../bin/kam.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.server.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
-        this.server.on('exit', (code) => { this.exited = code; this.notify(); });
+        this.gone = new Promise((resolve) => this.server.on('exit', (code) => { this.exited = code; this.notify(); resolve(); }));
         this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
             this.published.set(params.uri, params);

@@ -22,7 +22,8 @@ function refName(ref: Reference | undefined): string | undefined {
 
 function money(node: ast.Money | undefined): domain.Money | undefined {
     if (!node) return undefined;
-    return { amount: parseAmount(node.amount), currency: node.currency };
+    // A half-typed amount may have no currency yet.
+    return { amount: parseAmount(node.amount), currency: node.currency ?? '' };
 }
 
 export function toScoringModel(node: ast.ScoringModel): domain.ScoringModel {

@@ -93,6 +93,20 @@ export function todayIso(now: Date = new Date()): string {
     return formatISO(now, { representation: 'date' });
 }
 
+/**
+ * A number from a plan as a reader should see it: as written, up to six decimals, never in
+ * exponent notation (0.0000001 stays readable, 1e21 never appears), a dash when there is none.
+ */
+export function formatPlain(value: number | undefined): string {
+    if (value === undefined || !Number.isFinite(value)) return '—';
+    return value.toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: false });
+}
+
+/** A percentage as written (`20%`, `16.7%`), or a dash. */
+export function formatPercent(value: number | undefined): string {
+    return value === undefined || !Number.isFinite(value) ? '—' : `${formatPlain(value)}%`;
+}
+
 /** `4200000` → `4.2M`, the way account managers write money; a dash for no usable amount. */
 export function formatAmount(amount: number): string {
     if (!Number.isFinite(amount)) return '—';
@@ -104,7 +118,8 @@ export function formatAmount(amount: number): string {
 }
 
 export function formatMoney(money: { amount: number; currency: string } | undefined): string {
-    return money ? `${formatAmount(money.amount)} ${money.currency}` : '—';
+    if (!money || !Number.isFinite(money.amount)) return '—';
+    return money.currency ? `${formatAmount(money.amount)} ${money.currency}` : formatAmount(money.amount);
 }
 
 /**

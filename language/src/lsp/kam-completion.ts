@@ -187,6 +187,6 @@ function valueDetail(rule: string): string {
 function referenceDetail(node: AstNode): string | undefined {
     if (isTeamMember(node)) return [node.fullName ?? node.name, node.title].filter(Boolean).join(', ');
     if (isStakeholder(node)) return [node.fullName ?? node.name, node.title].filter(Boolean).join(', ');
-    if (isFactor(node)) return `${node.title ?? node.name}, weight ${node.weight}`;
+    if (isFactor(node)) return node.weight ? `${node.title ?? node.name}, weight ${node.weight}` : node.title ?? node.name;
     return undefined;
 }

@@ -12,7 +12,7 @@ import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, 
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
-import { formatScore, todayIso } from '../domain/quantities.js';
+import { formatPercent, formatPlain, formatScore, todayIso } from '../domain/quantities.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 import { completenessLabel } from '../reports/markdown-tables.js';
@@ -80,8 +80,8 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         const analysis = account && this.analyzer.analyzeAccount(account);
         const contribution = analysis?.strategicValue.contributions.find((c) => c.factor.name === node.factor.$refText);
         if (contribution) {
-            this.after(node, 'value', `× ${contribution.factor.weight}% → +${formatScore(contribution.contribution)}`, accept,
-                `${contribution.factor.title}: weight ${contribution.factor.weight}% × score ${contribution.score}, divided by the scored weights`);
+            this.after(node, 'value', `× ${formatPercent(contribution.factor.weight)} → +${formatScore(contribution.contribution)}`, accept,
+                `${contribution.factor.title}: weight ${formatPercent(contribution.factor.weight)} × score ${formatPlain(contribution.score)}, divided by the scored weights`);
         }
     }
 

@@ -61,7 +61,7 @@ function table(headers: { label: string; numeric?: boolean; sortable?: boolean }
             h.sortable ? el('button', { type: 'button', 'data-kam-sort': '', 'data-kam-type': h.numeric ? 'number' : 'text' }, h.label) : h.label)))),
         el('tbody', {}, ...rows.map((row, r) => el('tr', {}, ...row.map((c, i) => el('td', {
             class: headers[i].numeric ? 'kam-num' : undefined,
-            'data-sort-value': numericValues?.[r]?.[i] === undefined ? (headers[i].numeric && headers[i].sortable ? '' : undefined) : numericValues[r][i],
+            'data-sort-value': numericValues?.[r]?.[i] === undefined || !Number.isFinite(numericValues[r][i]) ? (headers[i].numeric && headers[i].sortable ? '' : undefined) : numericValues[r][i],
         }, c))))));
 }
 

@@ -1,6 +1,6 @@
 /** Markdown building blocks shared by the hover and the summary reports. */
 import type { AccountScorecard } from '../domain/scorecard.js';
-import { formatScore } from '../domain/quantities.js';
+import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js';
 
 /** Markdown table cells may hold any user text: pipes and line breaks must not break the table. */
 export function cell(text: string | number | undefined): string {
@@ -32,9 +32,9 @@ export function table(header: string[], rows: Cell[][], numeric: number[] = []):
 
 /** The strategic-value breakdown: factor, weight, score, weighted contribution. */
 export function scoreBreakdownTable(card: AccountScorecard): string {
-    const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, `${c.factor.weight}%`, c.score, formatScore(c.contribution)]);
+    const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, formatPercent(c.factor.weight), formatPlain(c.score), formatScore(c.contribution)]);
     const floor = card.strategicValue.unscored.length ? card.strategicValue.unscoredContribution / card.strategicValue.unscored.reduce((sum, f) => sum + f.weight, 0) : 0;
-    for (const f of card.strategicValue.unscored) rows.push([f.title, `${f.weight}%`, 'not scored (counts as the minimum)', formatScore(f.weight * floor)]);
+    for (const f of card.strategicValue.unscored) rows.push([f.title, formatPercent(f.weight), 'not scored (counts as the minimum)', formatScore(f.weight * floor)]);
     rows.push([new Markup('**Strategic value**'), '', '', new Markup(`**${formatScore(card.strategicValue.value)}**`)]);
     return table(['Factor', 'Weight', 'Score', 'Contribution'], rows, [1, 2, 3]);
 }

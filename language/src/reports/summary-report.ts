@@ -8,7 +8,7 @@ import type { ReviewFinding } from '../domain/findings.js';
 import { describeKpiProgress, dueStatus } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 import { countBySeverity } from '../domain/findings.js';
-import { formatMoney, formatScore, formatAmount } from '../domain/quantities.js';
+import { formatMoney, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
 import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
 import { stakeholderIndex } from '../domain/relationship.js';
 import type { Thresholds } from '../domain/thresholds.js';
@@ -77,7 +77,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
         out.push(`### ${cell(o.title)}`, '', `Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map(cell).join(', ')}` : ''}`, '');
         if (o.kpis.length) {
             out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress'],
-                o.kpis.map((k) => [k.label, k.current, k.target, k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined]), [1, 2]), '');
+                o.kpis.map((k) => [k.label, formatPlain(k.current), formatPlain(k.target), k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined]), [1, 2]), '');
         }
         const rows = [
             ...o.milestones.map((m) => ['Milestone', m.label, undefined, m.due, m.status, overdue(m.due, m.status, today)]),

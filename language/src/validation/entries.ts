@@ -23,7 +23,9 @@ export const entryChecks: CheckFactory = (validator, services) => {
         (model: ScoringModel, accept) => checkReviewWaits(validator, model, `scoring model ${nameOf(model)}`, accept),
         (model: ScoringModel, accept) => checkScale(validator, model, accept),
     ];
-    checks.Factor = [(factor: Factor, accept) => checkPercentInRange(validator, factor, 'weight', factor.weight, 0, 100, 'A weight', accept)];
+    checks.Factor = [(factor: Factor, accept) => {
+        if (factor.weight !== undefined) checkPercentInRange(validator, factor, 'weight', factor.weight, 0, 100, 'A weight', accept);
+    }];
     checks.Competitor.push((competitor: Competitor, accept) => {
         const share = one(competitor.share);
         if (share !== undefined) checkPercentInRange(validator, competitor, 'share', share, 0, 100, 'A share of wallet', accept);
@@ -106,7 +108,7 @@ function checkKpiNumbers(validator: KamValidator, kpi: Kpi, accept: ValidationAc
     for (const property of ['current', 'target'] as const) {
         const text = kpi[property];
         if (text !== undefined && !isSaneNumber(parseMeasure(text))) {
-            validator.report(accept, CODE_NUMBER_OUT_OF_RANGE, `The KPI's ${property} value ${shorten(String(text))} is not a number a plan can mean. It is left out until corrected.`, { node: kpi, property });
+            validator.report(accept, CODE_NUMBER_OUT_OF_RANGE, `The KPI's ${property} value ${numberText(kpi, property)} is not a number a plan can mean. It is left out until corrected.`, { node: kpi, property });
         }
     }
 }

@@ -3,6 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { FactorScore, ScoreCard, ScoringModel } from '../generated/ast.js';
 import { isScoringModel } from '../generated/ast.js';
 import { totalWeight } from '../domain/strategic-value.js';
+import { isSaneNumber } from '../domain/quantities.js';
 import { toScoringModel } from '../analysis/extract-plan.js';
 import {
     CODE_INVALID_SCALE, CODE_NO_FUTURE_FACTOR, CODE_NO_QUALITATIVE_FACTOR, CODE_SCORE_OFF_SCALE, CODE_TOO_FEW_FACTORS, CODE_TOO_MANY_FACTORS,
@@ -26,7 +27,8 @@ export const scoringChecks: CheckFactory = (validator) => ({
 });
 
 function checkScale(validator: KamValidator, model: ScoringModel, accept: ValidationAcceptor): void {
-    if (model.scaleMin === undefined || model.scaleMax === undefined) return;
+    // A scale end that is not a usable number is reported by entries.ts (number-out-of-range).
+    if (!isSaneNumber(model.scaleMin) || !isSaneNumber(model.scaleMax)) return;
     if (!(model.scaleMax > model.scaleMin)) {
         validator.report(accept, CODE_INVALID_SCALE,
             `The scale of ${nameOf(model)} runs from ${model.scaleMin} to ${model.scaleMax}: it must run from the lowest score to a higher one, so no strategic value can be computed.`,

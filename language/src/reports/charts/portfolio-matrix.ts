@@ -3,6 +3,7 @@
  * the thresholds splitting it into Strategic, Star, Status and Streamline; bubble area = current revenue.
  */
 import type { PortfolioAccountRow, PortfolioView } from '../view-model.js';
+import type { Quadrant } from '../../domain/portfolio.js';
 import { el, fit, leaf, svg, text, textWidth, token, type Safe } from './svg.js';
 
 const LEFT = 50;
@@ -32,7 +33,9 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
     const background = quadrantBoxes.map((b) => el('g', { class: `kam-quadrant kam-quadrant-${token(b.q)}` },
         leaf('rect', { class: 'kam-quadrant-box', x: b.x, y: b.y, width: Math.max(0, b.w), height: Math.max(0, b.h) }),
         text(b.anchor === 'start' ? b.x + 6 : b.x + b.w - 6, b.y < ty ? b.y + 16 : b.y + b.h - 8, b.label, { class: 'kam-quadrant-label', 'text-anchor': b.anchor })));
-    const placed = view.accounts.filter((a): a is PortfolioAccountRow & { strategicValue: number; relationship: number } => a.strategicValue !== undefined && a.relationship !== undefined);
+    // Only accounts with a quadrant: one whose plan could be read only in part has provisional numbers and is not placed.
+    const placed = view.accounts.filter((a): a is PortfolioAccountRow & { strategicValue: number; relationship: number; quadrant: Quadrant } =>
+        a.strategicValue !== undefined && a.relationship !== undefined && a.quadrant !== undefined);
     const maxRevenue = Math.max(0, ...placed.map((a) => a.revenue ?? 0));
     const taken: Box[] = quadrantBoxes.map((b) => ({ x: b.anchor === 'start' ? b.x : b.x + b.w - textWidth(b.label), y: b.y < ty ? b.y + 4 : b.y + b.h - 20, w: textWidth(b.label), h: 16 }));
     // Largest first, so small bubbles are drawn on top and stay clickable.

@@ -1,5 +1,5 @@
 /** The strategic-value breakdown: each factor's score on its scale, its weight and its weighted contribution. */
-import { formatScore } from '../../domain/quantities.js';
+import { formatPercent, formatPlain, formatScore } from '../../domain/quantities.js';
 import type { StrategicValueView } from '../view-model.js';
 import { el, fit, leaf, svg, text, type Safe } from './svg.js';
 
@@ -15,9 +15,9 @@ export function strategicValueChart(view: StrategicValueView, id: string): Safe 
         const span = Math.max(1, view.scaleMax);
         const scored = f.score !== undefined;
         return el('g', { class: scored ? 'kam-factor' : 'kam-factor kam-unscored' },
-            el('title', {}, scored ? `${f.title}: score ${f.score} of ${view.scaleMax}, weight ${f.weight}%, contributes ${formatScore(f.contribution)}` : `${f.title}: not scored (weight ${f.weight}%)`),
+            el('title', {}, scored ? `${f.title}: score ${formatPlain(f.score)} of ${formatPlain(view.scaleMax)}, weight ${formatPercent(f.weight)}, contributes ${formatScore(f.contribution)}` : `${f.title}: not scored (weight ${formatPercent(f.weight)})`),
             text(0, y + 13, fit(label, LABEL - 56), { class: 'kam-label' }),
-            text(LABEL - 10, y + 13, `${f.weight}%`, { class: 'kam-muted', 'text-anchor': 'end' }),
+            text(LABEL - 10, y + 13, `${formatPercent(f.weight)}`, { class: 'kam-muted', 'text-anchor': 'end' }),
             leaf('rect', { class: 'kam-track', x: LABEL, y: y + 2, width: BAR, height: 14, rx: 2 }),
             scored ? leaf('rect', { class: 'kam-bar', x: LABEL, y: y + 2, width: (BAR * Math.max(0, Math.min(f.score!, span))) / span, height: 14, rx: 2 }) : undefined,
             text(LABEL + BAR + 8, y + 13, scored ? `${f.score} → +${formatScore(f.contribution)}` : 'not scored', { class: scored ? 'kam-value' : 'kam-muted' }),
@@ -38,7 +38,7 @@ export function strategicValueChart(view: StrategicValueView, id: string): Safe 
         id, width: WIDTH, height, className: 'kam-strategic-value',
         title: `Strategic value ${view.display} of 10`,
         description: view.factors.length
-            ? `Breakdown by factor. ${view.factors.map((f) => f.score === undefined ? `${f.title} not scored` : `${f.title} ${f.score} (weight ${f.weight}%) contributes ${formatScore(f.contribution)}`).join('; ')}. Attractive from ${view.threshold}.`
+            ? `Breakdown by factor. ${view.factors.map((f) => f.score === undefined ? `${f.title} not scored` : `${f.title} ${formatPlain(f.score)} (weight ${formatPercent(f.weight)}) contributes ${formatScore(f.contribution)}`).join('; ')}. Attractive from ${view.threshold}.`
             : 'No scoring model: the account has no scores.',
     },
     ...rows,
