@@ -4,10 +4,9 @@
  *   kam report <paths...>     the portfolio (or single-account) summary report
  *   kam lsp --stdio           the language server, for any LSP editor
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { reviewDocument, toFinding } from '../../language/src/analysis/review.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
@@ -18,10 +17,29 @@ import { countBySeverity } from '../../language/src/domain/findings.js';
 import { completenessLabel } from '../../language/src/reports/markdown-tables.js';
 import { CliError, loadPortfolio, type LoadedPortfolio } from './portfolio-workspace.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { terminalLine, terminalSafeJson } from './terminal-text.js';
+import { writeReportFile } from './report-file.js';
 
-interface Output {
+/**
+ * Where the CLI's text goes. Text for people (findings, account lines, messages) is escaped with
+ * terminalLine before it gets here, so a plan cannot send control sequences to a terminal.
+ */
+export interface Output {
     out: (text: string) => void;
     err: (text: string) => void;
+}
+
+interface LoadCommandOptions {
+    today?: string;
+    root?: string;
+    allowEmpty?: boolean;
+}
+
+async function load(paths: string[], options: LoadCommandOptions, io: Output): Promise<LoadedPortfolio> {
+    const portfolio = await loadPortfolio(paths, { root: options.root, today: validateTodayOption(options.today), allowEmpty: options.allowEmpty });
+    portfolio.notes.forEach((n) => io.err(`warning: ${terminalLine(n)}`));
+    portfolio.settingsProblems.forEach((p) => io.err(`warning: ${terminalLine(p)}`));
+    return portfolio;
 }
 
 function relative(root: string, document: LangiumDocument): string {
@@ -44,15 +62,14 @@ function validateTodayOption(today: string | undefined): string | undefined {
     return today;
 }
 
-async function validate(paths: string[], options: { format: string; today?: string; root?: string }, io: Output): Promise<number> {
-    const portfolio = await loadPortfolio(paths, { root: options.root, today: validateTodayOption(options.today) });
-    portfolio.settingsProblems.forEach((p) => io.err(`warning: ${p}`));
+async function validate(paths: string[], options: LoadCommandOptions & { format: string }, io: Output): Promise<number> {
+    const portfolio = await load(paths, options, io);
     const files = portfolio.requested.map((d) => ({ file: relative(portfolio.root, d), findings: (d.diagnostics ?? []).map(toFinding) }));
     const accounts = reviewed(portfolio, 'terminal');
     const all = files.flatMap((f) => f.findings);
     const counts = countBySeverity(all);
     if (options.format === 'json') {
-        io.out(JSON.stringify({
+        io.out(terminalSafeJson(JSON.stringify({
             files,
             accounts: accounts.map(({ card, source }) => ({
                 name: card.plan.name, title: card.plan.title, file: source,
@@ -62,10 +79,10 @@ async function validate(paths: string[], options: { format: string; today?: stri
                 syntaxErrorLine: card.syntaxErrorLine ?? null,
             })),
             summary: { files: files.length, accounts: accounts.length, ...counts },
-        }, null, 2));
+        }, null, 2)));
     } else {
         for (const f of files) {
-            for (const d of f.findings) io.out(`${f.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
+            for (const d of f.findings) io.out(terminalLine(`${f.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`));
         }
         if (all.length) io.out('');
         for (const { card, findings, source } of accounts) {
@@ -73,16 +90,15 @@ async function validate(paths: string[], options: { format: string; today?: stri
             const numbers = card.syntaxErrorLine !== undefined
                 ? `numbers provisional until the syntax error on line ${card.syntaxErrorLine} is fixed`
                 : `strategic value ${formatScore(card.strategicValue.value)}, relationship ${formatScore(card.relationship.value)}, ${card.quadrant ?? 'no quadrant'}, ${completenessLabel(card)}`;
-            io.out(`${card.plan.title} (${source}): ${numbers}; ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`);
+            io.out(terminalLine(`${card.plan.title} (${source}): ${numbers}; ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`));
         }
         io.out(`${files.length} file${files.length === 1 ? '' : 's'}, ${accounts.length} account${accounts.length === 1 ? '' : 's'}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information + counts.hint} note${counts.information + counts.hint === 1 ? '' : 's'}.`);
     }
     return counts.error > 0 ? 1 : 0;
 }
 
-async function report(paths: string[], options: { format: string; out?: string; force?: boolean; account?: string; today?: string; root?: string }, io: Output): Promise<number> {
-    const portfolio = await loadPortfolio(paths, { root: options.root, today: validateTodayOption(options.today) });
-    portfolio.settingsProblems.forEach((p) => io.err(`warning: ${p}`));
+async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string }, io: Output): Promise<number> {
+    const portfolio = await load(paths, options, io);
     let accounts = reviewed(portfolio, 'report');
     if (options.account) {
         accounts = accounts.filter((a) => a.card.plan.name === options.account || a.card.plan.title === options.account);
@@ -94,43 +110,63 @@ async function report(paths: string[], options: { format: string; out?: string; 
         ? renderAccountReport(accounts, format, context)
         : renderPortfolioReport(accounts, format, context);
     if (options.out) {
-        if (fs.existsSync(options.out) && !options.force) {
-            throw new CliError(`${options.out} exists; pass --force to overwrite it.`);
-        }
-        fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-        fs.writeFileSync(options.out, content);
-        io.err(`Wrote ${options.out} (${accounts.length} account${accounts.length === 1 ? '' : 's'}).`);
+        writeReportFile(options.out, content, { force: options.force, inputs: portfolio.inputs });
+        io.err(terminalLine(`Wrote ${options.out} (${accounts.length} account${accounts.length === 1 ? '' : 's'}).`));
     } else {
-        io.out(content);
+        // The JSON view model is made safe for a terminal without changing its data; Markdown and
+        // HTML are written as they are (kam.ts escapes them only when standard output is a terminal).
+        io.out(format === 'json' ? terminalSafeJson(content) : content);
     }
     return 0;
+}
+
+/**
+ * Commander's output through `io`, with its errors made one line (`kam: unknown command 'valdate'
+ * (did you mean validate?); see kam --help`) instead of the message followed by the whole help.
+ */
+function oneLineErrors(io: Output, help: string) {
+    return {
+        writeOut: (s: string) => io.out(s.trimEnd()),
+        writeErr: (s: string) => io.err(s.trimEnd()),
+        outputError: (message: string, write: (s: string) => void) => {
+            const line = message.trim()
+                .replace(/^error: /, '')
+                .replace(/\s*\n\s*\(Did you mean (.*)\?\)/, ' (did you mean $1?)')
+                .replace(/\s*\n\s*/g, ' ')
+                .replace(/\.$/, '');
+            write(`kam: ${terminalLine(line)}; see ${help}.`);
+        },
+    };
 }
 
 export function buildProgram(io: Output, setExitCode: (code: number) => void): Command {
     const program = new Command('kam')
         .description('KAM Plans: check key-account plans and report on the portfolio.')
         .version('0.1.0')
-        .showHelpAfterError()
-        .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+        .configureOutput(oneLineErrors(io, 'kam --help'))
         .exitOverride();
     const todayOption = new Option('--today <date>', 'review as of this date (yyyy-mm-dd), for reproducible runs');
     const rootOption = new Option('--root <folder>', 'portfolio root whose plans are loaded for references (default: nearest folder with kam.config.json)');
+    const allowEmptyOption = new Option('--allow-empty', 'a folder without plans is not an error');
     program.command('validate')
+        .configureOutput(oneLineErrors(io, 'kam validate --help'))
         .description('check plans and print each account\'s strategic value, quadrant and findings; exit code 1 on errors')
         .argument('[paths...]', '.kam files or folders', ['.'])
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .addOption(todayOption).addOption(rootOption)
+        .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await validate(paths, options, io)));
     program.command('report')
+        .configureOutput(oneLineErrors(io, 'kam report --help'))
         .description('write a summary report: one account, or the whole portfolio')
         .argument('[paths...]', '.kam files or folders', ['.'])
         .addOption(new Option('--format <format>', 'report format: Markdown, a self-contained HTML page with charts, or the JSON view model').choices(['md', 'html', 'json']).default('md'))
         .option('-o, --out <file>', 'write to this file instead of standard output')
-        .option('-f, --force', 'overwrite an existing --out file')
+        .option('-f, --force', 'overwrite an existing --out file (never a plan or another file the run read)')
         .option('--account <name>', 'report on this account only')
-        .addOption(todayOption).addOption(rootOption)
+        .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await report(paths, options, io)));
     program.command('lsp')
+        .configureOutput(oneLineErrors(io, 'kam lsp --help'))
         .description('start the KAM language server (for Neovim, Helix, Emacs …)')
         .option('--stdio', 'talk LSP over standard input and output')
         .option('--node-ipc', 'talk LSP over Node IPC')
@@ -148,13 +184,12 @@ export async function runCli(argv: string[], io: Output = { out: (s) => console.
         await program.parseAsync(argv, { from: 'user' });
     } catch (error) {
         if (error instanceof CliError) {
-            io.err(`kam: ${error.message}`);
+            io.err(`kam: ${terminalLine(error.message)}`);
             return 2;
         }
-        if (error && typeof error === 'object' && 'exitCode' in error && 'code' in error) {
+        if (error instanceof CommanderError) {
             // commander has already printed help or the usage error.
-            const code = (error as { exitCode: number; code: string }).code;
-            return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? 0 : 2;
+            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
         }
         throw error;
     }

@@ -5,14 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
 import pLimit from 'p-limit';
 import { FILE_CONCURRENCY } from '../../language/src/workspace/kam-workspace-manager.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
+import { CliError, fsReason } from './errors.js';
+import { CarefulFileSystem, describeContents, PlanFinder } from './plan-files.js';
 
-export class CliError extends Error {}
+export { CliError } from './errors.js';
 
 export interface LoadedPortfolio {
     services: KamServices;
@@ -21,18 +22,17 @@ export interface LoadedPortfolio {
     requested: LangiumDocument[];
     /** Problems with kam.config.json, in plain words; defaults were used instead. */
     settingsProblems: string[];
+    /** What was skipped while searching for plans (a named pipe called x.kam, a broken link). */
+    notes: string[];
+    /** The real paths of every file read: the plans and each kam.config.json. Never written over. */
+    inputs: Set<string>;
 }
 
-/** Every `.kam` file under a folder, skipping dependency and build folders. */
-export function findPlanFiles(folder: string): string[] {
-    const found: string[] = [];
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out') continue;
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) found.push(...findPlanFiles(full));
-        else if (entry.isFile() && entry.name.endsWith('.kam')) found.push(full);
-    }
-    return found.sort();
+export interface LoadOptions {
+    root?: string;
+    today?: string;
+    /** A folder without plans is not an error (by default it is: a mistyped path would check nothing). */
+    allowEmpty?: boolean;
 }
 
 /** The nearest ancestor folder holding kam.config.json, or undefined. */
@@ -46,33 +46,57 @@ export function findConfigRoot(start: string): string | undefined {
     }
 }
 
-export async function loadPortfolio(paths: string[], options: { root?: string; today?: string } = {}): Promise<LoadedPortfolio> {
-    if (paths.length === 0) paths = ['.'];
-    const resolved = paths.map((p) => path.resolve(p));
-    for (const p of resolved) {
-        if (!fs.existsSync(p)) throw new CliError(`No such file or folder: ${p}`);
-        if (!fs.statSync(p).isDirectory() && !p.endsWith('.kam')) throw new CliError(`${p} is not a KAM plan: plans are .kam files (or give a folder of them).`);
+function isDirectory(p: string): boolean {
+    try {
+        return fs.statSync(p).isDirectory();
+    } catch {
+        return false;
     }
-    const first = resolved[0];
-    const firstFolder = fs.statSync(first).isDirectory() ? first : path.dirname(first);
-    const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new CliError(`The portfolio root ${root} is not a folder.`);
+}
 
-    const { shared, Kam } = createKamServices(NodeFileSystem);
+export async function loadPortfolio(paths: string[], options: LoadOptions = {}): Promise<LoadedPortfolio> {
+    if (paths.length === 0) paths = ['.'];
+    const finder = new PlanFinder();
+    const requestedFiles = new Set<string>();
+    for (const p of paths.map((given) => path.resolve(given))) {
+        const { folder, plans } = finder.given(p);
+        if (folder && plans.length === 0 && !options.allowEmpty) {
+            throw new CliError(`No plans (.kam files) in ${p}: ${describeContents(p)}. Check the path, or pass --allow-empty if a folder without plans is expected.`);
+        }
+        plans.forEach((f) => requestedFiles.add(f));
+    }
+    const first = path.resolve(paths[0]);
+    const firstFolder = isDirectory(first) ? first : path.dirname(first);
+    const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
+    if (!isDirectory(root)) throw new CliError(`The portfolio root ${root} is not a folder.`);
+
+    const { shared, Kam } = createKamServices(CarefulFileSystem);
     if (options.today) Kam.analysis.ReviewSettings.setOverrideLayer({ today: options.today });
 
-    const requestedFiles = new Set<string>();
-    for (const p of resolved) {
-        if (fs.statSync(p).isDirectory()) findPlanFiles(p).forEach((f) => requestedFiles.add(f));
-        else requestedFiles.add(p);
-    }
-    const allFiles = new Set([...findPlanFiles(root), ...requestedFiles]);
+    const allFiles = new Set([...requestedFiles, ...finder.folder(root)]);
     const documents = shared.workspace.LangiumDocuments;
+    // Bounded: a portfolio of thousands of plans is read with at most FILE_CONCURRENCY files open.
     const limit = pLimit(FILE_CONCURRENCY);
-    const loaded = await Promise.all([...allFiles].map((f) => limit(() => documents.getOrCreateDocument(URI.file(f)))));
+    const loaded = await Promise.all([...allFiles].map((f) => limit(async () => {
+        try {
+            return await documents.getOrCreateDocument(URI.file(f));
+        } catch (error) {
+            throw new CliError(`Cannot read the plan ${f}: ${fsReason(error)}.`);
+        }
+    })));
     // Each plan's kam.config.json is found and read as the language server does (portfolio-config.ts).
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
-    const problems = (await Kam.portfolio.PortfolioConfig.problems()).flatMap((p) => p.problems.map((problem) => `${p.file.fsPath}: ${problem}`));
+    const config = Kam.portfolio.PortfolioConfig;
+    const problems = (await config.problems()).flatMap((p) => p.problems.map((problem) => `${p.file.fsPath}: ${problem}`));
     const requested = loaded.filter((d) => requestedFiles.has(d.uri.fsPath));
-    return { services: Kam, root, requested, settingsProblems: problems };
+    const inputs = finder.realPaths();
+    for (const configRoot of config.roots()) {
+        const file = UriUtils.joinPath(URI.parse(configRoot), CONFIG_FILE).fsPath;
+        try {
+            inputs.add(fs.realpathSync.native(file));
+        } catch {
+            inputs.add(file);
+        }
+    }
+    return { services: Kam, root, requested, settingsProblems: problems, notes: finder.notes, inputs };
 }
