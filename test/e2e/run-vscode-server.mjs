@@ -10,7 +10,7 @@
 // "N passed, N failed"; the exit code is non-zero when a test failed, nothing ran or the run broke.
 //
 // Environment: KAM_E2E_TIMEOUT_MS (whole run, default 600000), KAM_E2E_GREP (mocha grep),
-// KAM_E2E_CHROMIUM (default /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
+// KAM_E2E_CHROMIUM (default KAM_CHROMIUM, else /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
 // KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,7 +31,7 @@ const extensionMain = path.join(root, 'out/client/extension.cjs');
 const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
 /** Test the packaged extension as a user installs it, instead of the sources (`npm run test:e2e:vsix`). */
 const vsix = process.env.KAM_E2E_VSIX ? path.resolve(root, process.env.KAM_E2E_VSIX) : undefined;
-const chromiumPath = process.env.KAM_E2E_CHROMIUM || '/usr/bin/chromium';
+const chromiumPath = process.env.KAM_E2E_CHROMIUM || process.env.KAM_CHROMIUM || '/usr/bin/chromium';
 const outputDir = path.join(root, 'test-output/e2e');
 
 const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
@@ -193,9 +193,11 @@ async function main() {
     const workspace = path.join(tempDir, 'workspace');
     fs.cpSync(workspaceSource, workspace, { recursive: true });
     // VS Code for the web auto-saves an edit after a second by default, the desktop never: a test's
-    // unsaved edit would reach the disk, or not, depending on the machine's load. Behave like the desktop.
+    // unsaved edit would reach the disk, or not, depending on the machine's load. Behave like the
+    // desktop (and keep this settings folder out of the explorer in the screenshots).
     fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'files.autoSave': 'off' }, null, 4)}\n`);
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'),
+        `${JSON.stringify({ 'files.autoSave': 'off', 'files.exclude': { '.vscode': true } }, null, 4)}\n`);
     const dirs = Object.fromEntries(['server-data', 'extensions', 'user-data', 'chromium'].map((d) => {
         fs.mkdirSync(path.join(tempDir, d), { recursive: true });
         return [d, path.join(tempDir, d)];
