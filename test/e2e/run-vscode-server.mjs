@@ -444,6 +444,9 @@ async function saveScreenshot(name, why, { wait = true } = {}) {
         await squiggles.first().waitFor({ state: 'visible', timeout: SCREENSHOT_SQUIGGLE_TIMEOUT_MS })
             .catch(() => note(`no squiggles in the editor after ${SCREENSHOT_SQUIGGLE_TIMEOUT_MS / 1000} s`));
         await hint.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => note('no strategic value inlay hint drawn after 15 s'));
+        // The code lens above the account ("Strategic value … | Open preview | Generate report").
+        await page.locator('.monaco-editor .codelens-decoration').getByText(/Open preview/).first()
+            .waitFor({ state: 'visible', timeout: 15_000 }).catch(() => note('no code lens drawn after 15 s'));
     }
     await page.screenshot({ path: file });
     screenshotTaken = true;
