@@ -1,8 +1,9 @@
 /**
- * The CLI outside the repository, as a user installs it: `npm pack` gives a tarball with the `kam`
- * command and its bundle (nothing else), `npm install -g` of that tarball puts a working `kam` on
- * the PATH of a fresh prefix, and on a Node older than 22 `kam` says in one line what to do.
- * Needs the built CLI (out/cli/kam.cjs): `npm test` builds before it runs the tests.
+ * The CLI outside the repository, as a user installs it: `npm run pack:cli` (scripts/pack-cli.mjs)
+ * gives a self-contained tarball with the `kam` command and its bundle, no dependencies and no
+ * scripts; `npm install -g` of that tarball puts a working `kam` on the PATH of a fresh prefix; a
+ * plain `npm pack` of the repository carries the same two files; and on a Node older than 22 `kam`
+ * says in one line what to do. Needs the built CLI (out/cli/kam.cjs): `npm test` builds first.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,18 +35,27 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
     let prefix: string;
     let files: string[];
 
+    let installLog: string;
+
     beforeAll(() => {
         expect(fs.existsSync(path.join(ROOT, 'out/cli/kam.cjs')), 'out/cli/kam.cjs is not built: run npm run build').toBe(true);
         work = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-install-'));
         prefix = path.join(work, 'prefix');
-        // --ignore-scripts: prepack would rebuild out/ while other test files read it; npm test has just built it.
-        const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
-        files = packed[0].files.map((f) => f.path).sort();
-        npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed[0].filename)], work);
-    }, 300_000);
+        execFileSync(process.execPath, [path.join(ROOT, 'scripts/pack-cli.mjs'), '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: PATH_WITH_THIS_NODE } });
+        const tarball = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
+        expect(tarball, 'pack-cli.mjs wrote no tarball').toBeDefined();
+        files = execFileSync('tar', ['tzf', path.join(work, tarball!)], { encoding: 'utf8' }).trim().split('\n').sort();
+        // --offline: the package needs nothing from the registry.
+        installLog = npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(work, tarball!)], work);
+    }, 120_000);
 
-    it('packs the command and its bundle, and nothing from the sources', () => {
-        expect(files).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'out/cli/kam.cjs', 'package.json']);
+    it('packs the command, its self-contained bundle and the docs, and declares no dependency or script', () => {
+        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/out/cli/kam.cjs', 'package/package.json']);
+        const installed = JSON.parse(fs.readFileSync(path.join(prefix, 'lib/node_modules/kam-plans/package.json'), 'utf8'));
+        expect(installed).toMatchObject({ name: 'kam-plans', bin: { kam: 'bin/kam.cjs' }, engines: { node: '>=22' } });
+        expect(installed.dependencies ?? {}).toEqual({});
+        expect(installed.scripts ?? {}).toEqual({});
+        expect(installLog).toMatch(/added 1 package/);
     });
 
     it('gives a kam on the PATH that tells its version', () => {
@@ -70,6 +80,14 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toMatch(/^kam needs Node\.js 22 or newer; this is v20\.20\.2 — install Node 22\+ \(e\.g\. `nvm install 22`, or from nodejs\.org\) and run kam again\.\n$/);
+    });
+});
+
+describe('npm pack of the repository', () => {
+    it('carries the command and its bundle, nothing from the sources', () => {
+        // --ignore-scripts: prepack would rebuild out/ while other test files read it; npm test has just built it.
+        const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
+        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'out/cli/kam.cjs', 'package.json']);
     });
 });
 
