@@ -1,8 +1,18 @@
 #!/usr/bin/env node
+// The `kam` command. It runs on whatever Node the user's PATH gives it, so it checks the version
+// first, in syntax any Node understands, and says in one line what to do instead of failing deep
+// inside Langium (`Object.groupBy is not a function` on Node 20).
 'use strict';
-const [major] = process.versions.node.split('.').map(Number);
+var major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-    console.error(`kam needs Node.js 22 or newer; this is ${process.version}.`);
+    var fs = require('fs');
+    var path = require('path');
+    // In a clone of the repository, npm ci brings in a pinned Node 24 (the dev dependency `node`).
+    var pinned = path.join(__dirname, '..', 'node_modules', '.bin', 'node');
+    var advice = fs.existsSync(pinned)
+        ? 'run `npx kam ...` here (it uses the project\'s pinned Node 24), or install Node 22+ (e.g. `nvm install 22`, or from nodejs.org)'
+        : 'install Node 22+ (e.g. `nvm install 22`, or from nodejs.org) and run kam again';
+    console.error('kam needs Node.js 22 or newer; this is ' + process.version + ' \u2014 ' + advice + '.');
     process.exit(2);
 }
 require('../out/cli/kam.cjs');

@@ -1,28 +1,92 @@
-// The whole test suite, as `npm test` runs it: unit and integration tests (vitest), then the
-// end-to-end suite inside a real VS Code (on the sources, then on the installed .vsix). Prints one
-// closing line "N passed, N failed" over all of them and exits non-zero when anything failed or
-// nothing ran.
-import { spawnSync } from 'node:child_process';
+// The whole test suite, as `npm test` runs it, in this order:
+//   1. what the tests need from outside npm, before any test needs it: Debian's Chromium (the HTML
+//      report test and the end-to-end tests) and the VS Code server (test/e2e/install-vscode-server.sh;
+//      idempotent, a no-op once done). If that cannot be done here (not root, no sudo), it says in
+//      one line what to run, within the first second;
+//   2. the build (npm run build);
+//   3. the unit and integration tests (vitest);
+//   4. the end-to-end suite inside a real VS Code: on the sources, then on the installed .vsix.
+// Each phase's output is shown as it runs (and captured, to count). Ends with one line
+// "N passed, N failed" over everything; exits non-zero when anything failed or nothing ran.
+//
+// Switches: --no-e2e or KAM_SKIP_E2E=1 (skip phase 4 and the VS Code server install); the e2e
+// options (KAM_E2E_DIR, KAM_E2E_CHROMIUM, …) and KAM_CHROMIUM pass through, see README.md.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+if (Number(process.versions.node.split('.')[0]) < 22) {
+    console.error(`The tests need Node.js 22 or newer, this is ${process.version}: run them with \`npm test\` (after \`npm ci\`), which uses the project's pinned Node 24.`);
+    process.exit(1);
+}
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'test-output');
 fs.mkdirSync(outDir, { recursive: true });
 const skipE2e = process.argv.includes('--no-e2e') || process.env.KAM_SKIP_E2E === '1';
 
-function run(command, args) {
-    const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    process.stdout.write(result.stdout ?? '');
-    return { status: result.status ?? 1, stdout: result.stdout ?? '' };
-}
-
 let passed = 0;
 let failed = 0;
+let current;
 
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+        current?.kill(signal);
+        console.log(`\ninterrupted (${signal})\n${passed} passed, ${failed + 1} failed`);
+        process.exit(130);
+    });
+}
+
+/** Runs a command with its standard output shown as it comes and kept for counting; stderr goes straight through. */
+function run(command, args, env = {}) {
+    return new Promise((resolve) => {
+        let stdout = '';
+        current = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+        current.stdout.setEncoding('utf8');
+        current.stdout.on('data', (chunk) => {
+            stdout += chunk;
+            process.stdout.write(chunk);
+        });
+        current.on('error', (error) => resolve({ status: 1, stdout: `${stdout}\n${error.message}` }));
+        current.on('close', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), stdout }));
+    });
+}
+
+function phase(title) {
+    console.log(`\n== ${title}`);
+}
+
+function finish() {
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+// Colours in the phases' output when a person is watching (their stdout is a pipe to us).
+const colour = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+
+// ------------------------------------------------------------------ 1. prerequisites
+phase(skipE2e ? 'Chromium (for the HTML report test)' : 'Chromium and the VS Code server (for the browser and end-to-end tests)');
+const install = await run('bash', [path.join(root, 'test/e2e/install-vscode-server.sh'), ...(skipE2e ? ['--chromium-only'] : [])]);
+if (install.status !== 0) {
+    console.error('Could not install what the tests need (see the line above); no test ran.');
+    failed += 1;
+    finish();
+}
+
+// ------------------------------------------------------------------ 2. build
+phase('Build (npm run build)');
+const build = await run('npm', ['run', '--silent', 'build']);
+if (build.status !== 0) {
+    console.error('The build failed; no test ran.');
+    failed += 1;
+    finish();
+}
+
+// ------------------------------------------------------------------ 3. vitest
+phase('Unit and integration tests (vitest)');
 const vitestJson = path.join(outDir, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const unit = run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unit = await run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], colour);
 if (fs.existsSync(vitestJson)) {
     const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
     passed += report.numPassedTests;
@@ -34,11 +98,13 @@ if (fs.existsSync(vitestJson)) {
     failed += 1;
 }
 
+// ------------------------------------------------------------------ 4. end-to-end
 if (!skipE2e) {
     // The suite inside VS Code, twice: on the extension under development, then on the packaged
     // .vsix installed as a user installs it.
-    for (const script of ['test:e2e', 'test:e2e:vsix']) {
-        const e2e = run('npm', ['run', '--silent', script]);
+    for (const [script, title] of [['test:e2e', 'End-to-end tests in VS Code, on the sources'], ['test:e2e:vsix', 'End-to-end tests in VS Code, on the installed .vsix']]) {
+        phase(`${title} (npm run ${script})`);
+        const e2e = await run('npm', ['run', '--silent', script]);
         const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
         if (match) {
             passed += Number(match[1]);
@@ -51,5 +117,4 @@ if (!skipE2e) {
     }
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+finish();

@@ -174,12 +174,28 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             const { startKamLanguageServer } = await import('../../server/src/start-server.js');
             startKamLanguageServer();
         });
+    program.addHelpText('after', `
+Examples:
+  kam validate examples                        check the plans under a folder
+  kam validate plans/ --format json            the same, as JSON for a pipeline
+  kam report examples --out portfolio.md       portfolio summary in Markdown
+  kam report examples --format html -o p.html  the same with charts, one page
+  kam report plans/nordwind-logistics.kam      one account on a page
+  kam lsp --stdio                              language server for other editors
+
+Exit codes: 0 fine, 1 a plan has errors (kam validate), 2 bad usage.
+Run kam <command> --help for a command's options.`);
     return program;
 }
 
 export async function runCli(argv: string[], io: Output = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
     let exitCode = 0;
     const program = buildProgram(io, (code) => { exitCode = code; });
+    if (argv.length === 0) {
+        // `kam` alone: what it can do, on standard output, and no error.
+        program.outputHelp();
+        return 0;
+    }
     try {
         await program.parseAsync(argv, { from: 'user' });
     } catch (error) {

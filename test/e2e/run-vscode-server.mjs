@@ -10,7 +10,7 @@
 // "N passed, N failed"; the exit code is non-zero when a test failed, nothing ran or the run broke.
 //
 // Environment: KAM_E2E_TIMEOUT_MS (whole run, default 600000), KAM_E2E_GREP (mocha grep),
-// KAM_E2E_CHROMIUM (default /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
+// KAM_E2E_CHROMIUM (default KAM_CHROMIUM, else /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
 // KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,7 +31,7 @@ const extensionMain = path.join(root, 'out/client/extension.cjs');
 const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
 /** Test the packaged extension as a user installs it, instead of the sources (`npm run test:e2e:vsix`). */
 const vsix = process.env.KAM_E2E_VSIX ? path.resolve(root, process.env.KAM_E2E_VSIX) : undefined;
-const chromiumPath = process.env.KAM_E2E_CHROMIUM || '/usr/bin/chromium';
+const chromiumPath = process.env.KAM_E2E_CHROMIUM || process.env.KAM_CHROMIUM || '/usr/bin/chromium';
 const outputDir = path.join(root, 'test-output/e2e');
 
 const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
@@ -192,6 +192,12 @@ async function main() {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-e2e-'));
     const workspace = path.join(tempDir, 'workspace');
     fs.cpSync(workspaceSource, workspace, { recursive: true });
+    // VS Code for the web auto-saves an edit after a second by default, the desktop never: a test's
+    // unsaved edit would reach the disk, or not, depending on the machine's load. Behave like the
+    // desktop (and keep this settings folder out of the explorer in the screenshots).
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'),
+        `${JSON.stringify({ 'files.autoSave': 'off', 'files.exclude': { '.vscode': true } }, null, 4)}\n`);
     const dirs = Object.fromEntries(['server-data', 'extensions', 'user-data', 'chromium'].map((d) => {
         fs.mkdirSync(path.join(tempDir, d), { recursive: true });
         return [d, path.join(tempDir, d)];
@@ -203,7 +209,7 @@ async function main() {
         const routes = {
             '/screenshot': () => saveScreenshot(url.searchParams.get('name') || 'workbench', 'requested by the suite'),
             // What a user sees inside a webview (the preview, the portfolio), read from the browser side.
-            '/webview': () => readWebview(url.searchParams.get('contains') ?? '', url.searchParams.get('name')),
+            '/webview': () => readWebview(url.searchParams.get('contains') ?? '', url.searchParams.get('name'), url.searchParams.get('background')),
             '/webview-click': () => clickInWebview(url.searchParams.get('contains') ?? '', url.searchParams.get('text') ?? ''),
         };
         const route = request.method === 'POST' ? routes[url.pathname] : undefined;
@@ -353,11 +359,31 @@ async function main() {
     finish(result);
 }
 
+/** The colours the user reads: the body's text on its background (the theme's, through CSS variables). */
+function colorsOf(body) {
+    return body.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const heading = element.querySelector('h1');
+        return { text: style.color, background: style.backgroundColor, heading: heading ? getComputedStyle(heading).color : style.color };
+    });
+}
+
+/** Relative luminance (WCAG) of a CSS `rgb(…)` colour. */
+function luminance(color) {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 /**
- * The body of the first webview whose text contains `contains`, waiting for it to render. A webview
- * lives in `iframe.webview` → `iframe#active-frame`. Optionally saves a screenshot of the workbench.
+ * The body of the first webview whose text contains `contains` (and, with `background`, whose
+ * background is `dark` or `light`), re-reading the webviews until one does or WEBVIEW_TIMEOUT_MS
+ * has passed. A webview lives in `iframe.webview` → `iframe#active-frame`; it renders, and takes a
+ * new theme, asynchronously, and its frames cannot be watched from the page, hence the re-reading.
  */
-async function findWebview(contains) {
+async function findWebview(contains, background) {
     const deadline = Date.now() + WEBVIEW_TIMEOUT_MS;
     let seen = [];
     while (Date.now() < deadline) {
@@ -366,23 +392,21 @@ async function findWebview(contains) {
         for (let i = 0; i < await frames.count(); i++) {
             const body = frames.nth(i).contentFrame().locator('iframe#active-frame').contentFrame().locator('body');
             const text = await body.innerText({ timeout: 2_000 }).catch(() => '');
-            seen.push(text.slice(0, 80).replace(/\s+/g, ' '));
-            if (text.includes(contains)) return { body, text };
+            const colors = background && text.includes(contains) ? await colorsOf(body).catch(() => undefined) : undefined;
+            seen.push(text.slice(0, 80).replace(/\s+/g, ' ') + (colors ? ` (background ${colors.background})` : ''));
+            if (!text.includes(contains)) continue;
+            if (!background || (colors && (luminance(colors.background) < 0.2) === (background === 'dark'))) return { body, text };
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`no webview shows "${contains}" after ${WEBVIEW_TIMEOUT_MS / 1000} s; webviews seen: ${JSON.stringify(seen)}`);
+    const what = background ? `shows "${contains}" on a ${background} background` : `shows "${contains}"`;
+    throw new Error(`no webview ${what} after ${WEBVIEW_TIMEOUT_MS / 1000} s; webviews seen: ${JSON.stringify(seen)}`);
 }
 
-async function readWebview(contains, name) {
-    const { body, text } = await findWebview(contains);
+async function readWebview(contains, name, background) {
+    const { body, text } = await findWebview(contains, background ?? undefined);
     const svgCount = await body.locator('svg').count();
-    // The colours the user reads: the body's text on its background (the theme's, through CSS variables).
-    const colors = await body.evaluate((element) => {
-        const style = getComputedStyle(element);
-        const heading = element.querySelector('h1');
-        return { text: style.color, background: style.backgroundColor, heading: heading ? getComputedStyle(heading).color : style.color };
-    });
+    const colors = await colorsOf(body);
     if (name) {
         const file = path.join(outputDir, `${name}.png`);
         await page.screenshot({ path: file });
@@ -420,6 +444,9 @@ async function saveScreenshot(name, why, { wait = true } = {}) {
         await squiggles.first().waitFor({ state: 'visible', timeout: SCREENSHOT_SQUIGGLE_TIMEOUT_MS })
             .catch(() => note(`no squiggles in the editor after ${SCREENSHOT_SQUIGGLE_TIMEOUT_MS / 1000} s`));
         await hint.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => note('no strategic value inlay hint drawn after 15 s'));
+        // The code lens above the account ("Strategic value … | Open preview | Generate report").
+        await page.locator('.monaco-editor .codelens-decoration').getByText(/Open preview/).first()
+            .waitFor({ state: 'visible', timeout: 15_000 }).catch(() => note('no code lens drawn after 15 s'));
     }
     await page.screenshot({ path: file });
     screenshotTaken = true;

@@ -7,7 +7,7 @@ import { accountNameRange, hoverText, inlayHintText, nameRange, strategicValueIn
 describe('Working on a plan in the editor', () => {
     let plan: vscode.TextDocument;
 
-    before(async () => {
+    beforeEach(async () => {
         plan = await openPlan(STRONG_PLAN.path);
         await diagnosticsOf(STRONG_PLAN.path); // the language server has built the plan
     });
@@ -40,7 +40,8 @@ describe('Working on a plan in the editor', () => {
         let editor: vscode.TextEditor;
         let rolePosition: vscode.Position;
 
-        before(async () => {
+        // Each test types `role ` itself, on the original plan (the suite restores it before every test).
+        beforeEach(async () => {
             editor = await showPlan(WEAK_PLAN.path);
             await diagnosticsOf(WEAK_PLAN.path, (d) => codesOf(d).includes('kam.missing-finance-contact'), 'kam.missing-finance-contact');
             // Type a new line `role ` at the top of the stakeholder's block.
@@ -50,12 +51,6 @@ describe('Working on a plan in the editor', () => {
             const typed = `\n${indent}role `;
             assert.ok(await editor.edit((edit) => edit.insert(braceLine.range.end, typed)), 'the edit was refused');
             rolePosition = new vscode.Position(braceLine.lineNumber + 1, indent.length + 'role '.length);
-        });
-
-        after(async () => {
-            // Leave the plan as it is on disk for the tests that follow.
-            await vscode.window.showTextDocument(editor.document, { preview: false });
-            await vscode.commands.executeCommand('workbench.action.files.revert');
         });
 
         it('offers the stakeholder roles after `role `', async () => {

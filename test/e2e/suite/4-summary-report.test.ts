@@ -5,16 +5,6 @@ import { command, diagnosticsOf, showPlan } from './helpers.js';
 import { escapeRegExp, inlayHintText, strategicValueIn, wholeDocument } from './plan-text.js';
 
 describe('KAM: Generate Summary Report', () => {
-    let report: vscode.TextDocument | undefined;
-
-    after(async () => {
-        // The report is unsaved: close it without a "save changes?" prompt at shutdown.
-        if (report) {
-            await vscode.window.showTextDocument(report);
-            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        }
-    });
-
     it(`summarises the ${STRONG_PLAN.title} plan in a Markdown document beside it`, async () => {
         const editor = await showPlan(STRONG_PLAN.path);
         await diagnosticsOf(STRONG_PLAN.path);
@@ -23,7 +13,7 @@ describe('KAM: Generate Summary Report', () => {
         assert.ok(value, 'no strategic value hint to compare the report with');
 
         // As a user who picks "Open Markdown beside" in the command's question (the option skips it).
-        report = await command<vscode.TextDocument | undefined>('kam.generateSummaryReport', undefined, { output: 'beside' });
+        const report = await command<vscode.TextDocument | undefined>('kam.generateSummaryReport', undefined, { output: 'beside' });
         assert.ok(report, 'the command opened no report (it shows an error message instead: see the "KAM Plans" output)');
         assert.equal(report.languageId, 'markdown');
         assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === report), 'the report is not shown');

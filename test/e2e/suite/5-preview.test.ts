@@ -4,24 +4,27 @@ import { STRONG_PLAN, WEAK_PLAN } from './example-plans.js';
 import { clickInWebview, codesOf, command, diagnosticsOf, planUri, showPlan, waitForEvent, webviewContent, LANGUAGE_SERVER_TIMEOUT_MS } from './helpers.js';
 import { inlayHintText, strategicValueIn, wholeDocument } from './plan-text.js';
 
+/** Opens the plan and its preview beside it, as the editor title button does; resolves once the preview shows the plan. */
+async function openPreview(plan: { path: string; title: string }): Promise<vscode.TextEditor> {
+    const editor = await showPlan(plan.path);
+    await diagnosticsOf(plan.path);
+    await command('kam.openPreview', editor.document.uri.toString());
+    await webviewContent(plan.title);
+    return editor;
+}
+
 describe('KAM: Open Preview to the Side', () => {
     before(function () {
         // The webview is read from the browser side: only the VS Code server runner has that channel.
         if (!process.env.KAM_E2E_CONTROL_URL) this.skip();
     });
 
-    after(async () => {
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
-
     it(`shows ${STRONG_PLAN.title} with its strategic value and pictures`, async () => {
-        const editor = await showPlan(STRONG_PLAN.path);
-        await diagnosticsOf(STRONG_PLAN.path);
-        await command('kam.openPreview', editor.document.uri.toString());
+        const editor = await openPreview(STRONG_PLAN);
         const hints = await command<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, wholeDocument(editor.document));
         const value = hints.map(inlayHintText).map(strategicValueIn).find((v) => v !== undefined);
         assert.ok(value, 'no strategic value among the inlay hints');
-        const view = await webviewContent(STRONG_PLAN.title, 'preview');
+        const view = await webviewContent(STRONG_PLAN.title, { screenshot: 'preview' });
         assert.ok(view, 'the runner did not answer');
         assert.ok(view.text.includes(value), `the preview does not show the strategic value ${value}:\n${view.text.slice(0, 1500)}`);
         for (const section of ['Strategic value', 'Relationship map', 'Expectations', 'Risks']) {
@@ -32,15 +35,13 @@ describe('KAM: Open Preview to the Side', () => {
 
     for (const theme of ['Default Dark Modern', 'Default High Contrast', 'Default Light Modern']) {
         it(`stays readable in the ${theme} theme`, async () => {
+            await openPreview(STRONG_PLAN);
             await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
             const shot = `preview-${theme.toLowerCase().replace(/^default /, '').replace(/\s+/g, '-')}`;
-            // The theme reaches the webview as new CSS variables, a little after the setting: read until it has.
+            // The theme reaches the webview as new CSS variables, a little after the setting: the runner
+            // waits until the webview's background has turned dark (or light).
             const wantDark = theme !== 'Default Light Modern';
-            let view = await webviewContent(STRONG_PLAN.title);
-            for (let attempt = 0; view && (luminance(view.colors.background) < 0.2) !== wantDark && attempt < 100; attempt++) {
-                view = await webviewContent(STRONG_PLAN.title);
-            }
-            view = await webviewContent(STRONG_PLAN.title, shot);
+            const view = await webviewContent(STRONG_PLAN.title, { screenshot: shot, background: wantDark ? 'dark' : 'light' });
             assert.ok(view, 'the runner did not answer');
             assert.equal(luminance(view.colors.background) < 0.2, wantDark, `the preview's background ${view.colors.background} does not follow the ${theme} theme`);
             const contrast = contrastRatio(view.colors.text, view.colors.background);
@@ -49,28 +50,21 @@ describe('KAM: Open Preview to the Side', () => {
     }
 
     it('follows the plan as the user types', async () => {
-        const editor = await showPlan(STRONG_PLAN.path);
+        const editor = await openPreview(STRONG_PLAN);
         // Rename the account's display name: the preview must show the new one without being asked.
         const text = editor.document.getText();
         const at = text.indexOf(`"${STRONG_PLAN.title}"`);
         assert.ok(at >= 0, 'the display name is not in the plan');
         const range = new vscode.Range(editor.document.positionAt(at + 1), editor.document.positionAt(at + 1 + STRONG_PLAN.title.length));
-        try {
-            assert.ok(await editor.edit((edit) => edit.replace(range, 'Nordwind Logistics Renamed')));
-            const view = await webviewContent('Nordwind Logistics Renamed');
-            assert.ok(view?.text.includes('Nordwind Logistics Renamed'));
-        } finally {
-            await vscode.window.showTextDocument(editor.document, { preview: false });
-            await vscode.commands.executeCommand('workbench.action.files.revert');
-        }
+        assert.ok(await editor.edit((edit) => edit.replace(range, 'Nordwind Logistics Renamed')));
+        const view = await webviewContent('Nordwind Logistics Renamed');
+        assert.ok(view?.text.includes('Nordwind Logistics Renamed'));
     });
 
     it('jumps to a finding\'s place in the plan when the user clicks it', async () => {
-        const editor = await showPlan(WEAK_PLAN.path);
+        const editor = await openPreview(WEAK_PLAN);
         const diagnostics = await diagnosticsOf(WEAK_PLAN.path, (d) => codesOf(d).includes('kam.missing-finance-contact'));
         const finding = diagnostics.find((d) => codesOf([d])[0] === 'kam.missing-finance-contact')!;
-        await command('kam.openPreview', editor.document.uri.toString());
-        await webviewContent(WEAK_PLAN.title);
         // Move the cursor away first, so the jump is visible.
         editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
         const moved = waitForEvent(vscode.window.onDidChangeTextEditorSelection,
@@ -87,13 +81,9 @@ describe('KAM: Open Portfolio', () => {
         if (!process.env.KAM_E2E_CONTROL_URL) this.skip();
     });
 
-    after(async () => {
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
-
     it('shows every account of the workspace on the portfolio matrix', async () => {
         await command('kam.openPortfolio');
-        const view = await webviewContent('Portfolio matrix', 'portfolio');
+        const view = await webviewContent('Portfolio matrix', { screenshot: 'portfolio' });
         assert.ok(view, 'the runner did not answer');
         for (const account of [STRONG_PLAN.title, WEAK_PLAN.title]) {
             assert.ok(view.text.includes(account), `the portfolio does not list ${account}:\n${view.text.slice(0, 1500)}`);

@@ -4,15 +4,8 @@ import { WEAK_PLAN } from './example-plans.js';
 import { codesOf, command, describeDiagnostics, diagnosticsOf, showPlan } from './helpers.js';
 
 describe('Quick fixes', () => {
-    let editor: vscode.TextEditor;
-
-    after(async () => {
-        await vscode.window.showTextDocument(editor.document, { preview: false });
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-    });
-
     it(`maps a finance contact for ${WEAK_PLAN.title} from the light bulb`, async () => {
-        editor = await showPlan(WEAK_PLAN.path);
+        const editor = await showPlan(WEAK_PLAN.path);
         const diagnostics = await diagnosticsOf(WEAK_PLAN.path, (d) => codesOf(d).includes('kam.missing-finance-contact'));
         const finding = diagnostics.find((d) => codesOf([d])[0] === 'kam.missing-finance-contact')!;
         const actions = await command<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);

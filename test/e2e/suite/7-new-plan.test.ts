@@ -5,10 +5,6 @@ import { codesOf, command, diagnosticsOf, workspaceRoot } from './helpers.js';
 describe('KAM: New Account Plan', () => {
     const folder = () => vscode.Uri.joinPath(workspaceRoot(), 'portfolio', 'accounts');
 
-    after(async () => {
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
-
     it('writes a plan from the template, opens it, and never overwrites it', async () => {
         const created = await command<vscode.Uri | undefined>('kam.newAccountPlan', folder(), 'Saltmarsh Ferries');
         assert.ok(created, 'the command created no file');

@@ -4,10 +4,6 @@ import { STRONG_PLAN } from './example-plans.js';
 import { command, diagnosticsOf, planUri, showPlan, waitForEvent, LANGUAGE_SERVER_TIMEOUT_MS } from './helpers.js';
 
 describe('Formatting and renaming', () => {
-    after(async () => {
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
-
     it('formats a plan on save, back to its tidy layout, keeping every comment', async () => {
         const editor = await showPlan(STRONG_PLAN.path);
         await diagnosticsOf(STRONG_PLAN.path);

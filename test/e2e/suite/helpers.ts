@@ -175,8 +175,19 @@ export interface WebviewContent {
     colors: { text: string; background: string; heading: string };
 }
 
-export async function webviewContent(contains: string, screenshot?: string): Promise<WebviewContent | undefined> {
-    return askRunner('/webview', screenshot ? { contains, name: screenshot } : { contains });
+export interface WebviewWait {
+    /** Also save a screenshot of the workbench under this name. */
+    screenshot?: string;
+    /** Wait until the webview's background is dark (relative luminance < 0.2) or light, e.g. after a theme change. */
+    background?: 'dark' | 'light';
+}
+
+export async function webviewContent(contains: string, wait: WebviewWait = {}): Promise<WebviewContent | undefined> {
+    return askRunner('/webview', {
+        contains,
+        ...(wait.screenshot ? { name: wait.screenshot } : {}),
+        ...(wait.background ? { background: wait.background } : {}),
+    });
 }
 
 /** In the webview that shows `contains`, clicks the button of the item showing `text` (the way to a finding's place). */

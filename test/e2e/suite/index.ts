@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { startTrackingDiagnostics } from './helpers.js';
+import { recordWorkspaceState, restoreWorkspace } from './workspace-state.js';
 
 export const RESULT_MARKER = 'KAM_E2E_RESULT';
 /** Marks the suite's lines among the workbench's own logging (see run-vscode-server.mjs). */
@@ -38,6 +39,13 @@ export async function run(): Promise<void> {
         timeout: 180_000,
         slow: 10_000,
         grep: process.env.KAM_E2E_GREP || undefined,
+        // Every test starts from the untouched copy of examples/ (workspace-state.ts), and the
+        // suite ends with it, so that closing the workbench asks nothing.
+        rootHooks: {
+            beforeAll: [async function recordTheWorkspace() { await recordWorkspaceState(); }],
+            beforeEach: [async function restoreTheWorkspace() { await restoreWorkspace(); }],
+            afterAll: [async function restoreTheWorkspaceAtTheEnd() { await restoreWorkspace(); }],
+        },
     });
     const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs')).sort();
     for (const file of files) mocha.addFile(path.join(__dirname, file));
