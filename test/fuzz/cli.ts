@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     console.log('\n| crashes | unanswered | internal errors | malformed results | formatter violations | stale diagnostics |');
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
     console.log(`| ${FINDING_KINDS.map((k) => report.counts[k]).join(' | ')} |`);
+    console.log('\nAnswer times (ms; the requests of one mutant are sent together, so they queue):\n');
+    console.log('| request | count | median | p95 | max |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [method, l] of Object.entries(report.latency)) console.log(`| ${method} | ${l.count} | ${l.median.toFixed(0)} | ${l.p95.toFixed(0)} | ${l.max.toFixed(0)} |`);
     for (const f of report.findings.slice(0, 20)) console.log(`- ${f.kind} ${f.method}: ${f.detail.split('\n')[0]} (from ${f.mutant.seed}: ${f.mutant.applied.join(', ')})`);
     if (report.findings.length) console.log(`\nMinimal reproductions in ${out}`);
     process.exitCode = report.findings.length ? 1 : 0;

@@ -51,6 +51,8 @@ export interface FuzzReport {
     requests: number;
     findings: Finding[];
     counts: Record<FindingKind, number>;
+    /** How long answers took, per method, in ms (for the record; never asserted). */
+    latency: Record<string, { count: number; median: number; p95: number; max: number }>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -82,6 +84,7 @@ export class LspFuzzer {
     private folder!: string;
     private requests = 0;
     private next = 0;
+    private readonly durations = new Map<string, number[]>();
     private readonly answerLimit: number;
 
     constructor(private readonly options: FuzzOptions) {
@@ -108,8 +111,18 @@ export class LspFuzzer {
             await this.client.stop();
             fs.rmSync(this.folder, { recursive: true, force: true });
         }
+        return this.report(this.options.count, findings);
+    }
+
+    private report(mutants: number, findings: Finding[]): FuzzReport {
         const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<FindingKind, number>;
-        return { mutants: this.options.count, requests: this.requests, findings, counts };
+        const latency: FuzzReport['latency'] = {};
+        for (const [method, values] of [...this.durations].sort()) {
+            const sorted = [...values].sort((a, b) => a - b);
+            const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+            latency[method] = { count: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+        }
+        return { mutants, requests: this.requests, findings, counts, latency };
     }
 
     /** Runs known mutants (saved reproductions) through the same checks. */
@@ -127,8 +140,7 @@ export class LspFuzzer {
             await this.client.stop();
             fs.rmSync(this.folder, { recursive: true, force: true });
         }
-        const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<FindingKind, number>;
-        return { mutants: mutants.length, requests: this.requests, findings, counts };
+        return this.report(mutants.length, findings);
     }
 
     private async restart(): Promise<void> {
@@ -213,7 +225,10 @@ export class LspFuzzer {
 
         await Promise.all(calls.map(async ([method, send, refusalAllowed]) => {
             this.requests++;
+            const started = performance.now();
             const answer = await this.within(send().then((result) => ({ result }), (error: unknown) => ({ error })), method);
+            const kind = method.replace(/ \(.*\)$/, '');
+            this.durations.set(kind, [...(this.durations.get(kind) ?? []), performance.now() - started]);
             if (answer === TIMEOUT) {
                 note(this.serverGone() ? 'crash' : 'unanswered', method, `no answer within ${this.answerLimit} ms`);
                 return;
