@@ -1,21 +1,38 @@
 /**
- * What the portfolio-level checks need to know about every plan: tier, owner, current revenue,
- * team capacities. Each document's summary is cached until that document changes (a Langium
- * DocumentCache), so an edit re-reads one file and the aggregate is a cheap sum over summaries,
- * never a re-analysis of the workspace.
+ * What the portfolio-level checks need to know about every plan — tier, owner, current revenue, team
+ * capacities, the names other files refer to — kept as a ledger that each document's change updates
+ * by its own difference. An edit costs the same in a portfolio of 200 plans as in one of 20,000:
+ * nothing here walks the workspace per keystroke.
+ *
+ * The ledger also knows which other plans a change concerns (the owner's other key accounts, the
+ * team files, the accounts entering or leaving the top fifth by revenue, the elements whose name
+ * became or stopped being a duplicate), so only those are validated again (portfolio-revalidation.ts).
+ * Facts are kept per portfolio root (the folder of a kam.config.json, '' for plans under none).
  */
-import { DocumentCache, WorkspaceCache, type LangiumDocument, type URI } from 'langium';
-import type { PortfolioConfig } from '../workspace/portfolio-config.js';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { isAccount, isPlanFile, isTeam } from '../generated/ast.js';
+import { isAccount, isPlanFile, isScoringModel, isTeam } from '../generated/ast.js';
 import { parseAmount } from '../domain/quantities.js';
 import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
+import type { PortfolioConfig } from '../workspace/portfolio-config.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
 import { one } from './single-entries.js';
 
+interface AccountSummary {
+    name: string;
+    key: boolean;
+    owner?: string;
+    revenue?: number;
+    currency?: string;
+}
+
 interface DocumentSummary {
-    accounts: Array<{ name: string; key: boolean; owner?: string; revenue?: number; currency?: string }>;
+    root: string;
+    accounts: AccountSummary[];
     members: Array<{ name: string; capacity?: number }>;
+    /** `Type:name` of the elements other files refer to by name (accounts, teams, members, models, factors). */
+    globalNames: string[];
+    hasTeam: boolean;
 }
 
 export interface PortfolioFacts {
@@ -32,74 +49,270 @@ export interface PortfolioFacts {
     mixedCurrencies: boolean;
 }
 
-export class PortfolioFactsProvider {
-    private readonly summaries: DocumentCache<'summary', DocumentSummary>;
-    /** The aggregate per portfolio root, computed once per workspace state however many accounts are validated. */
-    private readonly aggregate: WorkspaceCache<string, PortfolioFacts>;
+/** One portfolio root's running totals. */
+class RootLedger {
+    readonly keyAccountsByOwner = new Map<string, number>();
+    /** Documents holding key accounts of each owner: told when that owner's load changes. */
+    readonly ownerDocuments = new Map<string, Set<string>>();
+    /** Members by name, with the capacity each states (a name may be declared twice, by mistake). */
+    readonly members = new Map<string, Array<number | undefined>>();
+    readonly teamDocuments = new Set<string>();
+    readonly revenueDocuments = new Map<string, AccountSummary[]>();
+    keyAccountCount = 0;
+    private concentrationCache?: { concentration: RevenueConcentration; topFifth: Set<string>; currencies: Set<string> };
 
-    constructor(private readonly shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder, private readonly config: PortfolioConfig) {
-        this.summaries = new DocumentCache(shared);
-        this.aggregate = new WorkspaceCache(shared);
-        // Capacities depend on the capacity-per-owner setting.
-        settings.onReviewChange(() => this.aggregate.clear());
+    revenueChanged(): void {
+        this.concentrationCache = undefined;
     }
 
-    /** The facts of the portfolio a document belongs to: the plans under the same kam.config.json (or all plans without one). */
+    revenue(): { concentration: RevenueConcentration; topFifth: Set<string>; currencies: Set<string> } {
+        if (!this.concentrationCache) {
+            const entries = [...this.revenueDocuments.values()].flat();
+            const concentration = revenueConcentration(entries.map((a) => ({ name: a.name, revenue: a.revenue! })));
+            this.concentrationCache = {
+                concentration,
+                topFifth: new Set(concentration.rows.slice(0, concentration.topFifthCount).map((r) => r.name)),
+                currencies: new Set(entries.map((a) => a.currency ?? '')),
+            };
+        }
+        return this.concentrationCache;
+    }
+}
+
+export class PortfolioFactsProvider {
+    private readonly summaries = new Map<string, DocumentSummary>();
+    private readonly roots = new Map<string, RootLedger>();
+    /** How often each global name is declared in the workspace, and by which documents. */
+    private readonly names = new Map<string, Set<string>>();
+    /** Other documents whose findings a change made out of date, collected until a validation pass takes them. */
+    private readonly stale = new Set<string>();
+
+    constructor(shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder, private readonly config: PortfolioConfig) {
+        const builder = shared.workspace.DocumentBuilder;
+        // After a document is parsed and indexed, before anything is validated: the facts are current for validation.
+        builder.onDocumentPhase(DocumentState.IndexedContent, (document) => this.refresh(document));
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.forget(uri.toString());
+        });
+        config.onReload(() => {
+            // Documents may belong to other roots now: count everything again (rare: a kam.config.json changed).
+            const documents = shared.workspace.LangiumDocuments.all.toArray();
+            for (const uri of [...this.summaries.keys()]) this.forget(uri);
+            for (const document of documents) this.refresh(document);
+            this.stale.clear();
+        });
+    }
+
+    /** The facts of the portfolio a document belongs to. */
     facts(documentUri: URI): PortfolioFacts {
         return this.factsOfRoot(this.config.rootOf(documentUri));
     }
 
     /** The facts of one portfolio root (undefined: the plans outside any portfolio). */
     factsOfRoot(root: string | undefined): PortfolioFacts {
-        return this.aggregate.get(root ?? '', () => this.computeFacts(root));
-    }
-
-    private computeFacts(root: string | undefined): PortfolioFacts {
-        const accounts: DocumentSummary['accounts'] = [];
-        const members: DocumentSummary['members'] = [];
-        for (const document of this.shared.workspace.LangiumDocuments.all) {
-            if (this.config.rootOf(document.uri) !== root) continue;
-            const summary = this.summaries.get(document.uri, 'summary', () => summarize(document));
-            accounts.push(...summary.accounts);
-            members.push(...summary.members);
-        }
+        const ledger = this.ledger(root ?? '');
         const { capacityPerOwner } = this.settings.forRoot(root).thresholds;
-        const keyAccounts = accounts.filter((a) => a.key);
-        const keyAccountsByOwner = new Map<string, number>();
-        for (const a of keyAccounts) {
-            if (a.owner) keyAccountsByOwner.set(a.owner, (keyAccountsByOwner.get(a.owner) ?? 0) + 1);
-        }
-        const capacityByMember = new Map(members.map((m) => [m.name, m.capacity ?? capacityPerOwner]));
+        const capacityByMember = new Map<string, number>();
+        for (const [name, capacities] of ledger.members) capacityByMember.set(name, capacities.find((c) => c !== undefined) ?? capacityPerOwner);
         // Only people who can own key accounts count towards the team's capacity: those with a stated capacity, or who own one.
-        const teamCapacity = members
-            .filter((m) => m.capacity !== undefined || keyAccountsByOwner.has(m.name))
-            .reduce((sum, m) => sum + (m.capacity ?? capacityPerOwner), 0);
-        const concentration = revenueConcentration(accounts.filter((a) => a.revenue).map((a) => ({ name: a.name, revenue: a.revenue! })));
+        let teamCapacity = 0;
+        for (const [name, capacities] of ledger.members) {
+            const stated = capacities.find((c) => c !== undefined);
+            if (stated !== undefined || ledger.keyAccountsByOwner.has(name)) teamCapacity += stated ?? capacityPerOwner;
+        }
+        const { concentration, topFifth, currencies } = ledger.revenue();
         return {
-            keyAccountCount: keyAccounts.length,
-            keyAccountsByOwner,
+            keyAccountCount: ledger.keyAccountCount,
+            keyAccountsByOwner: ledger.keyAccountsByOwner,
             capacityByMember,
             teamCapacity,
             concentration,
-            topFifth: new Set(concentration.rows.slice(0, concentration.topFifthCount).map((r) => r.name)),
-            mixedCurrencies: new Set(accounts.filter((a) => a.revenue).map((a) => a.currency)).size > 1,
+            topFifth,
+            mixedCurrencies: currencies.size > 1,
         };
+    }
+
+    /** How many elements of the workspace declare this `Type:name`. */
+    nameCount(key: string): number {
+        return this.names.get(key)?.size ?? 0;
+    }
+
+    /** Takes the documents whose findings changes made out of date since the last call. */
+    takeStale(): Set<string> {
+        const taken = new Set(this.stale);
+        this.stale.clear();
+        return taken;
+    }
+
+    private ledger(root: string): RootLedger {
+        let ledger = this.roots.get(root);
+        if (!ledger) this.roots.set(root, ledger = new RootLedger());
+        return ledger;
+    }
+
+    private refresh(document: LangiumDocument): void {
+        const uri = document.uri.toString();
+        const before = this.summaries.get(uri);
+        const after = summarize(document, this.config.rootOf(uri) ?? '');
+        if (before && sameSummary(before, after)) return;
+        const watch = this.observe(before, after);
+        if (before) this.apply(uri, before, -1);
+        this.apply(uri, after, +1);
+        this.summaries.set(uri, after);
+        this.noteStale(uri, watch);
+    }
+
+    private forget(uri: string): void {
+        const before = this.summaries.get(uri);
+        if (!before) return;
+        const watch = this.observe(before, undefined);
+        this.apply(uri, before, -1);
+        this.summaries.delete(uri);
+        this.noteStale(uri, watch);
+    }
+
+    /** What other documents may show about the facts this change touches, measured before it. */
+    private observe(before: DocumentSummary | undefined, after: DocumentSummary | undefined) {
+        const roots = new Set([before?.root, after?.root].filter((r): r is string => r !== undefined));
+        const owners = new Set([...(before?.accounts ?? []), ...(after?.accounts ?? [])].filter((a) => a.key && a.owner).map((a) => a.owner!));
+        for (const m of [...(before?.members ?? []), ...(after?.members ?? [])]) owners.add(m.name);
+        const names = new Set([...(before?.globalNames ?? []), ...(after?.globalNames ?? [])]);
+        const revenueTouched = !sameRevenue(before, after);
+        return {
+            roots,
+            owners,
+            names,
+            revenueTouched,
+            snapshot: [...roots].map((root) => ({ root, ...this.observable(root, owners, revenueTouched) })),
+            nameCounts: new Map([...names].map((n) => [n, this.nameCount(n)])),
+        };
+    }
+
+    private observable(root: string, owners: Set<string>, revenueTouched: boolean) {
+        const facts = this.factsOfRoot(root === '' ? undefined : root);
+        const { paretoLimit } = this.settings.forRoot(root === '' ? undefined : root).thresholds;
+        return {
+            owners: new Map([...owners].map((o) => [o, `${facts.keyAccountsByOwner.get(o) ?? 0}/${facts.capacityByMember.get(o) ?? ''}`])),
+            team: `${facts.keyAccountCount}/${facts.teamCapacity}`,
+            revenue: revenueTouched
+                ? { topFifth: facts.topFifth, shown: `${facts.concentration.topFifthShare.toFixed(0)}|${facts.concentration.topFifthCount}|${facts.concentration.rows.length}|${facts.concentration.topFifthShare > paretoLimit}|${facts.mixedCurrencies}` }
+                : undefined,
+        };
+    }
+
+    /** After a change: every other document whose findings depend on a fact that moved. */
+    private noteStale(changed: string, watch: ReturnType<PortfolioFactsProvider['observe']>): void {
+        const add = (uris: Iterable<string> | undefined) => {
+            for (const uri of uris ?? []) if (uri !== changed) this.stale.add(uri);
+        };
+        for (const before of watch.snapshot) {
+            const now = this.observable(before.root, watch.owners, watch.revenueTouched);
+            const ledger = this.ledger(before.root);
+            for (const [owner, load] of before.owners) if (now.owners.get(owner) !== load) add(ledger.ownerDocuments.get(owner));
+            if (now.team !== before.team) add(ledger.teamDocuments);
+            if (before.revenue && now.revenue && before.revenue.shown !== now.revenue.shown) {
+                // The share every top-fifth account names changed: all of them, and those that left.
+                add(this.documentsOfAccounts(ledger, new Set([...before.revenue.topFifth, ...now.revenue.topFifth])));
+            } else if (before.revenue && now.revenue && !sameSet(before.revenue.topFifth, now.revenue.topFifth)) {
+                add(this.documentsOfAccounts(ledger, symmetricDifference(before.revenue.topFifth, now.revenue.topFifth)));
+            }
+        }
+        for (const [name, count] of watch.nameCounts) {
+            if ((count > 1) !== (this.nameCount(name) > 1)) add(this.names.get(name));
+        }
+    }
+
+    private documentsOfAccounts(ledger: RootLedger, accounts: Set<string>): string[] {
+        return [...ledger.revenueDocuments].filter(([, list]) => list.some((a) => accounts.has(a.name))).map(([uri]) => uri);
+    }
+
+    private apply(uri: string, summary: DocumentSummary, sign: 1 | -1): void {
+        const ledger = this.ledger(summary.root);
+        for (const account of summary.accounts) {
+            if (!account.key) continue;
+            ledger.keyAccountCount += sign;
+            if (account.owner) {
+                const held = (ledger.keyAccountsByOwner.get(account.owner) ?? 0) + sign;
+                if (held > 0) ledger.keyAccountsByOwner.set(account.owner, held);
+                else ledger.keyAccountsByOwner.delete(account.owner);
+                const documents = ledger.ownerDocuments.get(account.owner) ?? new Set<string>();
+                if (sign > 0) documents.add(uri);
+                else documents.delete(uri);
+                if (documents.size) ledger.ownerDocuments.set(account.owner, documents);
+                else ledger.ownerDocuments.delete(account.owner);
+            }
+        }
+        for (const member of summary.members) {
+            const capacities = ledger.members.get(member.name) ?? [];
+            if (sign > 0) capacities.push(member.capacity);
+            else capacities.splice(capacities.indexOf(member.capacity), 1);
+            if (capacities.length) ledger.members.set(member.name, capacities);
+            else ledger.members.delete(member.name);
+        }
+        if (summary.hasTeam) {
+            if (sign > 0) ledger.teamDocuments.add(uri);
+            else ledger.teamDocuments.delete(uri);
+        }
+        const withRevenue = summary.accounts.filter((a) => a.revenue !== undefined && a.revenue > 0);
+        if (withRevenue.length) {
+            if (sign > 0) ledger.revenueDocuments.set(uri, withRevenue);
+            else ledger.revenueDocuments.delete(uri);
+            ledger.revenueChanged();
+        }
+        for (const name of summary.globalNames) {
+            const documents = this.names.get(name) ?? new Set<string>();
+            if (sign > 0) documents.add(uri);
+            else documents.delete(uri);
+            if (documents.size) this.names.set(name, documents);
+            else this.names.delete(name);
+        }
     }
 }
 
-function summarize(document: LangiumDocument): DocumentSummary {
-    const root = document.parseResult.value;
-    if (!isPlanFile(root)) return { accounts: [], members: [] };
-    return {
-        accounts: root.elements.filter(isAccount).map((a) => {
+function summarize(document: LangiumDocument, root: string): DocumentSummary {
+    const value = document.parseResult?.value;
+    if (!isPlanFile(value)) return { root, accounts: [], members: [], globalNames: [], hasTeam: false };
+    const globalNames: string[] = [];
+    const accounts: AccountSummary[] = [];
+    const members: DocumentSummary['members'] = [];
+    let hasTeam = false;
+    for (const element of value.elements) {
+        if (element.name !== undefined) globalNames.push(`${element.$type}:${element.name}`);
+        if (isAccount(element)) {
             // A half-typed `revenue current` has no amount yet: it counts as no revenue.
-            const current = one(a.revenue)?.current;
+            const current = one(element.revenue)?.current;
             const revenue = current?.amount === undefined ? undefined : parseAmount(current.amount);
-            return {
-                name: a.name, key: isKeyAccount({ tier: one(a.tier), status: one(a.status) }), owner: one(a.owner)?.$refText,
+            accounts.push({
+                name: element.name ?? '', key: isKeyAccount({ tier: one(element.tier), status: one(element.status) }), owner: one(element.owner)?.$refText,
                 revenue: revenue !== undefined && Number.isFinite(revenue) ? revenue : undefined, currency: current?.currency,
-            };
-        }),
-        members: root.elements.filter(isTeam).flatMap((t) => t.members.map((m) => ({ name: m.name, capacity: m.capacity }))),
-    };
+            });
+        } else if (isTeam(element)) {
+            hasTeam = true;
+            for (const m of element.members) {
+                if (m.name === undefined) continue;
+                members.push({ name: m.name, capacity: m.capacity !== undefined && Number.isFinite(m.capacity) ? m.capacity : undefined });
+                globalNames.push(`TeamMember:${m.name}`);
+            }
+        } else if (isScoringModel(element)) {
+            for (const f of element.factors) if (f.name !== undefined) globalNames.push(`Factor:${f.name}`);
+        }
+    }
+    return { root, accounts, members, globalNames, hasTeam };
+}
+
+function sameSummary(a: DocumentSummary, b: DocumentSummary): boolean {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameRevenue(a: DocumentSummary | undefined, b: DocumentSummary | undefined): boolean {
+    const of = (s: DocumentSummary | undefined) => JSON.stringify(s?.accounts.filter((x) => x.revenue !== undefined).map((x) => [x.name, x.revenue, x.currency]) ?? []);
+    return of(a) === of(b) && a?.root === b?.root;
+}
+
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
+    return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function symmetricDifference<T>(a: Set<T>, b: Set<T>): Set<T> {
+    return new Set([...a].filter((x) => !b.has(x)).concat([...b].filter((x) => !a.has(x))));
 }

@@ -3,24 +3,22 @@
  * (workspace-wide for what other files reference, per account for stakeholders and objectives),
  * and dates must be real calendar dates.
  */
-import { WorkspaceCache, type AstNode, type ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Account, PlanFile } from '../generated/ast.js';
 import { describeDateProblem } from '../domain/quantities.js';
 import { CODE_DUPLICATE_NAME, CODE_INVALID_DATE } from './diagnostic-codes.js';
 import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
-import type { KamServices } from '../kam-module.js';
 
 /** Element types whose names are global: other files refer to them by name. */
 const GLOBAL_KINDS: Record<string, string> = {
     Account: 'account', Team: 'team', ScoringModel: 'scoring model', TeamMember: 'team member', Factor: 'factor',
 };
 
-export const nameChecks: CheckFactory = (validator, services) => {
-    const globalNames = globalNameCounter(services);
+export const nameChecks: CheckFactory = (validator) => {
     const date = <N extends AstNode>(property: keyof N & string) => (node: N, accept: ValidationAcceptor) =>
         checkDate(validator, node, property, accept);
     return {
-        PlanFile: (file, accept) => checkGlobalDuplicates(validator, file, globalNames(), accept),
+        PlanFile: (file, accept) => checkGlobalDuplicates(validator, file, accept),
         Account: (account, accept) => checkLocalDuplicates(validator, account, accept),
         Objective: date('due'),
         Action: date('due'),
@@ -31,26 +29,11 @@ export const nameChecks: CheckFactory = (validator, services) => {
     };
 };
 
-/** How often each global name occurs in the workspace index; rebuilt at most once per workspace change. */
-function globalNameCounter(services: KamServices): () => Map<string, number> {
-    const cache = new WorkspaceCache<'counts', Map<string, number>>(services.shared);
-    const index = services.shared.workspace.IndexManager;
-    return () => cache.get('counts', () => {
-        const counts = new Map<string, number>();
-        for (const description of index.allElements()) {
-            if (!(description.type in GLOBAL_KINDS)) continue;
-            const key = `${description.type}:${description.name}`;
-            counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-        return counts;
-    });
-}
-
-function checkGlobalDuplicates(validator: KamValidator, file: PlanFile, counts: Map<string, number>, accept: ValidationAcceptor): void {
+function checkGlobalDuplicates(validator: KamValidator, file: PlanFile, accept: ValidationAcceptor): void {
     const named: AstNode[] = file.elements.flatMap((e) => [e, ...(e.$type === 'Team' ? e.members : e.$type === 'ScoringModel' ? e.factors : [])]);
     for (const node of named) {
         const name = (node as AstNode & { name: string }).name;
-        if ((counts.get(`${node.$type}:${name}`) ?? 0) > 1) {
+        if (name !== undefined && validator.portfolio.nameCount(`${node.$type}:${name}`) > 1) {
             validator.report(accept, CODE_DUPLICATE_NAME,
                 `Another ${GLOBAL_KINDS[node.$type]} in the workspace is also named ${name}; references to it are ambiguous.`,
                 { node, property: 'name' as never });

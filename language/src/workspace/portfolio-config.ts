@@ -32,6 +32,7 @@ export class PortfolioConfig {
     /** Roots whose file has been read, with what was wrong in it. */
     private readonly loaded = new Map<string, Promise<ConfigProblems>>();
     private readonly problemListeners: Array<(problems: ConfigProblems) => void> = [];
+    private readonly reloadListeners: Array<() => void> = [];
 
     constructor(shared: LangiumSharedCoreServices, settings: ReviewSettingsHolder) {
         this.fileSystem = shared.workspace.FileSystemProvider;
@@ -68,6 +69,11 @@ export class PortfolioConfig {
         this.problemListeners.push(listener);
     }
 
+    /** Told after `reload()`: documents may belong to other portfolio roots now. */
+    onReload(listener: () => void): void {
+        this.reloadListeners.push(listener);
+    }
+
     /** What was wrong in each kam.config.json read so far. */
     async problems(): Promise<ConfigProblems[]> {
         return (await Promise.all(this.loaded.values())).filter((p) => p.problems.length > 0);
@@ -93,6 +99,7 @@ export class PortfolioConfig {
         this.rootByDocument.clear();
         for (const root of roots) this.settings.setFileLayer(root, undefined);
         await this.resolve(this.documents.all.map((d) => d.uri).toArray());
+        this.reloadListeners.forEach((listener) => listener());
     }
 
     private async rootForDocument(uri: URI): Promise<string | undefined> {

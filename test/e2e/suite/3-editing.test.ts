@@ -63,7 +63,10 @@ describe('Working on a plan in the editor', () => {
         });
 
         it('clears kam.missing-finance-contact once a stakeholder has `role finance`', async () => {
-            const cleared = diagnosticsOf(WEAK_PLAN.path, (d) => !codesOf(d).includes('kam.missing-finance-contact'), 'kam.missing-finance-contact to go away');
+            // While `role ` is half-typed the plan has a syntax error and the review of what is missing
+            // waits; once `finance` is typed the whole review is back, without the missing finance contact.
+            const cleared = diagnosticsOf(WEAK_PLAN.path, (d) => !codesOf(d).includes('kam.missing-finance-contact') && codesOf(d).includes('kam.objective-without-owner'),
+                'the full review without kam.missing-finance-contact');
             assert.ok(await editor.edit((edit) => edit.insert(rolePosition, 'finance')), 'the edit was refused');
             const diagnostics = await cleared;
             assert.ok(!codesOf(diagnostics).includes('kam.missing-finance-contact'), describeDiagnostics(diagnostics));
