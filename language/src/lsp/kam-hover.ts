@@ -38,7 +38,7 @@ export class KamHoverProvider extends AstNodeHoverProvider {
                     (r.stageScore !== undefined ? `, stage ${card.plan.relationshipStage} ${r.stageScore}` : ', no relationship stage'),
             ];
             if (r.unrated.length) {
-                lines.push('', `${r.unrated.length} stakeholder${r.unrated.length === 1 ? '' : 's'} not rated (${escapeMarkdown(r.unrated.map((u) => u.stakeholder.fullName).join(', '))}) count${r.unrated.length === 1 ? 's' : ''} at ${RATING_MIN}, the bottom of the scale, until rated: what nobody has measured cannot make the relationship look stronger.`);
+                lines.push('', `${r.unrated.length} stakeholder${r.unrated.length === 1 ? '' : 's'} not rated (${r.unrated.map((u) => escapeMarkdown(u.stakeholder.fullName)).join(', ')}) count${r.unrated.length === 1 ? 's' : ''} at ${RATING_MIN}, the bottom of the scale, until rated: what nobody has measured cannot make the relationship look stronger.`);
             }
             const { elements, present, total } = card.completeness;
             lines.push('', `**Plan completeness ${present}/${total}**: ${elements.map((e) => `${e.present ? '✓' : '✗'} ${e.label.toLowerCase()}${e.present ? '' : ` (${escapeMarkdown(e.missing ?? '')})`}`).join(' · ')}`);

@@ -2,18 +2,53 @@
 import type { AccountScorecard } from '../domain/scorecard.js';
 import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js';
 
-/** Markdown table cells may hold any user text: pipes and line breaks must not break the table. */
-export function cell(text: string | number | undefined): string {
-    if (text === undefined) return '—';
-    return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
-}
-
 /**
- * Plan text inside Markdown prose: every character Markdown could read as markup is escaped, so
- * what the writer typed stays text (no link, heading, image, HTML, emphasis or entity).
+ * Plan text as Markdown text, on one line: what the writer typed is what the reader sees, in a
+ * report on GitHub, in a wiki or in an editor's hover. The text can never become markup (no HTML,
+ * link, image, autolink, heading, list, quote, code, emphasis, strikethrough, math, entity or table
+ * cell), wherever it lands: in a table cell, after a label, or at the start of a line.
+ *
+ * CommonMark lets any ASCII punctuation be escaped with a backslash, so characters that can be markup
+ * anywhere are always escaped (`\\ \` * _ [ ] < > ~ | $`); the others only where they would be
+ * markup: `&` before an entity, `:` in `://` and the `.` of `www.` (GFM's bare-URL links), `@` in an
+ * e-mail address, `#` `-` `+` `=` `1.` `1)` at the start, and a closing run of `#` at the end (an ATX
+ * heading's closing sequence). Letters, digits and other punctuation stay as typed. (GitHub alone
+ * links an e-mail address whatever is escaped: it looks for them after escapes are resolved. A
+ * mailto: link is all that can come of it; changing the address would be worse.)
+ *
+ * Line breaks become spaces (a line break could start any block), control characters show as their
+ * symbols (ESC as ␛: they are invisible, and a report may be read in a terminal), and the bidi
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069) are left out: they would reorder
+ * the words after them, ours too (a finding quotes plan text mid-sentence), and Markdown has no
+ * element to contain them. Text is shown in the order it was typed.
  */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, '\\$&');
+    return visibleControls(text.replace(/[\r\n]+/g, ' ').replace(BIDI_CONTROLS, '')).trim()
+        .replace(/[\\`*_[\]<>~|$]/g, '\\$&')
+        .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(/(?<=[A-Za-z0-9.+_-])@(?=[A-Za-z0-9_-])/g, '\\@')
+        .replace(/^(?:#(?=#{0,5}(?:\s|$))|[-+](?=\s|$)|-(?=[ \t]*-)|=(?=[=\s]*$))/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/(\s)#(?=#*\s*$)/, '$1\\#');
+}
+
+/** A table cell: plan text escaped (pipes included), a number as is, nothing as a dash. */
+export function cell(text: string | number | undefined): string {
+    if (text === undefined) return '—';
+    return escapeMarkdown(String(text));
+}
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** C0 controls and DEL as the symbols Unicode has for them (␛, ␀), C1 controls as �. */
+function visibleControls(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => {
+        const code = c.charCodeAt(0);
+        return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
+    });
 }
 
 /** Markup that the table's author wrote on purpose, kept as is by `table`. */

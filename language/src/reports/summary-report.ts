@@ -12,7 +12,7 @@ import { formatMoney, formatPlain, formatScore, formatAmount } from '../domain/q
 import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
 import { stakeholderIndex } from '../domain/relationship.js';
 import type { Thresholds } from '../domain/thresholds.js';
-import { cell, headline, scoreBreakdownTable, table } from './markdown-tables.js';
+import { cell, escapeMarkdown, headline, Markup, scoreBreakdownTable, table } from './markdown-tables.js';
 
 export interface ReviewedAccount {
     card: AccountScorecard;
@@ -28,7 +28,7 @@ function findingsList(findings: ReviewFinding[]): string {
     return findings
         .slice()
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line)
-        .map((f) => `- ${SEVERITY_ICON[f.severity]} **${f.severity}** \`${f.code}\` (line ${f.line}): ${cell(f.message)}`)
+        .map((f) => `- ${SEVERITY_ICON[f.severity]} **${f.severity}** \`${f.code}\` (line ${f.line}): ${escapeMarkdown(f.message)}`)
         .join('\n');
 }
 
@@ -41,7 +41,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     const { card, findings } = account;
     const p = card.plan;
     const out: string[] = [];
-    out.push(`# ${cell(p.title)}`, '');
+    out.push(`# ${escapeMarkdown(p.title)}`, '');
     out.push(`**${headline(card)}**${card.quadrant ? ` — ${QUADRANT_ADVICE[card.quadrant]}.` : ''}`, '');
     out.push(table(['', ''], [
         ['Industry', p.industry], ['Tier', p.tier], ['Status', p.status], ['Strategy', p.strategy],
@@ -50,12 +50,12 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
         ['Profitability', p.profitability === undefined ? undefined : `${p.profitability}%`],
         ['Relationship stage', p.relationshipStage],
     ]), '');
-    if (p.valueProposition) out.push(`**Value proposition:** ${cell(p.valueProposition)}`, '');
+    if (p.valueProposition) out.push(`**Value proposition:** ${escapeMarkdown(p.valueProposition)}`, '');
 
     out.push('## Strategic value', '', scoreBreakdownTable(card), '');
 
     out.push(`## Plan completeness: ${card.completeness.present} of ${card.completeness.total} elements`, '');
-    out.push(...card.completeness.elements.map((e) => `- ${e.present ? '✓' : '✗'} ${e.label}${e.present ? '' : ` — ${cell(e.missing)}`}`), '');
+    out.push(...card.completeness.elements.map((e) => `- ${e.present ? '✓' : '✗'} ${e.label}${e.present ? '' : ` — ${escapeMarkdown(e.missing ?? '')}`}`), '');
 
     out.push('## Relationship', '');
     out.push(`Relationship strength **${formatScore(card.relationship.value)}** (ratings ${formatScore(card.relationship.ratingIndex)}, stage score ${formatScore(card.relationship.stageScore)}).`, '');
@@ -74,7 +74,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     out.push('## Objectives and actions', '');
     if (p.objectives.length === 0) out.push('No objectives.', '');
     for (const o of p.objectives) {
-        out.push(`### ${cell(o.title)}`, '', `Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map(cell).join(', ')}` : ''}`, '');
+        out.push(`### ${escapeMarkdown(o.title)}`, '', `Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map((name) => escapeMarkdown(name)).join(', ')}` : ''}`, '');
         if (o.kpis.length) {
             out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress'],
                 o.kpis.map((k) => [k.label, formatPlain(k.current), formatPlain(k.target), k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined]), [1, 2]), '');
@@ -100,10 +100,15 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     }
     if (p.competitors.length) {
         out.push('## Competitors', '', table(['Competitor', 'Share', 'Warning signs'],
-            p.competitors.map((c) => [c.name, c.share === undefined ? undefined : `${c.share}%`, c.warningSigns.join('; ')])), '');
+            p.competitors.map((c) => [c.name, c.share === undefined ? undefined : `${c.share}%`, list(c.warningSigns, '; ')])), '');
     }
     out.push('## Reviewer', '', findingsList(findings), '');
     return out.join('\n');
+}
+
+/** Several plan texts in one cell, each escaped on its own (a bidi override in one cannot reach the next). */
+function list(texts: string[], separator: string): Markup | undefined {
+    return texts.length ? new Markup(texts.map((text) => escapeMarkdown(text)).join(separator)) : undefined;
 }
 
 function overdue(due: string | undefined, status: ActionStatus, today: string): string {
@@ -112,7 +117,7 @@ function overdue(due: string | undefined, status: ActionStatus, today: string): 
 
 /** The portfolio report: the matrix as a table, revenue concentration and the review at a glance. */
 export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], thresholds: Thresholds, title = 'Key account portfolio'): string {
-    const out: string[] = [`# ${cell(title)}`, ''];
+    const out: string[] = [`# ${escapeMarkdown(title)}`, ''];
     const sorted = accounts.slice().sort((a, b) => (b.card.strategicValue.value ?? -1) - (a.card.strategicValue.value ?? -1) || a.card.plan.name.localeCompare(b.card.plan.name));
     const counts = countBySeverity(accounts.flatMap((a) => a.findings));
     out.push(`${accounts.length} account${accounts.length === 1 ? '' : 's'} · ${counts.error} error${counts.error === 1 ? '' : 's'} · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}. ` +
@@ -125,19 +130,20 @@ export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], thresholds
 
     out.push('## Portfolio matrix', '');
     const quadrants: Quadrant[] = ['Strategic', 'Star', 'Status', 'Streamline'];
-    out.push(table(['Quadrant', 'Accounts', 'What to do'], quadrants.map((q) => [q, sorted.filter((a) => a.card.quadrant === q).map((a) => a.card.plan.title).join(', ') || undefined, QUADRANT_ADVICE[q]])), '');
+    out.push(table(['Quadrant', 'Accounts', 'What to do'], quadrants.map((q) => [q, list(sorted.filter((a) => a.card.quadrant === q).map((a) => a.card.plan.title), ', '), QUADRANT_ADVICE[q]])), '');
     const unplaced = sorted.filter((a) => !a.card.quadrant);
-    if (unplaced.length) out.push(`Not placed (no scores or no relationship data): ${unplaced.map((a) => cell(a.card.plan.title)).join(', ')}.`, '');
+    if (unplaced.length) out.push(`Not placed (no scores or no relationship data): ${unplaced.map((a) => escapeMarkdown(a.card.plan.title)).join(', ')}.`, '');
 
     out.push('## Revenue concentration', '');
-    const currencies = new Set(accounts.map((a) => a.card.plan.currentRevenue?.currency).filter(Boolean));
+    const currencies = new Set(accounts.flatMap((a) => a.card.plan.currentRevenue?.currency ?? []));
     const pareto = revenueConcentration(accounts.filter((a) => a.card.plan.currentRevenue).map((a) => ({ name: a.card.plan.title, revenue: a.card.plan.currentRevenue!.amount })));
     if (pareto.rows.length === 0) {
         out.push('No account states its current revenue.', '');
     } else {
         const currency = currencies.size === 1 ? ` ${[...currencies][0]}` : '';
-        if (currencies.size > 1) out.push(`Revenues are stated in several currencies (${[...currencies].join(', ')}); they are added as written.`, '');
-        out.push(`Total ${formatAmount(pareto.total)}${currency}. The top ${pareto.topFifthCount} account${pareto.topFifthCount === 1 ? '' : 's'} (a fifth of the portfolio) bring ${pareto.topFifthShare.toFixed(0)}% of revenue; ${pareto.accountsFor80Percent} of ${pareto.rows.length} bring 80%.` +
+        const currencyText = currencies.size === 1 ? ` ${escapeMarkdown([...currencies][0])}` : '';
+        if (currencies.size > 1) out.push(`Revenues are stated in several currencies (${escapeMarkdown([...currencies].join(', '))}); they are added as written.`, '');
+        out.push(`Total ${formatAmount(pareto.total)}${currencyText}. The top ${pareto.topFifthCount} account${pareto.topFifthCount === 1 ? '' : 's'} (a fifth of the portfolio) bring ${pareto.topFifthShare.toFixed(0)}% of revenue; ${pareto.accountsFor80Percent} of ${pareto.rows.length} bring 80%.` +
             (pareto.topFifthShare > thresholds.paretoLimit ? ` **That is above the ${thresholds.paretoLimit}% limit: revenue depends on very few customers.**` : ''), '');
         out.push(table(['Account', 'Revenue', 'Share', 'Cumulative'], pareto.rows.map((r) => [r.name, formatAmount(r.revenue) + currency, `${r.share.toFixed(1)}%`, `${r.cumulativeShare.toFixed(1)}%`]), [1, 2, 3]), '');
     }
@@ -146,7 +152,7 @@ export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], thresholds
     const withFindings = sorted.filter((a) => a.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
     if (withFindings.length === 0) out.push('No errors or warnings in any plan.', '');
     for (const a of withFindings) {
-        out.push(`### ${cell(a.card.plan.title)}${a.source ? ` (${cell(a.source)})` : ''}`, '', findingsList(a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')), '');
+        out.push(`### ${escapeMarkdown(a.card.plan.title)}${a.source ? ` (${escapeMarkdown(a.source)})` : ''}`, '', findingsList(a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')), '');
     }
     return out.join('\n');
 }
