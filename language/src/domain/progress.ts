@@ -46,10 +46,11 @@ export function formatKpiNumber(value: number): string {
     return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 
-/** A KPI value with its unit: `92%`, `12 stops`, `1.4M EUR`. */
+/** A KPI value with its unit: `92%`, `12 stops`, `1.4M EUR`. A unit is one line of plain words, whatever was typed. */
 export function formatKpiValue(value: number, unit: string | undefined): string {
     const v = formatKpiNumber(value);
-    return unit ? (unit === '%' ? `${v}%` : `${v} ${unit}`) : v;
+    const u = unit?.replace(/[\p{Cc}\p{Cf}\u2028\u2029\s]+/gu, ' ').trim();
+    return u ? (u === '%' ? `${v}%` : `${v} ${u}`) : v;
 }
 
 function signed(value: number, unit: string | undefined): string {
