@@ -4,6 +4,7 @@
  */
 import type { ActionStatus, IsoDate, Kpi } from './model.js';
 import { daysBetween, formatAmount } from './quantities.js';
+import { oneLine } from './plain-text.js';
 
 export interface KpiProgress {
     /**
@@ -46,10 +47,11 @@ export function formatKpiNumber(value: number): string {
     return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 
-/** A KPI value with its unit: `92%`, `12 stops`, `1.4M EUR`. A unit is one line of plain words, whatever was typed. */
+
+/** A KPI value with its unit: `92%`, `12 stops`, `1.4M EUR`. */
 export function formatKpiValue(value: number, unit: string | undefined): string {
     const v = formatKpiNumber(value);
-    const u = unit?.replace(/[\p{Cc}\p{Cf}\u2028\u2029\s]+/gu, ' ').trim();
+    const u = unit === undefined ? undefined : oneLine(unit);
     return u ? (u === '%' ? `${v}%` : `${v} ${u}`) : v;
 }
 

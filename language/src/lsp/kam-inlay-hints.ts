@@ -14,6 +14,7 @@ import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { formatPercent, formatPlain, formatScore, todayIso } from '../domain/quantities.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
+import { oneLine } from '../domain/plain-text.js';
 import type { ActionStatus } from '../domain/model.js';
 import { completenessLabel } from '../reports/markdown-tables.js';
 
@@ -81,7 +82,7 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         const contribution = analysis?.strategicValue.contributions.find((c) => c.factor.name === node.factor.$refText);
         if (contribution) {
             this.after(node, 'value', `× ${formatPercent(contribution.factor.weight)} → +${formatScore(contribution.contribution)}`, accept,
-                `${contribution.factor.title}: weight ${formatPercent(contribution.factor.weight)} × score ${formatPlain(contribution.score)}, divided by the scored weights`);
+                `${oneLine(contribution.factor.title)}: weight ${formatPercent(contribution.factor.weight)} × score ${formatPlain(contribution.score)}, divided by the scored weights`);
         }
     }
 

@@ -1,5 +1,6 @@
 /** Markdown building blocks shared by the hover and the summary reports. */
 import type { AccountScorecard } from '../domain/scorecard.js';
+import { oneLine } from '../domain/plain-text.js';
 import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js';
 
 /**
@@ -23,7 +24,7 @@ import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js
  * element to contain them. Text is shown in the order it was typed.
  */
 export function escapeMarkdown(text: string): string {
-    return visibleControls(text.replace(/[\r\n]+/g, ' ').replace(BIDI_CONTROLS, '')).trim()
+    return oneLine(text)
         .replace(/[\\`*_[\]<>~|$]/g, '\\$&')
         .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
         .replace(/:(?=\/\/)/g, '\\:')
@@ -40,16 +41,6 @@ export function cell(text: string | number | undefined): string {
     return escapeMarkdown(String(text));
 }
 
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-/** C0 controls and DEL as the symbols Unicode has for them (␛, ␀), C1 controls as �. */
-function visibleControls(text: string): string {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => {
-        const code = c.charCodeAt(0);
-        return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
-    });
-}
 
 /** Markup that the table's author wrote on purpose, kept as is by `table`. */
 export class Markup {
