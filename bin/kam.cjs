@@ -15,4 +15,13 @@ if (major < 22) {
     console.error('kam needs Node.js 22 or newer; this is ' + process.version + ' \u2014 ' + advice + '.');
     process.exit(2);
 }
+// A portfolio's plans become many small objects that live until the run ends: a larger young
+// generation copies them less often (measured: a fifth less time on 2,000 plans).
+require('v8').setFlagsFromString('--max-semi-space-size=64');
+// Node keeps the compiled bundle on disk between runs, so a second run starts faster.
+try {
+    require('module').enableCompileCache?.();
+} catch (_error) {
+    // An unwritable cache folder only costs the start-up time it would have saved.
+}
 require('../out/cli/kam.cjs');

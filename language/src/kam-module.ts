@@ -11,6 +11,7 @@ import { PlanAnalyzer } from './analysis/plan-analyzer.js';
 import { ReviewSettingsHolder } from './analysis/review-settings.js';
 import { PortfolioConfig } from './workspace/portfolio-config.js';
 import { KamWorkspaceManager } from './workspace/kam-workspace-manager.js';
+import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
 import { KamHoverProvider } from './lsp/kam-hover.js';
@@ -26,6 +27,7 @@ import { KamRenameProvider } from './lsp/kam-rename.js';
 import { KamDocumentUpdateHandler } from './lsp/kam-document-update-handler.js';
 import { createKamParser } from './syntax/kam-parser.js';
 import { KamValueConverter } from './syntax/kam-value-converter.js';
+import { KamTokenBuilder } from './syntax/kam-token-builder.js';
 import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
 /** Services added by the KAM language on top of Langium's. */
@@ -46,11 +48,15 @@ export type KamAddedServices = {
 export type KamServices = LangiumServices & KamAddedServices;
 
 export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new KamReferenceDescriptionProvider(services),
+    },
     parser: {
         LangiumParser: (services) => createKamParser(services),
         ParserErrorMessageProvider: (services) => new KamParserErrorMessageProvider(services),
         LexerErrorMessageProvider: () => new KamLexerErrorMessageProvider(),
         ValueConverter: () => new KamValueConverter(),
+        TokenBuilder: () => new KamTokenBuilder(),
     },
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),
@@ -96,14 +102,14 @@ export const KamCommandsModule: Module<LangiumSharedServices, DeepPartial<Langiu
     },
 };
 
-export function createKamServices(context: DefaultSharedModuleContext, extra?: DeepPartial<KamServices>): {
+export function createKamServices(context: DefaultSharedModuleContext, extra?: Module<KamServices, DeepPartial<KamServices>>): {
     shared: LangiumSharedServices;
     Kam: KamServices;
 } {
     const shared = context.connection
         ? inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule, KamCommandsModule)
         : inject(createDefaultSharedModule(context), KamGeneratedSharedModule, KamSharedModule);
-    const Kam = inject(createDefaultModule({ shared }), KamGeneratedModule, KamModule, (extra ?? {}) as Module<KamServices, DeepPartial<KamServices>>);
+    const Kam = inject(createDefaultModule({ shared }), KamGeneratedModule, KamModule, extra ?? {});
     shared.ServiceRegistry.register(Kam);
     registerKamValidationChecks(Kam);
     // Created now: it must see the first build's documents to find their kam.config.json.

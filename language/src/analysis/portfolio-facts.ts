@@ -86,11 +86,16 @@ export class PortfolioFactsProvider {
     private readonly names = new Map<string, Set<string>>();
     /** Other documents whose findings a change made out of date, collected until a validation pass takes them. */
     private readonly stale = new Set<string>();
+    /** What other documents showed before this build's changes (see `capture`). */
+    private watched?: { owners: Map<string, string>; teams: Map<string, string>; revenue: Map<string, { topFifth: Set<string>; shown: string }>; names: Map<string, number> };
+    /** Documents this build changed: they are validated with the new facts anyway. */
+    private changedDocuments = new Set<string>();
 
     constructor(shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder, private readonly config: PortfolioConfig) {
         const builder = shared.workspace.DocumentBuilder;
         // After a document is parsed and indexed, before anything is validated: the facts are current for validation.
         builder.onDocumentPhase(DocumentState.IndexedContent, (document) => this.refresh(document));
+        builder.onBuildPhase(DocumentState.IndexedContent, () => this.settle());
         builder.onUpdate((_changed, deleted) => {
             for (const uri of deleted) this.forget(uri.toString());
         });
@@ -99,6 +104,8 @@ export class PortfolioFactsProvider {
             const documents = shared.workspace.LangiumDocuments.all.toArray();
             for (const uri of [...this.summaries.keys()]) this.forget(uri);
             for (const document of documents) this.refresh(document);
+            this.watched = undefined;
+            this.changedDocuments = new Set();
             this.stale.clear();
         });
     }
@@ -155,71 +162,91 @@ export class PortfolioFactsProvider {
         const before = this.summaries.get(uri);
         const after = summarize(document, this.config.rootOf(uri) ?? '');
         if (before && sameSummary(before, after)) return;
-        const watch = this.observe(before, after);
+        this.capture(before, after);
         if (before) this.apply(uri, before, -1);
         this.apply(uri, after, +1);
         this.summaries.set(uri, after);
-        this.noteStale(uri, watch);
+        this.changedDocuments.add(uri);
     }
 
     private forget(uri: string): void {
         const before = this.summaries.get(uri);
         if (!before) return;
-        const watch = this.observe(before, undefined);
+        this.capture(before, undefined);
         this.apply(uri, before, -1);
         this.summaries.delete(uri);
-        this.noteStale(uri, watch);
+        this.changedDocuments.add(uri);
     }
 
-    /** What other documents may show about the facts this change touches, measured before it. */
-    private observe(before: DocumentSummary | undefined, after: DocumentSummary | undefined) {
-        const roots = new Set([before?.root, after?.root].filter((r): r is string => r !== undefined));
-        const owners = new Set([...(before?.accounts ?? []), ...(after?.accounts ?? [])].filter((a) => a.key && a.owner).map((a) => a.owner!));
-        for (const m of [...(before?.members ?? []), ...(after?.members ?? [])]) owners.add(m.name);
-        const names = new Set([...(before?.globalNames ?? []), ...(after?.globalNames ?? [])]);
+    /**
+     * Before a change is applied: what other documents may show about the facts it touches, kept
+     * once per build (the first change of a build sees the state the other documents were validated
+     * against). Compared with the facts after the whole build's changes in `settle`.
+     */
+    private capture(before: DocumentSummary | undefined, after: DocumentSummary | undefined): void {
+        const watched = this.watched ??= { owners: new Map(), teams: new Map(), revenue: new Map(), names: new Map() };
         const revenueTouched = !sameRevenue(before, after);
-        return {
-            roots,
-            owners,
-            names,
-            revenueTouched,
-            snapshot: [...roots].map((root) => ({ root, ...this.observable(root, owners, revenueTouched) })),
-            nameCounts: new Map([...names].map((n) => [n, this.nameCount(n)])),
-        };
+        for (const summary of [before, after]) {
+            if (!summary) continue;
+            const root = summary.root;
+            if (!watched.teams.has(root)) watched.teams.set(root, this.teamStatus(root));
+            if (revenueTouched && !watched.revenue.has(root)) watched.revenue.set(root, this.revenueStatus(root));
+            const owners = [...summary.accounts.filter((a) => a.key && a.owner).map((a) => a.owner!), ...summary.members.map((m) => m.name)];
+            for (const owner of owners) {
+                const key = `${root}\u0000${owner}`;
+                if (!watched.owners.has(key)) watched.owners.set(key, this.ownerLoad(root, owner));
+            }
+            for (const name of summary.globalNames) if (!watched.names.has(name)) watched.names.set(name, this.nameCount(name));
+        }
     }
 
-    private observable(root: string, owners: Set<string>, revenueTouched: boolean) {
+    /** After a build's documents are indexed: every other document whose findings depend on a fact that moved. */
+    private settle(): void {
+        const watched = this.watched;
+        const changed = this.changedDocuments;
+        this.watched = undefined;
+        this.changedDocuments = new Set();
+        if (!watched) return;
+        const add = (uris: Iterable<string> | undefined) => {
+            for (const uri of uris ?? []) if (!changed.has(uri)) this.stale.add(uri);
+        };
+        for (const [key, load] of watched.owners) {
+            const [root, owner] = key.split('\u0000');
+            if (this.ownerLoad(root, owner) !== load) add(this.ledger(root).ownerDocuments.get(owner));
+        }
+        for (const [root, status] of watched.teams) if (this.teamStatus(root) !== status) add(this.ledger(root).teamDocuments);
+        for (const [root, before] of watched.revenue) {
+            const now = this.revenueStatus(root);
+            const ledger = this.ledger(root);
+            // The share every top-fifth account names changed: all of them, and those that left; else those that moved in or out.
+            if (now.shown !== before.shown) add(this.documentsOfAccounts(ledger, new Set([...before.topFifth, ...now.topFifth])));
+            else if (!sameSet(before.topFifth, now.topFifth)) add(this.documentsOfAccounts(ledger, symmetricDifference(before.topFifth, now.topFifth)));
+        }
+        for (const [name, count] of watched.names) if ((count > 1) !== (this.nameCount(name) > 1)) add(this.names.get(name));
+    }
+
+    /** "held/capacity" of one owner. */
+    private ownerLoad(root: string, owner: string): string {
+        const ledger = this.ledger(root);
+        const stated = ledger.members.get(owner)?.find((c) => c !== undefined);
+        return `${ledger.keyAccountsByOwner.get(owner) ?? 0}/${stated ?? this.settings.forRoot(root === '' ? undefined : root).thresholds.capacityPerOwner}`;
+    }
+
+    /** "key accounts/team capacity" of a root. */
+    private teamStatus(root: string): string {
         const facts = this.factsOfRoot(root === '' ? undefined : root);
+        return `${facts.keyAccountCount}/${facts.teamCapacity}`;
+    }
+
+    /** The top fifth by revenue and what the concentration finding says about it. */
+    private revenueStatus(root: string): { topFifth: Set<string>; shown: string } {
+        const ledger = this.ledger(root);
+        const { concentration, topFifth, currencies } = ledger.revenue();
         const { paretoLimit } = this.settings.forRoot(root === '' ? undefined : root).thresholds;
         return {
-            owners: new Map([...owners].map((o) => [o, `${facts.keyAccountsByOwner.get(o) ?? 0}/${facts.capacityByMember.get(o) ?? ''}`])),
-            team: `${facts.keyAccountCount}/${facts.teamCapacity}`,
-            revenue: revenueTouched
-                ? { topFifth: facts.topFifth, shown: `${facts.concentration.topFifthShare.toFixed(0)}|${facts.concentration.topFifthCount}|${facts.concentration.rows.length}|${facts.concentration.topFifthShare > paretoLimit}|${facts.mixedCurrencies}` }
-                : undefined,
+            topFifth,
+            shown: `${concentration.topFifthShare.toFixed(0)}|${concentration.topFifthCount}|${concentration.rows.length}|${concentration.topFifthShare > paretoLimit}|${currencies.size > 1}`,
         };
-    }
-
-    /** After a change: every other document whose findings depend on a fact that moved. */
-    private noteStale(changed: string, watch: ReturnType<PortfolioFactsProvider['observe']>): void {
-        const add = (uris: Iterable<string> | undefined) => {
-            for (const uri of uris ?? []) if (uri !== changed) this.stale.add(uri);
-        };
-        for (const before of watch.snapshot) {
-            const now = this.observable(before.root, watch.owners, watch.revenueTouched);
-            const ledger = this.ledger(before.root);
-            for (const [owner, load] of before.owners) if (now.owners.get(owner) !== load) add(ledger.ownerDocuments.get(owner));
-            if (now.team !== before.team) add(ledger.teamDocuments);
-            if (before.revenue && now.revenue && before.revenue.shown !== now.revenue.shown) {
-                // The share every top-fifth account names changed: all of them, and those that left.
-                add(this.documentsOfAccounts(ledger, new Set([...before.revenue.topFifth, ...now.revenue.topFifth])));
-            } else if (before.revenue && now.revenue && !sameSet(before.revenue.topFifth, now.revenue.topFifth)) {
-                add(this.documentsOfAccounts(ledger, symmetricDifference(before.revenue.topFifth, now.revenue.topFifth)));
-            }
-        }
-        for (const [name, count] of watch.nameCounts) {
-            if ((count > 1) !== (this.nameCount(name) > 1)) add(this.names.get(name));
-        }
     }
 
     private documentsOfAccounts(ledger: RootLedger, accounts: Set<string>): string[] {

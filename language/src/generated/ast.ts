@@ -189,7 +189,7 @@ export interface Account extends langium.AstNode {
     feedback: Array<Feedback>;
     gates: Array<WillAndSkill>;
     industry: Array<string>;
-    name: Name;
+    name: string;
     objectives: Array<Objective>;
     opportunities: Array<Opportunity>;
     owner: Array<langium.Reference<TeamMember>>;
@@ -370,7 +370,7 @@ export interface Factor extends langium.AstNode {
     description?: string;
     horizon?: FactorHorizon;
     measure?: FactorMeasure;
-    name: Name;
+    name: string;
     title?: string;
     weight: string;
 }
@@ -514,7 +514,7 @@ export interface Money extends langium.AstNode {
     readonly $container: Opportunity | Revenue;
     readonly $type: 'Money';
     amount: Amount;
-    currency: Name;
+    currency: string;
 }
 
 export const Money = {
@@ -527,12 +527,6 @@ export function isMoney(item: unknown): item is Money {
     return reflection.isInstance(item, Money.$type);
 }
 
-export type Name = 'account' | 'accounts' | 'action' | 'advisor' | 'agreed' | 'ahead' | 'and' | 'at' | 'at-risk' | 'backup' | 'basic' | 'because' | 'blocked' | 'blocker' | 'cadence' | 'cancelled' | 'capacity' | 'champion' | 'channel' | 'chat' | 'co-creates' | 'communication' | 'competitor' | 'contact' | 'contingency' | 'cooperative' | 'cross-sell' | 'current' | 'customer' | 'department-head' | 'description' | 'done' | 'due' | 'email' | 'events' | 'executive' | 'expects' | 'exploratory' | 'factor' | 'feedback' | 'finance' | 'fortnightly' | 'from' | 'future' | 'gatekeeper' | 'goal' | 'grow' | 'grow-into-key' | 'half-yearly' | 'high' | 'higher-is-better' | 'how' | 'impact' | 'in-person' | 'in-progress' | 'industry' | 'influence' | 'influencer' | 'integrated' | 'interdependent' | 'key' | 'kind' | 'kpi' | 'last' | 'levels' | 'likelihood' | 'low' | 'lower-is-better' | 'maintain' | 'major' | 'manage-diplomatically' | 'market' | 'medium' | 'member' | 'met' | 'milestone' | 'model' | 'monthly' | 'neutral' | 'new-relationship' | 'no' | 'objective' | 'of' | 'opportunity' | 'organisation' | 'our' | 'owner' | 'partly' | 'partner' | 'past' | 'phone' | 'planned' | 'potential' | 'product' | 'profitability' | 'proposition' | 'qualitative' | 'quantitative' | 'quarterly' | 'received' | 'relationship' | 'renewal' | 'reports' | 'retain' | 'revenue' | 'risk' | 'rivals' | 'role' | 'scale' | 'scores' | 'scoring' | 'sees' | 'service' | 'several' | 'share' | 'sign' | 'skeptic' | 'skill' | 'solutions' | 'stage' | 'stakeholder' | 'stance' | 'standard' | 'status' | 'strategic' | 'strategy' | 'strength' | 'supporter' | 'target' | 'team' | 'technical-buyer' | 'tier' | 'title' | 'to' | 'trust' | 'trusted' | 'unit' | 'unknown' | 'unmet' | 'upsell' | 'us' | 'user' | 'value' | 'values' | 'video' | 'warning' | 'weekly' | 'weight' | 'whitespace' | 'will' | 'with' | 'yearly' | 'yes' | string;
-
-export function isName(item: unknown): item is Name {
-    return item === 'scoring' || item === 'model' || item === 'scale' || item === 'to' || item === 'factor' || item === 'weight' || item === 'description' || item === 'quantitative' || item === 'qualitative' || item === 'past' || item === 'future' || item === 'team' || item === 'member' || item === 'title' || item === 'capacity' || item === 'key' || item === 'accounts' || item === 'account' || item === 'industry' || item === 'tier' || item === 'status' || item === 'strategy' || item === 'owner' || item === 'backup' || item === 'profitability' || item === 'relationship' || item === 'stage' || item === 'value' || item === 'proposition' || item === 'major' || item === 'standard' || item === 'grow-into-key' || item === 'maintain' || item === 'manage-diplomatically' || item === 'retain' || item === 'grow' || item === 'cross-sell' || item === 'exploratory' || item === 'basic' || item === 'cooperative' || item === 'interdependent' || item === 'integrated' || item === 'revenue' || item === 'current' || item === 'potential' || item === 'scores' || item === 'because' || item === 'will' || item === 'and' || item === 'skill' || item === 'values' || item === 'our' || item === 'solutions' || item === 'trust' || item === 'at' || item === 'several' || item === 'levels' || item === 'co-creates' || item === 'with' || item === 'us' || item === 'sees' || item === 'ahead' || item === 'of' || item === 'rivals' || item === 'yes' || item === 'partly' || item === 'no' || item === 'unknown' || item === 'customer' || item === 'goal' || item === 'market' || item === 'organisation' || item === 'stakeholder' || item === 'role' || item === 'influence' || item === 'stance' || item === 'reports' || item === 'trusted' || item === 'advisor' || item === 'strategic' || item === 'partner' || item === 'channel' || item === 'cadence' || item === 'last' || item === 'contact' || item === 'executive' || item === 'finance' || item === 'department-head' || item === 'user' || item === 'technical-buyer' || item === 'champion' || item === 'gatekeeper' || item === 'influencer' || item === 'high' || item === 'medium' || item === 'low' || item === 'supporter' || item === 'neutral' || item === 'skeptic' || item === 'blocker' || item === 'in-person' || item === 'video' || item === 'phone' || item === 'email' || item === 'chat' || item === 'events' || item === 'weekly' || item === 'fortnightly' || item === 'monthly' || item === 'quarterly' || item === 'half-yearly' || item === 'yearly' || item === 'expects' || item === 'how' || item === 'product' || item === 'communication' || item === 'service' || item === 'met' || item === 'at-risk' || item === 'unmet' || item === 'objective' || item === 'due' || item === 'agreed' || item === 'kpi' || item === 'target' || item === 'unit' || item === 'higher-is-better' || item === 'lower-is-better' || item === 'milestone' || item === 'action' || item === 'planned' || item === 'in-progress' || item === 'done' || item === 'blocked' || item === 'cancelled' || item === 'feedback' || item === 'from' || item === 'received' || item === 'risk' || item === 'likelihood' || item === 'impact' || item === 'contingency' || item === 'opportunity' || item === 'kind' || item === 'upsell' || item === 'new-relationship' || item === 'whitespace' || item === 'renewal' || item === 'competitor' || item === 'share' || item === 'strength' || item === 'warning' || item === 'sign' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
-}
-
 export interface Objective extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Objective';
@@ -541,7 +535,7 @@ export interface Objective extends langium.AstNode {
     due: Array<string>;
     kpis: Array<Kpi>;
     milestones: Array<Milestone>;
-    name: Name;
+    name: string;
     owner: Array<langium.Reference<TeamMember>>;
     title?: string;
 }
@@ -688,7 +682,7 @@ export interface ScoringModel extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'ScoringModel';
     factors: Array<Factor>;
-    name: Name;
+    name: string;
     scaleMax?: number;
     scaleMin?: number;
     title?: string;
@@ -716,7 +710,7 @@ export interface Stakeholder extends langium.AstNode {
     fullName?: string;
     influence: Array<InfluenceLevel>;
     lastContact: Array<string>;
-    name: Name;
+    name: string;
     relationshipOwner: Array<langium.Reference<TeamMember>>;
     reportsTo: Array<langium.Reference<Stakeholder>>;
     roles: Array<StakeholderRole>;
@@ -764,7 +758,7 @@ export interface Team extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'Team';
     members: Array<TeamMember>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -784,7 +778,7 @@ export interface TeamMember extends langium.AstNode {
     readonly $type: 'TeamMember';
     capacity?: number;
     fullName?: string;
-    name: Name;
+    name: string;
     title?: string;
 }
 

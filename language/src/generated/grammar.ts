@@ -86,7 +86,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -98,7 +98,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -122,7 +122,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -138,7 +138,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -215,7 +215,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -260,7 +260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -333,7 +333,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -345,7 +345,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -395,7 +395,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -407,7 +407,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -427,7 +427,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -449,7 +449,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -488,7 +488,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -500,7 +500,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -527,7 +527,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -616,7 +616,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -649,7 +649,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -685,7 +685,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -735,7 +735,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1054,7 +1054,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1075,14 +1075,14 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -1147,7 +1147,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@43"
+                  "$ref": "#/rules@48"
                 },
                 "arguments": []
               },
@@ -1162,7 +1162,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -1181,7 +1181,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -1421,7 +1421,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1442,7 +1442,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1463,7 +1463,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1484,7 +1484,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1521,7 +1521,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -1533,7 +1533,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1560,7 +1560,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1675,7 +1675,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -1708,7 +1708,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -1736,7 +1736,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1761,7 +1761,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1828,7 +1828,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2066,7 +2066,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2107,7 +2107,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -2192,7 +2192,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -2204,7 +2204,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2236,7 +2236,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2260,7 +2260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2290,7 +2290,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2317,7 +2317,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@43"
+                              "$ref": "#/rules@48"
                             },
                             "arguments": []
                           },
@@ -2396,7 +2396,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2447,7 +2447,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -2505,7 +2505,14 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@47"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
@@ -2513,13 +2520,6 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@46"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -2546,7 +2546,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2562,7 +2562,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2612,7 +2612,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2636,7 +2636,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@43"
+                      "$ref": "#/rules@48"
                     },
                     "arguments": []
                   },
@@ -2661,7 +2661,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -2747,7 +2747,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2778,7 +2778,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -2802,7 +2802,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -2851,7 +2851,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -2919,7 +2919,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2945,7 +2945,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -3010,7 +3010,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3083,7 +3083,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -3112,7 +3112,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@43"
+                          "$ref": "#/rules@48"
                         },
                         "arguments": []
                       },
@@ -3136,7 +3136,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -3206,7 +3206,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -3232,7 +3232,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3253,7 +3253,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -3278,7 +3278,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -3291,638 +3291,6 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "}"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Name",
-      "dataType": "string",
-      "definition": {
-        "$type": "Alternatives",
-        "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@49"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "Keyword",
-            "value": "scoring"
-          },
-          {
-            "$type": "Keyword",
-            "value": "model"
-          },
-          {
-            "$type": "Keyword",
-            "value": "scale"
-          },
-          {
-            "$type": "Keyword",
-            "value": "to"
-          },
-          {
-            "$type": "Keyword",
-            "value": "factor"
-          },
-          {
-            "$type": "Keyword",
-            "value": "weight"
-          },
-          {
-            "$type": "Keyword",
-            "value": "description"
-          },
-          {
-            "$type": "Keyword",
-            "value": "quantitative"
-          },
-          {
-            "$type": "Keyword",
-            "value": "qualitative"
-          },
-          {
-            "$type": "Keyword",
-            "value": "past"
-          },
-          {
-            "$type": "Keyword",
-            "value": "future"
-          },
-          {
-            "$type": "Keyword",
-            "value": "team"
-          },
-          {
-            "$type": "Keyword",
-            "value": "member"
-          },
-          {
-            "$type": "Keyword",
-            "value": "title"
-          },
-          {
-            "$type": "Keyword",
-            "value": "capacity"
-          },
-          {
-            "$type": "Keyword",
-            "value": "key"
-          },
-          {
-            "$type": "Keyword",
-            "value": "accounts"
-          },
-          {
-            "$type": "Keyword",
-            "value": "account"
-          },
-          {
-            "$type": "Keyword",
-            "value": "industry"
-          },
-          {
-            "$type": "Keyword",
-            "value": "tier"
-          },
-          {
-            "$type": "Keyword",
-            "value": "status"
-          },
-          {
-            "$type": "Keyword",
-            "value": "strategy"
-          },
-          {
-            "$type": "Keyword",
-            "value": "owner"
-          },
-          {
-            "$type": "Keyword",
-            "value": "backup"
-          },
-          {
-            "$type": "Keyword",
-            "value": "profitability"
-          },
-          {
-            "$type": "Keyword",
-            "value": "relationship"
-          },
-          {
-            "$type": "Keyword",
-            "value": "stage"
-          },
-          {
-            "$type": "Keyword",
-            "value": "value"
-          },
-          {
-            "$type": "Keyword",
-            "value": "proposition"
-          },
-          {
-            "$type": "Keyword",
-            "value": "major"
-          },
-          {
-            "$type": "Keyword",
-            "value": "standard"
-          },
-          {
-            "$type": "Keyword",
-            "value": "grow-into-key"
-          },
-          {
-            "$type": "Keyword",
-            "value": "maintain"
-          },
-          {
-            "$type": "Keyword",
-            "value": "manage-diplomatically"
-          },
-          {
-            "$type": "Keyword",
-            "value": "retain"
-          },
-          {
-            "$type": "Keyword",
-            "value": "grow"
-          },
-          {
-            "$type": "Keyword",
-            "value": "cross-sell"
-          },
-          {
-            "$type": "Keyword",
-            "value": "exploratory"
-          },
-          {
-            "$type": "Keyword",
-            "value": "basic"
-          },
-          {
-            "$type": "Keyword",
-            "value": "cooperative"
-          },
-          {
-            "$type": "Keyword",
-            "value": "interdependent"
-          },
-          {
-            "$type": "Keyword",
-            "value": "integrated"
-          },
-          {
-            "$type": "Keyword",
-            "value": "revenue"
-          },
-          {
-            "$type": "Keyword",
-            "value": "current"
-          },
-          {
-            "$type": "Keyword",
-            "value": "potential"
-          },
-          {
-            "$type": "Keyword",
-            "value": "scores"
-          },
-          {
-            "$type": "Keyword",
-            "value": "because"
-          },
-          {
-            "$type": "Keyword",
-            "value": "will"
-          },
-          {
-            "$type": "Keyword",
-            "value": "and"
-          },
-          {
-            "$type": "Keyword",
-            "value": "skill"
-          },
-          {
-            "$type": "Keyword",
-            "value": "values"
-          },
-          {
-            "$type": "Keyword",
-            "value": "our"
-          },
-          {
-            "$type": "Keyword",
-            "value": "solutions"
-          },
-          {
-            "$type": "Keyword",
-            "value": "trust"
-          },
-          {
-            "$type": "Keyword",
-            "value": "at"
-          },
-          {
-            "$type": "Keyword",
-            "value": "several"
-          },
-          {
-            "$type": "Keyword",
-            "value": "levels"
-          },
-          {
-            "$type": "Keyword",
-            "value": "co-creates"
-          },
-          {
-            "$type": "Keyword",
-            "value": "with"
-          },
-          {
-            "$type": "Keyword",
-            "value": "us"
-          },
-          {
-            "$type": "Keyword",
-            "value": "sees"
-          },
-          {
-            "$type": "Keyword",
-            "value": "ahead"
-          },
-          {
-            "$type": "Keyword",
-            "value": "of"
-          },
-          {
-            "$type": "Keyword",
-            "value": "rivals"
-          },
-          {
-            "$type": "Keyword",
-            "value": "yes"
-          },
-          {
-            "$type": "Keyword",
-            "value": "partly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "no"
-          },
-          {
-            "$type": "Keyword",
-            "value": "unknown"
-          },
-          {
-            "$type": "Keyword",
-            "value": "customer"
-          },
-          {
-            "$type": "Keyword",
-            "value": "goal"
-          },
-          {
-            "$type": "Keyword",
-            "value": "market"
-          },
-          {
-            "$type": "Keyword",
-            "value": "organisation"
-          },
-          {
-            "$type": "Keyword",
-            "value": "stakeholder"
-          },
-          {
-            "$type": "Keyword",
-            "value": "role"
-          },
-          {
-            "$type": "Keyword",
-            "value": "influence"
-          },
-          {
-            "$type": "Keyword",
-            "value": "stance"
-          },
-          {
-            "$type": "Keyword",
-            "value": "reports"
-          },
-          {
-            "$type": "Keyword",
-            "value": "trusted"
-          },
-          {
-            "$type": "Keyword",
-            "value": "advisor"
-          },
-          {
-            "$type": "Keyword",
-            "value": "strategic"
-          },
-          {
-            "$type": "Keyword",
-            "value": "partner"
-          },
-          {
-            "$type": "Keyword",
-            "value": "channel"
-          },
-          {
-            "$type": "Keyword",
-            "value": "cadence"
-          },
-          {
-            "$type": "Keyword",
-            "value": "last"
-          },
-          {
-            "$type": "Keyword",
-            "value": "contact"
-          },
-          {
-            "$type": "Keyword",
-            "value": "executive"
-          },
-          {
-            "$type": "Keyword",
-            "value": "finance"
-          },
-          {
-            "$type": "Keyword",
-            "value": "department-head"
-          },
-          {
-            "$type": "Keyword",
-            "value": "user"
-          },
-          {
-            "$type": "Keyword",
-            "value": "technical-buyer"
-          },
-          {
-            "$type": "Keyword",
-            "value": "champion"
-          },
-          {
-            "$type": "Keyword",
-            "value": "gatekeeper"
-          },
-          {
-            "$type": "Keyword",
-            "value": "influencer"
-          },
-          {
-            "$type": "Keyword",
-            "value": "high"
-          },
-          {
-            "$type": "Keyword",
-            "value": "medium"
-          },
-          {
-            "$type": "Keyword",
-            "value": "low"
-          },
-          {
-            "$type": "Keyword",
-            "value": "supporter"
-          },
-          {
-            "$type": "Keyword",
-            "value": "neutral"
-          },
-          {
-            "$type": "Keyword",
-            "value": "skeptic"
-          },
-          {
-            "$type": "Keyword",
-            "value": "blocker"
-          },
-          {
-            "$type": "Keyword",
-            "value": "in-person"
-          },
-          {
-            "$type": "Keyword",
-            "value": "video"
-          },
-          {
-            "$type": "Keyword",
-            "value": "phone"
-          },
-          {
-            "$type": "Keyword",
-            "value": "email"
-          },
-          {
-            "$type": "Keyword",
-            "value": "chat"
-          },
-          {
-            "$type": "Keyword",
-            "value": "events"
-          },
-          {
-            "$type": "Keyword",
-            "value": "weekly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "fortnightly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "monthly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "quarterly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "half-yearly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "yearly"
-          },
-          {
-            "$type": "Keyword",
-            "value": "expects"
-          },
-          {
-            "$type": "Keyword",
-            "value": "how"
-          },
-          {
-            "$type": "Keyword",
-            "value": "product"
-          },
-          {
-            "$type": "Keyword",
-            "value": "communication"
-          },
-          {
-            "$type": "Keyword",
-            "value": "service"
-          },
-          {
-            "$type": "Keyword",
-            "value": "met"
-          },
-          {
-            "$type": "Keyword",
-            "value": "at-risk"
-          },
-          {
-            "$type": "Keyword",
-            "value": "unmet"
-          },
-          {
-            "$type": "Keyword",
-            "value": "objective"
-          },
-          {
-            "$type": "Keyword",
-            "value": "due"
-          },
-          {
-            "$type": "Keyword",
-            "value": "agreed"
-          },
-          {
-            "$type": "Keyword",
-            "value": "kpi"
-          },
-          {
-            "$type": "Keyword",
-            "value": "target"
-          },
-          {
-            "$type": "Keyword",
-            "value": "unit"
-          },
-          {
-            "$type": "Keyword",
-            "value": "higher-is-better"
-          },
-          {
-            "$type": "Keyword",
-            "value": "lower-is-better"
-          },
-          {
-            "$type": "Keyword",
-            "value": "milestone"
-          },
-          {
-            "$type": "Keyword",
-            "value": "action"
-          },
-          {
-            "$type": "Keyword",
-            "value": "planned"
-          },
-          {
-            "$type": "Keyword",
-            "value": "in-progress"
-          },
-          {
-            "$type": "Keyword",
-            "value": "done"
-          },
-          {
-            "$type": "Keyword",
-            "value": "blocked"
-          },
-          {
-            "$type": "Keyword",
-            "value": "cancelled"
-          },
-          {
-            "$type": "Keyword",
-            "value": "feedback"
-          },
-          {
-            "$type": "Keyword",
-            "value": "from"
-          },
-          {
-            "$type": "Keyword",
-            "value": "received"
-          },
-          {
-            "$type": "Keyword",
-            "value": "risk"
-          },
-          {
-            "$type": "Keyword",
-            "value": "likelihood"
-          },
-          {
-            "$type": "Keyword",
-            "value": "impact"
-          },
-          {
-            "$type": "Keyword",
-            "value": "contingency"
-          },
-          {
-            "$type": "Keyword",
-            "value": "opportunity"
-          },
-          {
-            "$type": "Keyword",
-            "value": "kind"
-          },
-          {
-            "$type": "Keyword",
-            "value": "upsell"
-          },
-          {
-            "$type": "Keyword",
-            "value": "new-relationship"
-          },
-          {
-            "$type": "Keyword",
-            "value": "whitespace"
-          },
-          {
-            "$type": "Keyword",
-            "value": "renewal"
-          },
-          {
-            "$type": "Keyword",
-            "value": "competitor"
-          },
-          {
-            "$type": "Keyword",
-            "value": "share"
-          },
-          {
-            "$type": "Keyword",
-            "value": "strength"
-          },
-          {
-            "$type": "Keyword",
-            "value": "warning"
-          },
-          {
-            "$type": "Keyword",
-            "value": "sign"
           }
         ]
       },
