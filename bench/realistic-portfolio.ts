@@ -6,37 +6,45 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
-
-function examplePlans(examples: string): Array<{ name: string; text: string }> {
-    const folder = path.join(examples, "portfolio/accounts");
-    return fs.readdirSync(folder).filter((f) => f.endsWith('.kam')).sort()
-        .map((file) => ({ name: file, text: fs.readFileSync(path.join(folder, file), 'utf8') }));
+/** The examples folder, from the bundle (out/bench) or from the sources (bench/). */
+export function examplesFolder(): string {
+    for (const candidate of [path.resolve(__dirname, '../../examples'), path.resolve(__dirname, '../examples')]) {
+        if (fs.existsSync(path.join(candidate, 'kam.config.json'))) return candidate;
+    }
+    throw new Error('The examples folder was not found next to the benchmark.');
 }
 
-/** Writes the portfolio into `folder` (emptied first); returns the plan files and the total size. */
-export function writeRealisticPortfolio(folder: string, plans: number, examples = EXAMPLES): { files: string[]; lines: number; bytes: number } {
-    fs.rmSync(folder, { recursive: true, force: true });
-    fs.mkdirSync(folder, { recursive: true });
+/** The portfolio's files as `{ path relative to its root: text }`. */
+export function realisticPortfolio(plans: number, examples = examplesFolder()): Map<string, string> {
+    const files = new Map<string, string>();
     for (const file of ['kam.config.json', 'portfolio/team.kam', 'portfolio/scoring-model.kam']) {
-        fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-        fs.copyFileSync(path.join(examples, file), path.join(folder, file));
+        files.set(file, fs.readFileSync(path.join(examples, file), 'utf8'));
     }
-    const templates = examplePlans(examples);
-    const files: string[] = [];
-    let lines = 0;
-    let bytes = 0;
+    const folder = path.join(examples, 'portfolio/accounts');
+    const templates = fs.readdirSync(folder).filter((f) => f.endsWith('.kam')).sort()
+        .map((file) => ({ name: file.replace(/\.kam$/, ''), text: fs.readFileSync(path.join(folder, file), 'utf8') }));
     for (let i = 0; i < plans; i++) {
         const template = templates[i % templates.length];
         // `account nordwind "Nordwind Logistics"` → `account nordwind_123 "Nordwind Logistics 123"`.
         const text = template.text.replace(/^account (\S+) "([^"]*)"/m, `account $1_${i} "$2 ${i}"`);
-        const dir = path.join(folder, 'portfolio/accounts', `group-${String(Math.floor(i / 100)).padStart(3, '0')}`);
-        fs.mkdirSync(dir, { recursive: true });
-        const file = path.join(dir, `${template.name.replace(/\.kam$/, '')}-${i}.kam`);
-        fs.writeFileSync(file, text);
-        files.push(file);
-        lines += text.split('\n').length;
-        bytes += Buffer.byteLength(text);
+        files.set(`portfolio/accounts/group-${String(Math.floor(i / 100)).padStart(3, '0')}/${template.name}-${i}.kam`, text);
     }
-    return { files, lines, bytes };
+    return files;
+}
+
+/** Writes the portfolio into `folder` (emptied first); returns its size. */
+export function writeRealisticPortfolio(folder: string, plans: number): { files: number; lines: number; bytes: number } {
+    fs.rmSync(folder, { recursive: true, force: true });
+    let lines = 0;
+    let bytes = 0;
+    const files = realisticPortfolio(plans);
+    for (const [file, text] of files) {
+        fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+        fs.writeFileSync(path.join(folder, file), text);
+        if (file.endsWith('.kam')) {
+            lines += text.split('\n').length;
+            bytes += Buffer.byteLength(text);
+        }
+    }
+    return { files: files.size, lines, bytes };
 }

@@ -11,6 +11,8 @@ import { PlanAnalyzer } from './analysis/plan-analyzer.js';
 import { ReviewSettingsHolder } from './analysis/review-settings.js';
 import { PortfolioConfig } from './workspace/portfolio-config.js';
 import { KamWorkspaceManager } from './workspace/kam-workspace-manager.js';
+import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
+import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
@@ -60,6 +62,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     },
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),
+        ScopeProvider: (services) => new KamScopeProvider(services),
     },
     analysis: {
         PlanAnalyzer: (services) => new PlanAnalyzer(services),
@@ -92,6 +95,7 @@ export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
     },
     workspace: {
         WorkspaceManager: (services) => new KamWorkspaceManager(services),
+        DocumentBuilder: (services) => new KamDocumentBuilder(services),
     },
 };
 

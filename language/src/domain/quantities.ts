@@ -99,7 +99,10 @@ export function todayIso(now: Date = new Date()): string {
  */
 export function formatPlain(value: number | undefined): string {
     if (value === undefined || !Number.isFinite(value)) return '—';
-    return value.toLocaleString('en-US', { maximumFractionDigits: 6, useGrouping: false });
+    // (Intl's formatting would do the same, at a hundred times the cost: inlay hints call this per score.)
+    if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+    const fixed = value.toFixed(6).replace(/\.?0+$/, '');
+    return fixed === '-0' ? '0' : fixed;
 }
 
 /** A percentage as written (`20%`, `16.7%`), or a dash. */

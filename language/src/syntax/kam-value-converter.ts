@@ -20,11 +20,18 @@ export class KamValueConverter extends DefaultValueConverter {
     }
 }
 
+/** Whether a rule call is to a data-type rule, per call site (working it out walks the grammar). */
+const dataTypeCalls = new WeakMap<object, boolean>();
+
 function insideDataTypeRule(cstNode: CstNode): boolean {
     const call = cstNode.container?.grammarSource;
     if (!GrammarAST.isRuleCall(call)) return false;
-    const rule = call.rule.ref;
-    return GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule);
+    let known = dataTypeCalls.get(call);
+    if (known === undefined) {
+        const rule = call.rule.ref;
+        dataTypeCalls.set(call, known = GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule));
+    }
+    return known;
 }
 
 const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };

@@ -1,0 +1,50 @@
+/**
+ * What a reference may point to from other files: the portfolio's team members and scoring factors
+ * (and nothing else is referred to across files). Langium rebuilds each global scope from the whole
+ * index after *any* change; a keystroke in a plan changes no team member or factor, so here a global
+ * scope is rebuilt only when a document that exports elements of that type was indexed again or
+ * removed — an edit then costs the same whatever the portfolio's size.
+ */
+import { DefaultScopeProvider, DocumentState, MultiMapScope, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+
+export class KamScopeProvider extends DefaultScopeProvider {
+    /** Per element type, bumped when the set of documents exporting that type may have changed. */
+    private readonly versions = new Map<string, number>();
+    /** Per document, the types it exported when last indexed. */
+    private readonly exportedTypes = new Map<string, Set<string>>();
+    private readonly scopes = new Map<string, { version: number; scope: Scope }>();
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.IndexedContent, (document) => {
+            const uri = document.uri.toString();
+            const types = new Set(this.indexManager.allElements(undefined, new Set([uri])).map((d) => d.type));
+            for (const type of new Set([...types, ...(this.exportedTypes.get(uri) ?? [])])) this.bump(type);
+            this.exportedTypes.set(uri, types);
+        });
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted.map((u) => u.toString())) {
+                for (const type of this.exportedTypes.get(uri) ?? []) this.bump(type);
+                this.exportedTypes.delete(uri);
+            }
+        });
+    }
+
+    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        const version = this.versions.get(referenceType) ?? 0;
+        const cached = this.scopes.get(referenceType);
+        if (cached && cached.version === version) return cached.scope;
+        const scope = new MultiMapScope(this.indexManager.allElements(referenceType));
+        this.scopes.set(referenceType, { version, scope });
+        return scope;
+    }
+
+    private bump(type: string): void {
+        this.versions.set(type, (this.versions.get(type) ?? 0) + 1);
+        // Subtypes share their supertypes' scopes: a change to any type invalidates every cached scope of a supertype too.
+        for (const cachedType of this.scopes.keys()) {
+            if (cachedType !== type && this.reflection.isSubtype(type, cachedType)) this.versions.set(cachedType, (this.versions.get(cachedType) ?? 0) + 1);
+        }
+    }
+}
