@@ -35,8 +35,9 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const settingNames = declaredSettings(context.extension.packageJSON);
     const serverModule = context.asAbsolutePath(path.join('out', 'server', 'main.cjs'));
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        // A larger young generation: a portfolio's plans are many small objects that live as long as the server.
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=32'] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', '--max-semi-space-size=32'] } },
     };
     const clientOptions: LanguageClientOptions = {
         // Plans on disk and unsaved ones; not diff views or other virtual documents.

@@ -15,6 +15,7 @@ import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
 import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
+import { KamDocumentValidator } from './validation/kam-document-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
 import { KamHoverProvider } from './lsp/kam-hover.js';
 import { KamCompletionProvider } from './lsp/kam-completion.js';
@@ -70,6 +71,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     },
     validation: {
         KamValidator: (services) => new KamValidator(services),
+        DocumentValidator: (services) => new KamDocumentValidator(services),
     },
     portfolio: {
         PortfolioConfig: (services) => new PortfolioConfig(services.shared, services.analysis.ReviewSettings),

@@ -15,6 +15,7 @@ import type { KamServices } from '../../language/src/kam-module.js';
 import { readSettings, SETTING_KEYS } from '../../language/src/analysis/review-settings.js';
 import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
+import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
 export function watchKamSettings(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
     const holder = Kam.analysis.ReviewSettings;
@@ -34,24 +35,32 @@ export function watchKamSettings(connection: Connection, shared: LangiumSharedSe
     };
 
     let lastProblems = '';
-    const applyEditorSettings = async (raw: unknown) => {
+    /** Applies the editor's settings; true when they changed what the reviewer says. */
+    const takeEditorSettings = (raw: unknown): boolean => {
         const { layer, problems } = readSettings(raw ?? {}, { knownCodes: KNOWN_CODES });
         const joined = problems.join(' ');
         if (problems.length && joined !== lastProblems) warn(`KAM Plans settings: ${joined}`);
         lastProblems = joined;
-        if (holder.setEditorLayer(layer)) await revalidateAll(shared);
+        return holder.setEditorLayer(layer);
+    };
+    const applyEditorSettings = async (raw: unknown) => {
+        if (takeEditorSettings(raw)) await revalidateAll(shared);
         refreshEditor();
     };
 
-    // What Langium fetched at start with workspace/configuration.
-    void shared.workspace.ConfigurationProvider.ready.then(async () => {
+    // What Langium fetched at start with workspace/configuration, before the first build (an editor
+    // that never answers delays it by two seconds at most; its settings then apply when they come).
+    const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;
+    manager.waitBeforeFirstBuild(shared.workspace.ConfigurationProvider.ready.then(async () => {
         const section: Record<string, unknown> = {};
         for (const key of SETTING_KEYS) {
             const value = await shared.workspace.ConfigurationProvider.getConfiguration('kam', key);
             if (value !== undefined) section[key] = value;
         }
-        await applyEditorSettings(section);
-    });
+        const changed = takeEditorSettings(section);
+        // Too late for the first build: validate again, after it (the revalidation waits for the workspace lock).
+        if (changed && manager.firstBuildHasBegun) void revalidateAll(shared).then(refreshEditor);
+    }), 2000);
 
     // Replaces Langium's own handler (one per notification), keeping what it did.
     connection.onDidChangeConfiguration(async (change) => {

@@ -3,7 +3,7 @@
  * editors via `kam lsp --stdio`): Langium's services plus the KAM settings and custom requests.
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { CarefulFileSystem } from '../../cli/src/plan-files.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { registerKamProtocol } from './kam-protocol-handlers.js';
@@ -16,7 +16,9 @@ export function startKamLanguageServer(): void {
     process.on('unhandledRejection', (reason) => {
         connection.console.error(`KAM language server: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
     });
-    const { shared, Kam } = createKamServices({ connection, ...NodeFileSystem });
+    // The CLI's careful reader: only regular files (a pipe named x.kam never blocks the server), read
+    // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
+    const { shared, Kam } = createKamServices({ connection, ...CarefulFileSystem });
     registerKamProtocol(connection, shared, Kam);
     keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);

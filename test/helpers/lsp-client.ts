@@ -19,6 +19,8 @@ export interface LspClientOptions {
     folder: string;
     /** What the client answers for the `kam` section of `workspace/configuration`; undefined: no such capability. */
     kamSettings?: () => unknown;
+    /** Milliseconds the editor takes to answer `workspace/configuration` (a slow editor). */
+    configurationDelayMs?: number;
     capabilities?: ClientCapabilities;
     /** Extra arguments for node (e.g. `--max-old-space-size`). */
     nodeArgs?: string[];
@@ -27,6 +29,8 @@ export interface LspClientOptions {
 export class LspTestClient {
     readonly connection: ProtocolConnection;
     readonly published = new Map<string, PublishDiagnosticsParams>();
+    /** How many times diagnostics were published for each file. */
+    readonly publishCount = new Map<string, number>();
     readonly messages: string[] = [];
     readonly server: ChildProcess;
     /** Everything the server wrote to stderr. */
@@ -44,6 +48,7 @@ export class LspTestClient {
         this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
             this.published.set(params.uri, params);
+            this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
             this.notify();
         });
         this.connection.onNotification(ShowMessageNotification.type, (params) => {
@@ -52,7 +57,11 @@ export class LspTestClient {
         });
         if (options.kamSettings) {
             const settings = options.kamSettings;
-            this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kam' ? settings() : null)));
+            const delay = options.configurationDelayMs ?? 0;
+            this.connection.onRequest(ConfigurationRequest.type, async (params) => {
+                if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+                return params.items.map((item) => (item.section === 'kam' ? settings() : null));
+            });
         }
         this.connection.onRequest(RegistrationRequest.type, () => undefined);
         this.connection.onRequest('workspace/inlayHint/refresh', () => undefined);
@@ -112,9 +121,15 @@ export class LspTestClient {
 
     /** The diagnostics last published for each of these files, once all of them have been published. */
     diagnosticsOf(files: string[]): Promise<Map<string, PublishDiagnosticsParams>> {
+        // Checked after every message the server sends: keep it cheap for 2,000 files.
+        const uris = new Map(files.map((f) => [this.uri(f), f]));
+        const missing = new Set([...uris.keys()].filter((u) => !this.published.has(u)));
         return this.eventually(() => {
-            const found = new Map(files.map((f) => [f, this.published.get(this.uri(f))]));
-            return [...found.values()].every(Boolean) ? found as Map<string, PublishDiagnosticsParams> : undefined;
+            for (const uri of missing) {
+                if (!this.published.has(uri)) return undefined;
+                missing.delete(uri);
+            }
+            return new Map([...uris].map(([uri, f]) => [f, this.published.get(uri)!]));
         });
     }
 

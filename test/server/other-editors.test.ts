@@ -33,6 +33,13 @@ describe('an LSP editor without the VS Code extension', () => {
         expect(codes).not.toContain('kam.missing-champion');
     });
 
+    it('has its settings applied from the first diagnostics, even when it is slow to give them', async () => {
+        client = await LspTestClient.start({ folder: portfolioCopy(), kamSettings: () => ({ severity: { 'kam.missing-champion': 'off' } }), configurationDelayMs: 400 });
+        const published = await client.diagnosticsOf(['baltic-paper.kam']);
+        expect(published.get('baltic-paper.kam')!.diagnostics.map((d) => d.code)).not.toContain('kam.missing-champion');
+        expect(client.publishCount.get(client.uri('baltic-paper.kam'))).toBe(1);
+    });
+
     it('gets only lenses it can run: the numbers, and a report the server writes beside the plan', async () => {
         const folder = portfolioCopy();
         client = await LspTestClient.start({

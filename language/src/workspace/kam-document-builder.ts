@@ -8,8 +8,8 @@
  *     out (resolving each reference's error lazily); here each document's answer is kept from its
  *     last linking: whether it has unresolved references, and which documents it refers to.
  *   - are its validation results complete? Langium recomputes the validation categories per
- *     document (a service lookup and two sets each time); a document whose last build completed
- *     with every category is complete, and that is checked directly.
+ *     document (a service lookup and two sets each time); here the categories are read once and
+ *     compared with those the document's last validation ran.
  *
  * The semantics are Langium's; only the bookkeeping is kept instead of recomputed.
  */
@@ -53,17 +53,20 @@ export class KamDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        // Langium's findMissingValidationCategories, without a service lookup and two sets per document.
+        const all = this.allCategories();
         const state = this.buildState.get(document.uri.toString());
-        const ran = state?.completed ? state.result?.validationChecks : undefined;
-        if (ran && this.ranEveryCategory(ran)) return false;
-        return super.resultsAreIncomplete(document, options);
+        const ran = state?.result?.validationChecks ?? (state?.completed ? all : []);
+        const requested = options === undefined || options.validation === true ? all
+            : typeof options.validation === 'object' ? (options.validation.categories ?? all) : [];
+        for (const category of requested) if (!ran.includes(category)) return true;
+        return false;
     }
 
-    private categories?: Set<string>;
+    private categories?: string[];
 
-    private ranEveryCategory(ran: readonly string[]): boolean {
-        this.categories ??= new Set(this.serviceRegistry.all.flatMap((services) => [...services.validation.ValidationRegistry.getAllValidationCategories(undefined as never)]));
-        for (const category of this.categories) if (!ran.includes(category)) return false;
-        return true;
+    private allCategories(): string[] {
+        this.categories ??= [...new Set(this.serviceRegistry.all.flatMap((services) => [...services.validation.ValidationRegistry.getAllValidationCategories(undefined as never)]))];
+        return this.categories;
     }
 }

@@ -4,7 +4,8 @@
  * macOS), and the first build validates them, so the Problems panel shows the whole portfolio's
  * findings before any plan is opened. Dependency and build folders are not plans.
  */
-import { DefaultWorkspaceManager, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
+import { Cancellation, DefaultWorkspaceManager, interruptAndCheck, URI, UriUtils, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
+import type { WorkspaceFolder } from 'vscode-languageserver-protocol';
 import pLimit from 'p-limit';
 
 /** Plan files read at once. */
@@ -16,6 +17,33 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.initialBuildOptions = { validation: true };
+    }
+
+    private readonly beforeFirstBuild: Array<Promise<unknown>> = [];
+    private firstBuildBegun = false;
+
+    /**
+     * Work the first build waits for (at most `timeoutMs`): the editor's settings, so that no plan
+     * is diagnosed with the defaults and again a moment later with what the user set.
+     */
+    waitBeforeFirstBuild(work: Promise<unknown>, timeoutMs: number): void {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+        this.beforeFirstBuild.push(Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer)));
+    }
+
+    /** Whether the first build has begun: later settings must validate the plans again themselves. */
+    get firstBuildHasBegun(): boolean {
+        return this.firstBuildBegun;
+    }
+
+    override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        // Langium's, with the wait before the build.
+        const documents = await this.performStartup(folders);
+        await Promise.all(this.beforeFirstBuild);
+        this.firstBuildBegun = true;
+        await interruptAndCheck(cancelToken);
+        await this.documentBuilder.build(documents, this.initialBuildOptions, cancelToken);
     }
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
