@@ -1,8 +1,8 @@
 /**
  * Measurements inside one process, on the same services the language server runs (the portfolio
  * served from memory): the workspace build against a bare parse, and what one keystroke costs until
- * the edited plan's diagnostics and inlay hints are ready. Shared by `npm run bench` and the edit-work
- * test (test/performance), which counts the documents an edit re-checks.
+ * the edited plan's diagnostics and inlay hints are ready. Shared by `npm run bench` and the tests in
+ * test/performance (the edit-cost ratio at two portfolio sizes, the documents an edit re-checks).
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { createKamServices, type KamServices } from '../language/src/kam-module.js';

@@ -12,6 +12,7 @@ import { ReviewSettingsHolder } from './analysis/review-settings.js';
 import { PortfolioConfig } from './workspace/portfolio-config.js';
 import { KamWorkspaceManager } from './workspace/kam-workspace-manager.js';
 import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
+import { KamLangiumDocuments } from './workspace/kam-langium-documents.js';
 import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
@@ -98,6 +99,7 @@ export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
     workspace: {
         WorkspaceManager: (services) => new KamWorkspaceManager(services),
         DocumentBuilder: (services) => new KamDocumentBuilder(services),
+        LangiumDocuments: (services) => new KamLangiumDocuments(services),
     },
 };
 
