@@ -101,7 +101,7 @@ it('the snippets expand to plans that parse', async () => {
     const expand = (body: string) => body.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, '');
     const items = await itemsAt('account Acme {\n    <|>\n}\n');
     const bodies = items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => expand(i.textEdit!.newText));
-    expect(bodies).toHaveLength(3);
+    expect(bodies).toHaveLength(9);
     const account = expand((await itemsAt('<|>')).find((i) => i.label === 'account …')!.textEdit!.newText);
     const plan = account.replace(/\n}$/, `\n${bodies.join('\n')}\n}`);
     const document = await workspace.services.shared.workspace.LangiumDocumentFactory.fromString(plan, (await import('langium')).URI.parse('file:///workspace/snippets.kam'));

@@ -38,6 +38,25 @@ describe('parsing settings', () => {
         ]);
     });
 
+    it('reads the reporting currency and its rates, naming every bad rate', () => {
+        const { settings, problems } = parseReviewSettings({
+            currency: { reporting: 'EUR', rates: { USD: 0.92, GBP: 1.17, CHF: -1, JPY: 'cheap' }, round: true },
+            thresholds: { renewalWindowDays: 120 },
+        });
+        expect(settings.currency).toEqual({ reporting: 'EUR', rates: { USD: 0.92, GBP: 1.17 } });
+        expect(settings.thresholds.renewalWindowDays).toBe(120);
+        expect(problems).toEqual([
+            'Setting currency.rates."CHF" = -1 must be a positive number (the value of one CHF in the reporting currency); it is ignored.',
+            'Setting currency.rates."JPY" = "cheap" must be a positive number (the value of one JPY in the reporting currency); it is ignored.',
+            'Unknown setting currency.round is ignored; currency has reporting and rates.',
+        ]);
+        expect(parseReviewSettings({ currency: { rates: { USD: 0.9 } } }).problems).toEqual([
+            'Setting currency.rates needs currency.reporting (the currency the rates convert into); amounts are not converted.',
+        ]);
+        // An empty object (an editor's untouched default) states nothing.
+        expect(parseReviewSettings({ currency: {} }).settings.currency).toEqual({ rates: {} });
+    });
+
     it('survives settings of the wrong shape', () => {
         expect(parseReviewSettings('strict').problems).toEqual(['KAM settings must be an object; using the defaults.']);
         expect(parseReviewSettings({ thresholds: [1, 2], severity: 'high' }).problems).toEqual([

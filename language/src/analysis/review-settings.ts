@@ -140,7 +140,8 @@ function readCurrency(raw: unknown, layer: SettingsLayer, problems: string[]): v
     if (currency.reporting === undefined && Object.keys(currency.rates).length) {
         problems.push('Setting currency.rates needs currency.reporting (the currency the rates convert into); amounts are not converted.');
     }
-    layer.currency = currency;
+    // An empty object states nothing: it must not blank a portfolio's currency.
+    if (currency.reporting !== undefined || Object.keys(currency.rates).length) layer.currency = currency;
 }
 
 function readThresholds(raw: unknown, layer: SettingsLayer, problems: string[]): void {

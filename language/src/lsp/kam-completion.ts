@@ -16,11 +16,13 @@ import { keywordDoc } from './keyword-docs.js';
 export const COMMON_KPI_UNITS = ['%', 'days', 'hours', 'EUR', 'k EUR', 'M EUR', 'orders', 'tickets', 'points', 'visits'];
 
 /** Grammar rules whose keywords are values (`role executive`), shown as enum members with their meaning. */
-const VALUE_RULES = new Set([
-    'AccountTier', 'AccountStatus', 'AccountStrategy', 'RelationshipStage', 'GateAnswer', 'StakeholderRole', 'InfluenceLevel',
-    'Stance', 'ContactChannel', 'Cadence', 'ExpectationKind', 'Fulfilment', 'ActionStatus', 'RiskLevel', 'OpportunityKind',
-    'FactorMeasure', 'FactorHorizon', 'KpiDirection',
-]);
+/** A value rule: a data-type rule made only of keywords (`Cadence: 'weekly' | …`), whose words are the domain's values. */
+function isValueRule(rule: GrammarAST.AbstractRule | undefined): boolean {
+    if (!GrammarAST.isParserRule(rule) || !rule.dataType) return false;
+    const definition = rule.definition;
+    const elements = GrammarAST.isAlternatives(definition) ? definition.elements : [definition];
+    return elements.every(GrammarAST.isKeyword);
+}
 
 export class KamCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: ReviewSettingsHolder;
@@ -47,13 +49,14 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
-        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const parserRule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        const rule = parserRule?.name;
         const doc = keywordDoc(rule, keyword.value);
-        const isValue = rule !== undefined && VALUE_RULES.has(rule);
+        const isValue = isValueRule(parserRule) && rule !== undefined;
         acceptor(context, {
             label: keyword.value,
             kind: isValue ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
-            detail: isValue ? valueDetail(rule) : 'Keyword',
+            detail: isValue ? valueDetail(rule!) : 'Keyword',
             documentation: doc ? { kind: 'markdown', value: doc } : undefined,
             sortText: isValue ? '0' : '1',
         });
@@ -116,6 +119,7 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
                     `\tbackup owner ${member(7)}`,
                     '\trevenue current ${8:1M} EUR potential ${9:2M} EUR',
                     `\trelationship stage \${10${choice('RelationshipStage')}}`,
+                    `\treview cadence \${11${choice('Cadence')}}`,
                     '\t$0',
                     '}',
                 ].join('\n'),
@@ -160,6 +164,40 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
                     '}',
                 ].join('\n'),
             };
+            case 'Opportunity': return keyword.value !== 'opportunity' ? undefined : {
+                detail: 'New opportunity in the pipeline',
+                body: [
+                    'opportunity "${1:What we could sell}" {',
+                    `\tkind \${2${choice('OpportunityKind')}}`,
+                    `\tstage \${3${choice('PipelineStage')}}`,
+                    '\tvalue ${4:250k} EUR',
+                    `\tclose \${5:${due}}`,
+                    `\towner ${member(6)}`,
+                    '}',
+                ].join('\n'),
+            };
+            case 'Contract': return keyword.value !== 'contract' ? undefined : {
+                detail: 'New contract, with its renewal',
+                body: [
+                    'contract "${1:Title}" {',
+                    `\tstart \${2:${due}}`,
+                    `\trenewal \${3:${due}}`,
+                    `\tnotice \${4:3} \${5${choice('PeriodUnit')}}`,
+                    '\tvalue ${6:1M} EUR',
+                    '}',
+                ].join('\n'),
+            };
+            case 'InteractionKind': return {
+                detail: `New ${keyword.value}: the latest one with a person is their last contact`,
+                body: [
+                    `${keyword.value} \${1:${due}} "\${2:What it was about}" {`,
+                    '\twith ${3:stakeholder}',
+                    `\tour side ${member(4)}`,
+                    '\tagreed "${5:What was agreed}"',
+                    `\tnext step "\${6:What happens next}" owner ${member(7)} due \${8:${due}}`,
+                    '}',
+                ].join('\n'),
+            };
             default: return undefined;
         }
     }
@@ -177,7 +215,7 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
-const SNIPPET_RULES = new Set(['Account', 'Stakeholder', 'Objective', 'Risk']);
+const SNIPPET_RULES = new Set(['Account', 'Stakeholder', 'Objective', 'Risk', 'Opportunity', 'Contract', 'InteractionKind']);
 
 function valueDetail(rule: string): string {
     return rule.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -166,6 +166,9 @@ function startsEntry(child: CstNode): boolean {
     else return false;
     const group: AstNode | undefined = element.$container;
     if (!GrammarAST.isGroup(group) || GrammarAST.isParserRule(group.$container)) return true;
+    // The elements of a block inside an entry (a KPI's `history { … }`) each start an entry.
+    const before = group.elements[group.elements.indexOf(element as GrammarAST.AbstractElement) - 1];
+    if (before && GrammarAST.isKeyword(before) && before.value === '{') return true;
     return group.elements[0] === element;
 }
 

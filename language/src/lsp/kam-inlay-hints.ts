@@ -8,11 +8,13 @@
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { isAccount, isAction, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type FactorScore, type Kpi, type Stakeholder } from '../generated/ast.js';
+import { isAccount, isAction, isContract, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type Contract, type FactorScore, type Kpi, type Stakeholder } from '../generated/ast.js';
+import { describeNextReview } from '../domain/plan-rhythm.js';
+import { noticeDeadlineOf, renewalDateOf } from '../domain/contracts.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
-import { formatPercent, formatPlain, formatScore, todayIso } from '../domain/quantities.js';
+import { daysBetween, formatPercent, formatPlain, formatScore, todayIso } from '../domain/quantities.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import { oneLine } from '../domain/plain-text.js';
 import { relationshipOfPerson } from '../domain/relationship.js';
@@ -35,6 +37,9 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         const today = settings.today ?? todayIso();
         if (isAccount(node)) {
             if (enabled.strategicValue) this.strategicValue(node, accept);
+            if (enabled.dueDates) this.reviewRhythm(node, accept);
+        } else if (isContract(node)) {
+            if (enabled.dueDates) this.renewal(node, today, accept);
         } else if (isFactorScore(node)) {
             if (enabled.factorContribution) this.factorContribution(node, accept);
         } else if (isStakeholder(node)) {
@@ -80,6 +85,29 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
         } else {
             this.after(node, where, `relationship ${formatScore(person.index)}`, accept, 'Mean of the trusted-advisor and strategic-partner ratings, 1-10');
         }
+    }
+
+    /** "next review in 12 days" (or overdue) after the next review, or after the last review it is counted from. */
+    private reviewRhythm(node: Account, accept: InlayHintAcceptor): void {
+        const rhythm = this.analyzer.analyzeAccount(node)?.rhythm;
+        const label = rhythm && describeNextReview(rhythm);
+        if (!rhythm || !label) return;
+        if (rhythm.nextReviewWritten) this.after(node, 'nextReview', label, accept, `Counted from ${rhythm.nextReview}`);
+        else this.after(node, 'lastReviewed', `${label} (${rhythm.nextReview})`, accept, `The last review plus the ${rhythm.cadence} review cadence`);
+    }
+
+    /** "renews in 127 days · notice by 2026-12-31" after the renewal (or end) date. */
+    private renewal(node: Contract, today: string, accept: InlayHintAcceptor): void {
+        const account = node.$container;
+        const terms = this.analyzer.analyzeAccount(account)?.plan.contracts[account.contracts.indexOf(node)];
+        const date = terms && renewalDateOf(terms);
+        if (!terms || !date) return;
+        const days = daysBetween(today, date);
+        const what = terms.renewal ? 'renews' : 'ends';
+        const when = days < 0 ? `${what === 'renews' ? 'renewed' : 'ended'} ${-days} days ago` : days === 0 ? `${what} today` : `${what} in ${days} day${days === 1 ? '' : 's'}`;
+        const deadline = noticeDeadlineOf(terms);
+        const notice = deadline && days >= 0 ? ` · notice ${deadline < today ? 'deadline passed' : `by ${deadline}`}` : '';
+        this.after(node, terms.renewal ? 'renewal' : 'end', `${when}${notice}`, accept, `Counted from ${today}${deadline ? '; the notice deadline is the renewal date minus the notice period' : ''}`);
     }
 
     private factorContribution(node: FactorScore, accept: InlayHintAcceptor): void {

@@ -43,6 +43,7 @@ export function accountPlanTemplate(options: AccountPlanTemplateOptions): string
     const id = accountIdentifier(options.displayName);
     const today = isValidIsoDate(options.today) ? options.today : todayIso();
     const firstDue = addDaysIso(today, 90);
+    const firstReview = addDaysIso(today, 91);
     return `// ${options.displayName.trim()}: key account plan, started ${today}.
 // Hover any keyword for what it means; the reviewer's warnings list what the plan still needs.
 account ${id} "${title}" {
@@ -51,6 +52,10 @@ account ${id} "${title}" {
     strategy grow
     // owner and backup owner: members of our team, e.g. "owner anna"
     relationship stage exploratory
+
+    // The plan is reviewed with the customer: set the rhythm, then record each review.
+    review cadence quarterly
+    next review ${firstReview}
 
     customer {
         goal "What the customer wants to achieve in the next two years"
@@ -69,8 +74,17 @@ account ${id} "${title}" {
 
     objective firstObjective "Agree the first joint objective with the customer" {
         due ${firstDue}
+        status on-track
         kpi "Objectives agreed" current 0 target 1
     }
+
+    // What the customer has signed with us: the renewal is the date the plan works towards.
+    // contract "Title" { start ${today}  renewal yyyy-mm-dd  notice 3 months  value 1M EUR }
+
+    // Meetings and calls: the latest one with a person is their last contact.
+    // meeting ${today} "First meeting" { with sponsor  agreed "…"  next step "…" due ${firstDue} }
+
+    // Once the customer's executive has agreed the plan: signed off by sponsor on yyyy-mm-dd
 
     risk "We know too few people at the customer" {
         likelihood high
