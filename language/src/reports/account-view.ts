@@ -13,6 +13,7 @@ import type { ReviewedAccount } from './summary-report.js';
 import { person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
 import { accountPlanSections, type AccountPlanSections } from './account-plan-view.js';
 import { contactHistoryOf, isCurrent, lastContactOf } from '../domain/contact.js';
+import { isValidRating } from '../domain/relationship.js';
 
 export interface FactorBar {
     factor: string;
@@ -289,7 +290,9 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
                     id: s.name, name: s.fullName, title: s.title, roles: s.roles, influence: s.influence, stance: s.stance,
                     reportsTo: s.reportsTo && s.reportsTo !== s.name && currentIds.has(s.reportsTo) ? s.reportsTo : undefined,
                     owner: person(s.relationshipOwner, people),
-                    trustedAdvisor: s.trustedAdvisor, strategicPartner: s.strategicPartner,
+                    // A rating off the 1-10 scale is not used (the reviewer says so): the pictures show none.
+                    trustedAdvisor: isValidRating(s.trustedAdvisor) ? s.trustedAdvisor : undefined,
+                    strategicPartner: isValidRating(s.strategicPartner) ? s.strategicPartner : undefined,
                     index, indexDisplay: formatScore(index), lastContact: last?.date,
                     daysSinceContact: last && isValidIsoDate(last.date) ? daysBetween(last.date, card.today) : undefined,
                     contactHistory: contactHistoryOf(s, plan.interactions).filter((i) => i.date <= card.today)

@@ -9,7 +9,12 @@ import { describeKpiProgress, dueStatus } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
 import { formatMoney, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
 import { QUADRANT_ADVICE } from '../domain/portfolio.js';
-import { stakeholderIndex } from '../domain/relationship.js';
+import { isValidRating, stakeholderIndex } from '../domain/relationship.js';
+
+/** A rating as given, or nothing when it is off the 1-10 scale (the reviewer reports it; it is not used). */
+function validRating(rating: number | undefined): number | undefined {
+    return isValidRating(rating) ? rating : undefined;
+}
 import type { Thresholds } from '../domain/thresholds.js';
 import { cell, compactTable, escapeMarkdown, headline, Markup, scoreBreakdownTable, table } from './markdown-tables.js';
 import { accountPlanSections } from './account-plan-view.js';
@@ -71,7 +76,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string, 
     const current = p.stakeholders.filter(isCurrent);
     if (current.length) {
         out.push(table(['Stakeholder', 'Title', 'Roles', 'Influence', 'Stance', 'Our owner', 'Advisor', 'Partner', 'Index', 'Last contact'],
-            current.map((s) => [s.fullName, s.title, s.roles.join(', '), s.influence, s.stance, s.relationshipOwner, s.trustedAdvisor, s.strategicPartner, formatScore(stakeholderIndex(s)), lastContactOf(s, p.interactions, card.today)?.date]),
+            current.map((s) => [s.fullName, s.title, s.roles.join(', '), s.influence, s.stance, s.relationshipOwner, validRating(s.trustedAdvisor), validRating(s.strategicPartner), formatScore(stakeholderIndex(s)), lastContactOf(s, p.interactions, card.today)?.date]),
             [6, 7, 8]), '');
         const drivers = current.filter((s) => s.notes.length || s.decisionCriteria.length);
         if (drivers.length) {
