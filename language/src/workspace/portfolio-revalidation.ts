@@ -26,7 +26,8 @@ export function keepPortfolioFindingsCurrent(shared: LangiumSharedServices, Kam:
         if (others.length === 0) return;
         for (const document of others) builder.resetToState(document, DocumentState.IndexedReferences);
         // After the current build has finished: an update with no changes builds every document below Validated.
-        setImmediate(() => {
+        // (setTimeout, not setImmediate: the same code runs in a browser's web worker.)
+        setTimeout(() => {
             void shared.workspace.WorkspaceLock.write((token) => builder.update([], [], token)).catch(() => undefined);
         });
     });
