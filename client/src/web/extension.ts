@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The workspace's own documents (vscode-vfs: on github.dev and vscode.dev, …) and unsaved ones.
     usePlanSchemes([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), 'untitled']);
     const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out', 'server', 'browser.js').toString(true));
-    client = new LanguageClient('kam', 'KAM Plans', kamClientOptions(context), worker);
+    client = new LanguageClient('kam', 'KAM Plans', worker, kamClientOptions(context));
     registerKamFeatures(context, client);
     await client.start();
     const feed = new PortfolioFeed(client);
