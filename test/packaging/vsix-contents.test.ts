@@ -45,7 +45,7 @@ describe('the extension package', () => {
     });
 
     it('runs on the desktop and in VS Code for the Web from the one package', () => {
-        expect(manifest.browser).toMatch(/^\.\/out\/.+\.js$/);
+        expect(manifest.browser).toMatch(/^\.\/out\/.+\.cjs$/);
         // Beside the workspace's files (in a remote window, on the remote); in the browser, `browser` is the entry.
         expect(manifest.extensionKind).toEqual(['workspace']);
         expect(manifest.capabilities.virtualWorkspaces).toBe(true);
