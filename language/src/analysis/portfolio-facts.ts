@@ -98,6 +98,9 @@ export class PortfolioFactsProvider {
         builder.onBuildPhase(DocumentState.IndexedContent, () => this.settle());
         builder.onUpdate((_changed, deleted) => {
             for (const uri of deleted) this.forget(uri.toString());
+            // An update that only deletes indexes nothing, so `settle` would not run for it: the
+            // deletions are settled now (the changed documents of the same update settle when indexed).
+            if (deleted.length > 0) this.settle();
         });
         config.onReload(() => {
             // Documents may belong to other roots now: count everything again (rare: a kam.config.json changed).

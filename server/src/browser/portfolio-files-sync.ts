@@ -23,10 +23,11 @@ const params = z.object({
     initial: z.boolean().optional(),
 });
 
-export function receivePortfolioFiles(connection: Connection, shared: LangiumSharedServices, files: PortfolioFileSystemProvider): void {
+export function receivePortfolioFiles(connection: Pick<Connection, 'onNotification' | 'sendNotification'>, shared: LangiumSharedServices, files: PortfolioFileSystemProvider,
+    firstBatchTimeoutMs = FIRST_BATCH_TIMEOUT_MS): void {
     const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;
     let firstBatchArrived: () => void = () => undefined;
-    manager.waitBeforeStartup(new Promise<void>((resolve) => { firstBatchArrived = resolve; }), FIRST_BATCH_TIMEOUT_MS);
+    manager.waitBeforeStartup(new Promise<void>((resolve) => { firstBatchArrived = resolve; }), firstBatchTimeoutMs);
 
     connection.onNotification(PortfolioFilesNotification.type, (raw) => {
         const parsed = params.safeParse(raw);
