@@ -46,6 +46,8 @@ if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('esbuild: watching for changes');
 } else {
+    // A failed build leaves no record of an earlier one for the test to read.
+    fs.rmSync(WORKER_METAFILE, { force: true });
     const results = await Promise.all(builds.map((b) => esbuild.build(b)));
     const worker = results[builds.findIndex((b) => b.metafile)];
     fs.writeFileSync(WORKER_METAFILE, JSON.stringify(worker.metafile));
