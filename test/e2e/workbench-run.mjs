@@ -7,9 +7,17 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { chromium } from 'playwright-core';
+
+/** What both runners take from the environment (see test/e2e/README.md). */
+export const root = path.resolve(import.meta.dirname, '../..');
+export const e2eDir = process.env.KAM_E2E_DIR || path.join(root, '.e2e');
+export const workspaceSource = path.resolve(root, process.env.KAM_E2E_WORKSPACE || 'examples');
+export const chromiumPath = process.env.KAM_E2E_CHROMIUM || process.env.KAM_CHROMIUM || '/usr/bin/chromium';
+export const RUN_TIMEOUT_MS = Number(process.env.KAM_E2E_TIMEOUT_MS || 600_000);
 
 /** How long a webview may take to render what a test looks for. */
 const WEBVIEW_TIMEOUT_MS = 60_000;
@@ -62,8 +70,8 @@ function colorsOf(body) {
 }
 
 export class WorkbenchRun {
-    /** @param {{ root: string, outputDir: string }} options */
-    constructor({ root, outputDir }) {
+    /** @param {{ outputDir: string }} options */
+    constructor({ outputDir }) {
         this.root = root;
         this.outputDir = outputDir;
         this.started = Date.now();
@@ -84,6 +92,27 @@ export class WorkbenchRun {
 
     note(line) {
         this.say(`[e2e ${((Date.now() - this.started) / 1000).toFixed(1)}s] ${line}`);
+    }
+
+    /**
+     * A temporary folder (removed at the end unless KAM_E2E_KEEP=1) holding `workspace`, a copy of
+     * the workspace source, whose `.vscode/settings.json` turns auto-save off: VS Code for the web
+     * auto-saves an edit after a second by default, the desktop never, so a test's unsaved edit would
+     * reach the disk, or not, depending on the machine's load. The folder stays out of the explorer
+     * in the screenshots. `settings` adds the runner's own.
+     */
+    copyWorkspace(prefix, settings = {}) {
+        const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+        this.onCleanup(() => {
+            if (process.env.KAM_E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true });
+            else this.note(`kept ${tempDir}`);
+        });
+        const workspace = path.join(tempDir, 'workspace');
+        fs.cpSync(workspaceSource, workspace, { recursive: true });
+        fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+        fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'),
+            `${JSON.stringify({ 'files.autoSave': 'off', 'files.exclude': { '.vscode': true }, ...settings }, null, 4)}\n`);
+        return { tempDir, workspace };
     }
 
     /** Work to do at the end, whatever happens (last registered, first done). */
@@ -129,6 +158,19 @@ export class WorkbenchRun {
         this.logFile.end();
         this.browserLog.end();
         process.exit(failed > 0 || passed === 0 ? 1 : 0);
+    }
+
+    /** Runs `main` unless something it needs is missing (then one line each, and a failed run). */
+    async perform(missing, main) {
+        if (missing.length) {
+            for (const m of missing) this.say(`missing: ${m}`);
+            this.finish({ passed: 0, failed: 0 }, 'prerequisites missing');
+        }
+        try {
+            await main();
+        } catch (error) {
+            await this.fail(error);
+        }
     }
 
     /** The end of a run that threw: a screenshot of what was on screen, cleanup, one failure more. */
