@@ -43,20 +43,21 @@ function startWorkerServer(firstBatchTimeoutMs?: number) {
     const files = new PortfolioFileSystemProvider();
     const { shared, Kam } = createKamServices({ fileSystemProvider: () => files });
     keepPortfolioFindingsCurrent(shared, Kam);
-    let handler: ((params: PortfolioFilesNotification.Params) => void) | undefined;
+    let handler: ((params: unknown) => void) | undefined;
+    const warnings: string[] = [];
     const connection = {
-        onNotification: (type: { method: string }, h: (params: PortfolioFilesNotification.Params) => void) => {
+        onNotification: (type: { method: string }, h: (params: unknown) => void) => {
             if (type.method === PortfolioFilesNotification.method) handler = h;
             return { dispose: () => undefined };
         },
-        sendNotification: async () => undefined,
+        sendNotification: async (_type: unknown, params: { message: string }) => { warnings.push(params.message); },
     };
     receivePortfolioFiles(connection as never, shared, files, firstBatchTimeoutMs);
     const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;
     manager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: ROOT, name: 'portfolio' }] } as InitializeParams);
     const started = manager.initialized({});
-    const send = (params: PortfolioFilesNotification.Params) => handler!(params);
-    return { shared, files, started, send };
+    const send = (params: PortfolioFilesNotification.Params | unknown) => handler!(params);
+    return { shared, files, started, send, warnings };
 }
 
 function document(shared: LangiumSharedServices, relative: string): LangiumDocument | undefined {
@@ -136,6 +137,20 @@ describe('the language server in a web worker, fed by the client', () => {
         await checked;
         expect(document(shared, copy)).toBeUndefined();
         expect(codes(shared, NORDWIND)).not.toContain('kam.duplicate-name');
+    });
+
+    it('reads the workspace only once the whole portfolio is in, and ignores a malformed message with a warning', async () => {
+        const { shared, files, started, send, warnings } = startWorkerServer();
+        send({ changed: 'everything', deleted: [] });
+        expect(warnings).toEqual([expect.stringMatching(/^KAM Plans: ignored a malformed kam\/portfolioFiles message/)]);
+        expect(files.uris()).toEqual([]);
+        // A watcher's change before the initial batch: kept, but the workspace waits for the rest.
+        const team = exampleFiles().find((f) => f.uri.endsWith('/team.kam'))!;
+        send({ changed: [team], deleted: [] });
+        expect((shared.workspace.WorkspaceManager as KamWorkspaceManager).startupHasBegun).toBe(false);
+        send({ changed: exampleFiles(), deleted: [], initial: true });
+        await started;
+        expect(codes(shared, ALDERMOOR)).toContain('kam.missing-finance-contact');
     });
 
     it('starts without the files when they are late, and adds them when they come', async () => {

@@ -16,10 +16,10 @@ import type { PortfolioFileSystemProvider } from './portfolio-file-system.js';
 /** How long the workspace waits for the client's first batch before it starts without it. */
 export const FIRST_BATCH_TIMEOUT_MS = 30_000;
 
-const uri = z.string().min(1);
+const uriText = z.string().min(1);
 const params = z.object({
-    changed: z.array(z.object({ uri, text: z.string() })),
-    deleted: z.array(uri),
+    changed: z.array(z.object({ uri: uriText, text: z.string() })),
+    deleted: z.array(uriText),
     initial: z.boolean().optional(),
 });
 
@@ -39,9 +39,10 @@ export function receivePortfolioFiles(connection: Pick<Connection, 'onNotificati
             return;
         }
         const changes = applyPortfolioFiles(files, parsed.data);
-        // Before the workspace is read, the files are simply there for it; afterwards they are changes.
+        // Before the workspace is read, the files are simply there for it (the whole portfolio once
+        // the initial batch is in); afterwards they are changes.
         if (!manager.startupHasBegun) {
-            firstBatchArrived();
+            if (parsed.data.initial) firstBatchArrived();
             return;
         }
         if (changes.length) shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes });
@@ -55,13 +56,10 @@ export function applyPortfolioFiles(files: PortfolioFileSystemProvider, params: 
         for (const gone of files.delete(deleted)) changes.push({ uri: gone, type: FileChangeType.Deleted });
     }
     for (const file of params.changed) {
-        const existed = files.existsSync(parseUri(file.uri));
-        files.write(file.uri, file.text);
-        changes.push({ uri: parseUri(file.uri).toString(), type: existed ? FileChangeType.Changed : FileChangeType.Created });
+        const uri = URI.parse(file.uri);
+        const existed = files.existsSync(uri);
+        files.write(uri, file.text);
+        changes.push({ uri: uri.toString(), type: existed ? FileChangeType.Changed : FileChangeType.Created });
     }
     return changes;
-}
-
-function parseUri(text: string): URI {
-    return URI.parse(text);
 }
