@@ -51,6 +51,7 @@ function startWorkerServer(firstBatchTimeoutMs?: number) {
             return { dispose: () => undefined };
         },
         sendNotification: async (_type: unknown, params: { message: string }) => { warnings.push(params.message); },
+        onDidChangeWatchedFiles: () => ({ dispose: () => undefined }),
     };
     receivePortfolioFiles(connection as never, shared, files, firstBatchTimeoutMs);
     const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;

@@ -98,9 +98,6 @@ export class PortfolioFactsProvider {
         builder.onBuildPhase(DocumentState.IndexedContent, () => this.settle());
         builder.onUpdate((_changed, deleted) => {
             for (const uri of deleted) this.forget(uri.toString());
-            // An update that only deletes indexes nothing, so `settle` would not run for it: the
-            // deletions are settled now (the changed documents of the same update settle when indexed).
-            if (deleted.length > 0) this.settle();
         });
         config.onReload(() => {
             // Documents may belong to other roots now: count everything again (rare: a kam.config.json changed).
@@ -145,6 +142,14 @@ export class PortfolioFactsProvider {
     /** How many elements of the workspace declare this `Type:name`. */
     nameCount(key: string): number {
         return this.names.get(key)?.size ?? 0;
+    }
+
+    /**
+     * Settles changes no build has settled: an update that only deletes documents indexes nothing,
+     * so its deletions wait here. Call with no build running (under the workspace lock).
+     */
+    settlePending(): void {
+        this.settle();
     }
 
     /** Takes the documents whose findings changes made out of date since the last call. */

@@ -37,12 +37,15 @@ export function keepPortfolioFindingsCurrent(shared: LangiumSharedServices, Kam:
     });
     // A plan deleted (a duplicate, a key account of a full owner …) changes the facts too, but an
     // update that only deletes builds nothing, so no validation pass would take the stale plans:
-    // once that update is done (the lock), they are validated again here.
+    // once that update is done (the lock), they are validated again here. Always through an update:
+    // taking the lock cancels a build in progress, which only an update picks up again.
     builder.onUpdate((_changed, deleted) => {
         if (deleted.length === 0) return;
         setTimeout(() => {
-            void shared.workspace.WorkspaceLock.write(async (token) => {
-                if (resetStale([])) await builder.update([], [], token);
+            void shared.workspace.WorkspaceLock.write((token) => {
+                ledger.settlePending();
+                resetStale([]);
+                return builder.update([], [], token);
             }).catch(() => undefined);
         });
     });

@@ -23,11 +23,15 @@ const params = z.object({
     initial: z.boolean().optional(),
 });
 
-export function receivePortfolioFiles(connection: Pick<Connection, 'onNotification' | 'sendNotification'>, shared: LangiumSharedServices, files: PortfolioFileSystemProvider,
+export function receivePortfolioFiles(connection: Pick<Connection, 'onNotification' | 'sendNotification' | 'onDidChangeWatchedFiles'>, shared: LangiumSharedServices, files: PortfolioFileSystemProvider,
     firstBatchTimeoutMs = FIRST_BATCH_TIMEOUT_MS): void {
     const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;
     let firstBatchArrived: () => void = () => undefined;
     manager.waitBeforeStartup(new Promise<void>((resolve) => { firstBatchArrived = resolve; }), firstBatchTimeoutMs);
+    // Called after Langium's server has started: this replaces its handler of the editor's own file
+    // events, which would race the files' contents (they come first, and the worker could only read
+    // the old text). Here the files and their changes come from kam/portfolioFiles alone.
+    connection.onDidChangeWatchedFiles(() => undefined);
 
     connection.onNotification(PortfolioFilesNotification.type, (raw) => {
         const parsed = params.safeParse(raw);
