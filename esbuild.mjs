@@ -1,5 +1,8 @@
-// Bundles the extension client, the language server and the CLI into self-contained CommonJS files.
+// Bundles the extension client, the language server and the CLI into self-contained CommonJS files
+// for Node, and the extension's browser entry and the language server's web worker for VS Code for
+// the Web (vscode.dev, github.dev).
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,9 +21,24 @@ const common = {
     mainFields: ['module', 'main'],
 };
 
+/** In the browser: no Node built-ins (the build fails on one), packages' browser builds first. */
+const browser = {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+};
+
+/** esbuild's record of what went into the worker bundle: test/server/browser-bundle.test.ts reads it. */
+export const WORKER_METAFILE = 'out/server/browser.meta.json';
+
 const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
+    // The extension host of VS Code for the Web loads a CommonJS module (.cjs: this package's .js are ES modules); `vscode` is provided.
+    { ...browser, format: 'cjs', entryPoints: { 'client/web/extension': 'client/src/web/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    // The language server as a classic web worker script.
+    { ...browser, format: 'iife', outExtension: { '.js': '.js' }, entryPoints: { 'server/browser': 'server/src/browser/main.ts' }, outdir: 'out', metafile: true },
 ];
 
 if (watch) {
@@ -28,5 +46,9 @@ if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('esbuild: watching for changes');
 } else {
-    await Promise.all(builds.map((b) => esbuild.build(b)));
+    // A failed build leaves no record of an earlier one for the test to read.
+    fs.rmSync(WORKER_METAFILE, { force: true });
+    const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+    const worker = results[builds.findIndex((b) => b.metafile)];
+    fs.writeFileSync(WORKER_METAFILE, JSON.stringify(worker.metafile));
 }

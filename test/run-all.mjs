@@ -1,11 +1,13 @@
 // The whole test suite, as `npm test` runs it, in this order:
 //   1. what the tests need from outside npm, before any test needs it: Debian's Chromium (the HTML
-//      report test and the end-to-end tests) and the VS Code server (test/e2e/install-vscode-server.sh;
-//      idempotent, a no-op once done). If that cannot be done here (not root, no sudo), it says in
-//      one line what to run, within the first second;
+//      report test and the end-to-end tests), the VS Code server (test/e2e/install-vscode-server.sh)
+//      and VS Code for the Web (test/e2e/install-vscode-web.sh; both idempotent, a no-op once done).
+//      If that cannot be done here (not root, no sudo), it says in one line what to run, within the
+//      first second;
 //   2. the build (npm run build);
 //   3. the unit and integration tests (vitest);
-//   4. the end-to-end suite inside a real VS Code: on the sources, then on the installed .vsix.
+//   4. the end-to-end suite inside a real VS Code: on the sources, then on the installed .vsix, then
+//      in VS Code for the Web (the browser entry, the language server in a web worker).
 // Each phase's output is shown as it runs (and captured, to count). Ends with one line
 // "N passed, N failed" over everything; exits non-zero when anything failed or nothing ran.
 //
@@ -65,8 +67,9 @@ function finish() {
 const colour = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
 
 // ------------------------------------------------------------------ 1. prerequisites
-phase(skipE2e ? 'Chromium (for the HTML report test)' : 'Chromium and the VS Code server (for the browser and end-to-end tests)');
-const install = await run('bash', [path.join(root, 'test/e2e/install-vscode-server.sh'), ...(skipE2e ? ['--chromium-only'] : [])]);
+phase(skipE2e ? 'Chromium (for the HTML report test)' : 'Chromium, the VS Code server and VS Code for the Web (for the browser and end-to-end tests)');
+let install = await run('bash', [path.join(root, 'test/e2e/install-vscode-server.sh'), ...(skipE2e ? ['--chromium-only'] : [])]);
+if (install.status === 0 && !skipE2e) install = await run('bash', [path.join(root, 'test/e2e/install-vscode-web.sh')]);
 if (install.status !== 0) {
     console.error('Could not install what the tests need (see the line above); no test ran.');
     failed += 1;
@@ -100,9 +103,10 @@ if (fs.existsSync(vitestJson)) {
 
 // ------------------------------------------------------------------ 4. end-to-end
 if (!skipE2e) {
-    // The suite inside VS Code, twice: on the extension under development, then on the packaged
-    // .vsix installed as a user installs it.
-    for (const [script, title] of [['test:e2e', 'End-to-end tests in VS Code, on the sources'], ['test:e2e:vsix', 'End-to-end tests in VS Code, on the installed .vsix']]) {
+    // The suite inside VS Code, three times: on the extension under development, on the packaged
+    // .vsix installed as a user installs it, and in VS Code for the Web (vscode.dev, github.dev).
+    for (const [script, title] of [['test:e2e', 'End-to-end tests in VS Code, on the sources'], ['test:e2e:vsix', 'End-to-end tests in VS Code, on the installed .vsix'],
+        ['test:e2e:web', 'End-to-end tests in VS Code for the Web']]) {
         phase(`${title} (npm run ${script})`);
         const e2e = await run('npm', ['run', '--silent', script]);
         const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);

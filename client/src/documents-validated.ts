@@ -4,7 +4,7 @@
  * who listens (the previews, and anything else in the client that needs to know).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DocumentsValidatedNotification } from '../../language/src/protocol.js';
 
 export class DocumentsValidatedHub implements vscode.Disposable {
@@ -12,7 +12,7 @@ export class DocumentsValidatedHub implements vscode.Disposable {
     /** Fires with the URIs (strings) of the documents the server has just validated. */
     readonly onDidValidate = this.emitter.event;
 
-    constructor(client: LanguageClient) {
+    constructor(client: BaseLanguageClient) {
         client.onNotification(DocumentsValidatedNotification.type, (params) => this.emitter.fire(params.uris));
     }
 

@@ -1,10 +1,27 @@
 /**
- * Which editor documents are plans the language server knows: `.kam` documents on disk or unsaved.
- * The server's document selector is `file` + `untitled`, so a `git:` diff side (the usual review
- * view of a pull request) or any other scheme has no analysis: previews and reports leave it alone.
+ * Which editor documents are plans the language server knows: `.kam` documents in the URI schemes
+ * the host's server receives. On the desktop the server reads the disk, so its document selector
+ * is `file` + `untitled`, and a `git:` diff side (the usual review view of a pull request) or any
+ * other scheme has no analysis: previews and reports leave it alone. In the browser the server
+ * reads nothing itself: it gets the workspace's own files (`vscode-vfs:` on github.dev and
+ * vscode.dev …), so the web entry sets those schemes at activation.
  */
+import type { DocumentSelector } from 'vscode-languageclient';
+
 export const PLAN_SCHEMES: readonly string[] = ['file', 'untitled'];
 
-export function isPlanDocument(document: { languageId: string; uri: { scheme: string } }): boolean {
-    return document.languageId === 'kam' && PLAN_SCHEMES.includes(document.uri.scheme);
+let schemes: readonly string[] = PLAN_SCHEMES;
+
+/** The schemes of the documents the server receives, from now on (the web entry: the workspace's). */
+export function usePlanSchemes(next: readonly string[]): void {
+    schemes = [...new Set(next)];
+}
+
+export function isPlanDocument(document: { languageId: string; uri: { scheme: string } }, planSchemes: readonly string[] = schemes): boolean {
+    return document.languageId === 'kam' && planSchemes.includes(document.uri.scheme);
+}
+
+/** The language client's document selector: `.kam` documents in those schemes. */
+export function planDocumentSelector(): DocumentSelector {
+    return schemes.map((scheme) => ({ scheme, language: 'kam' }));
 }

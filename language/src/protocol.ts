@@ -73,6 +73,30 @@ export namespace DocumentsValidatedNotification {
 }
 
 /**
+ * The portfolio's files, from a client whose language server cannot read them itself: in VS Code for
+ * the Web (vscode.dev, github.dev) the server runs in a web worker with no file system, so the client
+ * reads every `.kam` file and `kam.config.json` of the workspace through VS Code's file system and
+ * sends them, all at once at start (`initial`), then each creation, change and deletion.
+ */
+export namespace PortfolioFilesNotification {
+    export interface File {
+        uri: string;
+        /** The whole text of the file. */
+        text: string;
+    }
+    export interface Params {
+        /** Files created or changed. */
+        changed: File[];
+        /** URIs of files deleted. */
+        deleted: string[];
+        /** The first message: every file of the portfolio as it is at start. */
+        initial?: boolean;
+    }
+    export const method = 'kam/portfolioFiles';
+    export const type = new NotificationType<Params>(method);
+}
+
+/**
  * The VS Code extension's own commands that code lenses may invoke, and what the extension tells
  * the server at start (`initializationOptions`): an editor that declares no commands gets lenses
  * the server runs itself.

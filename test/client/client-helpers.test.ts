@@ -1,7 +1,7 @@
 /** The client's pure helpers: which editors are plans the server knows, and what a cancelled request looks like. */
 import { describe, expect, it } from 'vitest';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import { isPlanDocument } from '../../client/src/plan-document.js';
+import { isPlanDocument, PLAN_SCHEMES, planDocumentSelector, usePlanSchemes } from '../../client/src/plan-document.js';
 import { isCancellation } from '../../client/src/cancellation.js';
 
 describe('isPlanDocument', () => {
@@ -16,6 +16,23 @@ describe('isPlanDocument', () => {
         expect(isPlanDocument(doc('git'))).toBe(false);
         expect(isPlanDocument(doc('vscode-vfs'))).toBe(false);
         expect(isPlanDocument(doc('file', 'markdown'))).toBe(false);
+    });
+});
+
+describe('the plans of VS Code for the Web', () => {
+    const doc = (scheme: string) => ({ languageId: 'kam', uri: { scheme } });
+
+    it('are the workspace\'s own documents (vscode-vfs on github.dev) once the web entry says so', () => {
+        try {
+            usePlanSchemes(['vscode-vfs', 'untitled', 'vscode-vfs']);
+            expect(isPlanDocument(doc('vscode-vfs'))).toBe(true);
+            expect(isPlanDocument(doc('untitled'))).toBe(true);
+            expect(isPlanDocument(doc('git'))).toBe(false);
+            expect(planDocumentSelector()).toEqual([{ scheme: 'vscode-vfs', language: 'kam' }, { scheme: 'untitled', language: 'kam' }]);
+        } finally {
+            usePlanSchemes(PLAN_SCHEMES);
+        }
+        expect(planDocumentSelector()).toEqual([{ scheme: 'file', language: 'kam' }, { scheme: 'untitled', language: 'kam' }]);
     });
 });
 

@@ -93,3 +93,33 @@ it('leaves no plan undiagnosed when the next keystroke comes while the others ar
     expect(codes('p0.kam')).toContain('kam.owner-over-capacity');
     expect(codes('p1.kam')).toContain('kam.owner-over-capacity');
 });
+
+it('re-checks the other plans when a plan is deleted, though nothing is built', async () => {
+    // Two plans for one account: each is flagged as a duplicate. Deleting one builds no document,
+    // yet the other must lose its warning.
+    const fileSystem = new MemoryFileSystem();
+    const uri = (name: string) => URI.parse(`memory:///portfolio/${name}`);
+    const write = (name: string, text: string) => fileSystem.files.set(uri(name).toString(), text);
+    write('team.kam', 'team T "Team" { member anna "Anna Keller" }\n');
+    write('a.kam', 'account Alpha "Alpha" { tier standard owner anna }\n');
+    write('a-copy.kam', 'account Alpha "Alpha" { tier standard owner anna }\n');
+    const { shared, Kam } = createKamServices({ fileSystemProvider: () => fileSystem });
+    keepPortfolioFindingsCurrent(shared, Kam);
+    const documents = await Promise.all(['team.kam', 'a.kam', 'a-copy.kam'].map((n) => shared.workspace.LangiumDocuments.getOrCreateDocument(uri(n))));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const codes = () => (shared.workspace.LangiumDocuments.getDocument(uri('a.kam'))!.diagnostics ?? []).map((d) => d.code);
+    expect(codes()).toContain('kam.duplicate-name');
+
+    const checkedAgain = new Promise<void>((resolve) => {
+        const listener = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built: LangiumDocument[]) => {
+            if (built.some((d) => d.uri.toString() === uri('a.kam').toString())) {
+                listener.dispose();
+                resolve();
+            }
+        });
+    });
+    fileSystem.files.delete(uri('a-copy.kam').toString());
+    await shared.workspace.WorkspaceLock.write((token) => shared.workspace.DocumentBuilder.update([], [uri('a-copy.kam')], token));
+    await checkedAgain;
+    expect(codes()).not.toContain('kam.duplicate-name');
+});

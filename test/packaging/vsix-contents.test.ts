@@ -27,10 +27,12 @@ describe('the extension package', () => {
     it('holds what package.json refers to, and no sources', () => {
         const referenced = [
             manifest.main,
+            manifest.browser, // VS Code for the Web (vscode.dev, github.dev)
             manifest.icon,
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             'out/server/main.cjs', // started by the client
+            'out/server/browser.js', // the web client's language server worker
         ].map((p: string) => p.replace(/^\.\//, ''));
         for (const file of referenced) expect(listed, `${file} is not packaged`).toContain(file);
         expect(listed.filter((f) => /\.(ts|langium|svg|mjs)$/.test(f) || f.startsWith('node_modules/') || f.startsWith('test/'))).toEqual([]);
@@ -39,6 +41,15 @@ describe('the extension package', () => {
     it('leaves out the command-line tool, which VS Code never loads', () => {
         expect(listed).not.toContain('out/cli/kam.cjs');
         expect(listed.filter((f) => f.startsWith('bin/') || f.startsWith('out/cli/') || f.startsWith('out/bench/') || f.endsWith('.map'))).toEqual([]);
+        expect(listed, 'the worker bundle\'s build record is for the tests').not.toContain('out/server/browser.meta.json');
+    });
+
+    it('runs on the desktop and in VS Code for the Web from the one package', () => {
+        expect(manifest.browser).toMatch(/^\.\/out\/.+\.cjs$/);
+        // Beside the workspace's files (in a remote window, on the remote); in the browser, `browser` is the entry.
+        expect(manifest.extensionKind).toEqual(['workspace']);
+        expect(manifest.capabilities.virtualWorkspaces).toBe(true);
+        expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
     });
 
     it('has a 128 × 128 PNG icon', () => {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { accountFileName, accountPlanTemplate, validateAccountName } from '../../../language/src/templates/account-plan.js';
 import { isValidIsoDate, todayIso } from '../../../language/src/domain/quantities.js';
 import { exists } from '../file-exists.js';
+import { isPlanDocument } from '../plan-document.js';
 
 export const NEW_ACCOUNT_PLAN = 'kam.newAccountPlan';
 
@@ -59,6 +60,6 @@ async function targetFolder(target: vscode.Uri | undefined): Promise<vscode.Uri 
         return stat.type & vscode.FileType.Directory ? target : vscode.Uri.joinPath(target, '..');
     }
     const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === 'kam' && active.uri.scheme === 'file') return vscode.Uri.joinPath(active.uri, '..');
+    if (active && isPlanDocument(active) && active.uri.scheme !== 'untitled') return vscode.Uri.joinPath(active.uri, '..');
     return vscode.workspace.workspaceFolders?.[0]?.uri;
 }

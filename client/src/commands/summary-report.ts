@@ -6,7 +6,7 @@
  * the caller, without a dialog, is never overwritten without asking.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ClientCommands, SummaryReportRequest } from '../../../language/src/protocol.js';
 import { exists } from '../file-exists.js';
 import { isCancellation } from '../cancellation.js';
@@ -30,7 +30,7 @@ const OUTPUT_CHOICES: (vscode.QuickPickItem & { output: SummaryReportOutput })[]
     { label: '$(markdown) Save as Markdown…', description: 'a .md file', output: 'md' },
 ];
 
-export function registerSummaryReportCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerSummaryReportCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     context.subscriptions.push(vscode.commands.registerCommand(GENERATE_SUMMARY_REPORT, async (target?: vscode.Uri | string, options: SummaryReportOptions = {}) => {
         try {
             const targetUri = typeof target === 'string' ? vscode.Uri.parse(target, true) : target;
@@ -80,11 +80,15 @@ async function saveReport(result: SummaryReportRequest.Result, output: 'html' | 
         });
         if (!destination) return undefined;
     }
+    // Through the workspace's file system: on disk, or the repository's own on vscode.dev and github.dev.
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(result.content));
-    const open = output === 'html' ? 'Open in Browser' : 'Open';
-    void vscode.window.showInformationMessage(`KAM: saved the report of ${result.accountCount} account${result.accountCount === 1 ? '' : 's'} to ${destination.fsPath}.`, open).then(async (choice) => {
+    // A browser opens only a page on disk; in VS Code for the Web the file lives in the repository.
+    const inBrowser = output === 'html' && destination.scheme === 'file';
+    const open = inBrowser ? 'Open in Browser' : 'Open';
+    const where = destination.scheme === 'file' ? destination.fsPath : vscode.workspace.asRelativePath(destination);
+    void vscode.window.showInformationMessage(`KAM: saved the report of ${result.accountCount} account${result.accountCount === 1 ? '' : 's'} to ${where}.`, open).then(async (choice) => {
         if (choice !== open) return;
-        if (output === 'html') await vscode.env.openExternal(destination);
+        if (inBrowser) await vscode.env.openExternal(destination);
         else await vscode.window.showTextDocument(destination);
     });
     return destination;

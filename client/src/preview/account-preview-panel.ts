@@ -4,7 +4,7 @@
  * validated that document, so it updates as the user types.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { AccountPreviewRequest, ClientCommands } from '../../../language/src/protocol.js';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
 import { isPlanDocument } from '../plan-document.js';
@@ -18,7 +18,7 @@ export class AccountPreviewPanel extends PreviewPanel {
     private uri: vscode.Uri;
 
     /** Shows the preview of `uri`, creating the panel or moving the existing one to this document. */
-    static show(client: LanguageClient, hub: DocumentsValidatedHub, uri: vscode.Uri): AccountPreviewPanel {
+    static show(client: BaseLanguageClient, hub: DocumentsValidatedHub, uri: vscode.Uri): AccountPreviewPanel {
         if (AccountPreviewPanel.current) {
             AccountPreviewPanel.current.setDocument(uri);
             AccountPreviewPanel.current.reveal();
@@ -32,7 +32,7 @@ export class AccountPreviewPanel extends PreviewPanel {
         return AccountPreviewPanel.current;
     }
 
-    private constructor(private readonly client: LanguageClient, hub: DocumentsValidatedHub, uri: vscode.Uri) {
+    private constructor(private readonly client: BaseLanguageClient, hub: DocumentsValidatedHub, uri: vscode.Uri) {
         super('kam.preview', 'KAM Preview', hub, 250);
         this.uri = uri;
         this.track(vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -71,7 +71,7 @@ export class AccountPreviewPanel extends PreviewPanel {
 }
 
 /** `kam.openPreview [uri]`: a URI string (the code lens) or a vscode.Uri (menus); default the active `.kam` editor. */
-export function registerOpenPreviewCommand(context: vscode.ExtensionContext, client: LanguageClient, hub: DocumentsValidatedHub): void {
+export function registerOpenPreviewCommand(context: vscode.ExtensionContext, client: BaseLanguageClient, hub: DocumentsValidatedHub): void {
     context.subscriptions.push(vscode.commands.registerCommand(OPEN_PREVIEW, (target?: vscode.Uri | string) => {
         let uri: vscode.Uri | undefined;
         try {

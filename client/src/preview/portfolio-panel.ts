@@ -4,7 +4,7 @@
  * opens its plan.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PortfolioPreviewRequest } from '../../../language/src/protocol.js';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
 import type { FromWebview } from './messages.js';
@@ -16,7 +16,7 @@ export class PortfolioPanel extends PreviewPanel {
     private static current: PortfolioPanel | undefined;
     private accountUris = new Set<string>();
 
-    static show(client: LanguageClient, hub: DocumentsValidatedHub): PortfolioPanel {
+    static show(client: BaseLanguageClient, hub: DocumentsValidatedHub): PortfolioPanel {
         if (PortfolioPanel.current) {
             PortfolioPanel.current.reveal();
             void PortfolioPanel.current.refresh();
@@ -26,7 +26,7 @@ export class PortfolioPanel extends PreviewPanel {
         return PortfolioPanel.current;
     }
 
-    private constructor(private readonly client: LanguageClient, hub: DocumentsValidatedHub) {
+    private constructor(private readonly client: BaseLanguageClient, hub: DocumentsValidatedHub) {
         super('kam.portfolio', 'KAM Portfolio', hub, 600);
         this.onDispose(() => { PortfolioPanel.current = undefined; });
         void this.refresh();
@@ -54,7 +54,7 @@ export class PortfolioPanel extends PreviewPanel {
     }
 }
 
-export function registerOpenPortfolioCommand(context: vscode.ExtensionContext, client: LanguageClient, hub: DocumentsValidatedHub): void {
+export function registerOpenPortfolioCommand(context: vscode.ExtensionContext, client: BaseLanguageClient, hub: DocumentsValidatedHub): void {
     context.subscriptions.push(vscode.commands.registerCommand(OPEN_PORTFOLIO, () => {
         PortfolioPanel.show(client, hub);
     }));

@@ -3,7 +3,6 @@
  * nonce'd script. The Content-Security-Policy allows nothing else: no remote content, no inline
  * handlers or styles, no other scripts. The body arrives later by message (escaped HTML from the server).
  */
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { CHART_CSS, PAGE_CSS, SORTABLE_TABLE_SCRIPT, VSCODE_THEME_CSS } from '../../../language/src/reports/page-assets.js';
 
@@ -42,8 +41,9 @@ const PREVIEW_SCRIPT = `
 })();
 `;
 
+/** 144 random bits as hex; Web Crypto is there on the desktop's Node and in the browser alike. */
 export function nonce(): string {
-    return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+    return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(18)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function contentSecurityPolicy(webview: vscode.Webview, n: string): string {

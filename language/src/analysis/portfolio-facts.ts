@@ -173,6 +173,14 @@ export class PortfolioFactsProvider {
         return this.names.get(key)?.size ?? 0;
     }
 
+    /**
+     * Settles changes no build has settled: an update that only deletes documents indexes nothing,
+     * so its deletions wait here. Call with no build running (under the workspace lock).
+     */
+    settlePending(): void {
+        this.settle();
+    }
+
     /** Takes the documents whose findings changes made out of date since the last call. */
     takeStale(): Set<string> {
         const taken = new Set(this.stale);

@@ -4,7 +4,8 @@
  * Content-Security-Policy, print CSS, and one tiny script that sorts the portfolio table).
  * Every piece of user text is escaped (html-escaper, through the SVG writer's `el`).
  */
-import { createHash } from 'node:crypto';
+// Synchronous SHA-256 that runs in Node and in the browser's web worker alike (Node's crypto is not there).
+import { sha256 as sha256Digest } from '@noble/hashes/sha2.js';
 import type { ReviewFinding } from '../domain/findings.js';
 import { formatScore } from '../domain/quantities.js';
 import { expectationsMatrix } from './charts/expectations-matrix.js';
@@ -245,7 +246,13 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
 }
 
 function sha256(text: string): string {
-    return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    return `'sha256-${base64(sha256Digest(new TextEncoder().encode(text)))}'`;
+}
+
+function base64(bytes: Uint8Array): string {
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
 }
 
 /**

@@ -20,16 +20,29 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private readonly beforeFirstBuild: Array<Promise<unknown>> = [];
+    private readonly beforeStartup: Array<Promise<unknown>> = [];
     private firstBuildBegun = false;
+    private startupBegun = false;
 
     /**
      * Work the first build waits for (at most `timeoutMs`): the editor's settings, so that no plan
      * is diagnosed with the defaults and again a moment later with what the user set.
      */
     waitBeforeFirstBuild(work: Promise<unknown>, timeoutMs: number): void {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-        this.beforeFirstBuild.push(Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer)));
+        this.beforeFirstBuild.push(atMost(work, timeoutMs));
+    }
+
+    /**
+     * Work the workspace's files wait for before they are read (at most `timeoutMs`): in the browser,
+     * the portfolio's files the client sends, without which the first build would see no plan.
+     */
+    waitBeforeStartup(work: Promise<unknown>, timeoutMs: number): void {
+        this.beforeStartup.push(atMost(work, timeoutMs));
+    }
+
+    /** Whether the workspace's files have begun to be read: files that come later must be added as changes. */
+    get startupHasBegun(): boolean {
+        return this.startupBegun;
     }
 
     /** Whether the first build has begun: later settings must validate the plans again themselves. */
@@ -38,7 +51,9 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        // Langium's, with the wait before the build.
+        // Langium's, with the waits before reading the files and before the build.
+        await Promise.all(this.beforeStartup);
+        this.startupBegun = true;
         const documents = await this.performStartup(folders);
         await Promise.all(this.beforeFirstBuild);
         this.firstBuildBegun = true;
@@ -62,4 +77,11 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
         if (entry.isDirectory && SKIPPED_FOLDERS.has(UriUtils.basename(entry.uri))) return false;
         return super.shouldIncludeEntry(entry);
     }
+}
+
+/** `work` settled, or `timeoutMs` passed, whichever comes first; never rejects. */
+function atMost(work: Promise<unknown>, timeoutMs: number): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+    return Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

@@ -19,15 +19,34 @@ export function keepPortfolioFindingsCurrent(shared: LangiumSharedServices, Kam:
     const builder = shared.workspace.DocumentBuilder;
     const documents = shared.workspace.LangiumDocuments;
     const ledger = Kam.validation.KamValidator.portfolio;
-    builder.onBuildPhase(DocumentState.Validated, (built) => {
+    /** Marks the other plans a change concerns as unvalidated; true when there are any. */
+    const resetStale = (built: LangiumDocument[]): boolean => {
         const stale = ledger.takeStale();
         for (const document of built) stale.delete(document.uri.toString());
         const others = [...stale].map((uri) => documents.getDocument(URI.parse(uri))).filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.IndexedReferences);
-        if (others.length === 0) return;
         for (const document of others) builder.resetToState(document, DocumentState.IndexedReferences);
+        return others.length > 0;
+    };
+    builder.onBuildPhase(DocumentState.Validated, (built) => {
+        if (!resetStale(built)) return;
         // After the current build has finished: an update with no changes builds every document below Validated.
-        setImmediate(() => {
+        // (setTimeout, not setImmediate: the same code runs in a browser's web worker.)
+        setTimeout(() => {
             void shared.workspace.WorkspaceLock.write((token) => builder.update([], [], token)).catch(() => undefined);
+        });
+    });
+    // A plan deleted (a duplicate, a key account of a full owner …) changes the facts too, but an
+    // update that only deletes builds nothing, so no validation pass would take the stale plans:
+    // once that update is done (the lock), they are validated again here. Always through an update:
+    // taking the lock cancels a build in progress, which only an update picks up again.
+    builder.onUpdate((_changed, deleted) => {
+        if (deleted.length === 0) return;
+        setTimeout(() => {
+            void shared.workspace.WorkspaceLock.write((token) => {
+                ledger.settlePending();
+                resetStale([]);
+                return builder.update([], [], token);
+            }).catch(() => undefined);
         });
     });
 }

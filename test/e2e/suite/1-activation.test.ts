@@ -17,6 +17,11 @@ describe('Opening a key-account plan', () => {
         assert.ok(extension.isActive, 'the extension answered but does not count as active');
         const commands = await vscode.commands.getCommands(true);
         assert.ok(commands.includes('kam.generateSummaryReport'), 'the summary report command is not registered');
+        if (process.env.KAM_E2E_WEB) {
+            // VS Code for the Web: the browser entry in the worker extension host, over a virtual workspace.
+            assert.equal((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node, undefined, 'the extension host is Node, not a browser worker');
+            assert.notEqual(vscode.workspace.workspaceFolders?.[0]?.uri.scheme, 'file', 'the workspace is on disk, not virtual');
+        }
         if (process.env.KAM_E2E_INSTALLED_FROM_VSIX) {
             // Run against the package a user installs: the extension must come from the extensions folder.
             assert.match(extension.extensionPath, /extensions[\\/]kam-plans\.kam-plans-/, `loaded from ${extension.extensionPath}, not from the installed .vsix`);

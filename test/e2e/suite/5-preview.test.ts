@@ -15,7 +15,7 @@ async function openPreview(plan: { path: string; title: string }): Promise<vscod
 
 describe('KAM: Open Preview to the Side', () => {
     before(function () {
-        // The webview is read from the browser side: only the VS Code server runner has that channel.
+        // The webview is read from the browser side: only the offline runners (VS Code server, VS Code for the Web) have that channel.
         if (!process.env.KAM_E2E_CONTROL_URL) this.skip();
     });
 

@@ -3,10 +3,12 @@
  * own events, with generous time limits — until the language server has had its say.
  * Bundled into every test file; state shared between them lives on globalThis.
  */
-import * as http from 'node:http';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'kam-plans.kam-plans';
+
+/** The suite's last line: `KAM_E2E_RESULT {"passed":n,"failed":n,"pending":n}` (both runners read it). */
+export const RESULT_MARKER = 'KAM_E2E_RESULT';
 
 /** Long enough for a cold start of the language server on a slow CI machine. */
 export const LANGUAGE_SERVER_TIMEOUT_MS = 90_000;
@@ -137,29 +139,35 @@ export async function diagnosticsOf(
 // ------------------------------------------------------------------ requests to the test runner
 
 /**
- * Asks the runner (test/e2e/run-vscode-server.mjs) to take a screenshot of the workbench as it is
+ * POSTs to the runner's control channel; undefined under a runner without one (test-electron).
+ * `fetch`, so that the suite runs in VS Code for the Web's worker extension host too (the web
+ * runner answers with CORS headers, its page being on another origin).
+ */
+async function askRunner<T>(route: string, params: Record<string, string>): Promise<T | undefined> {
+    const base = controlUrl();
+    if (!base) return undefined;
+    const query = new URLSearchParams(params).toString();
+    let response: Response;
+    try {
+        response = await fetch(`${base}${route}?${query}`, { method: 'POST', signal: AbortSignal.timeout(120_000) });
+    } catch (error) {
+        throw new Error(`the test runner did not answer ${route}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${route} failed: ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+}
+
+/** The runner's control channel: in the environment (Node extension host), else set by the web suite's index. */
+export function controlUrl(): string | undefined {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.KAM_E2E_CONTROL_URL;
+}
+
+/**
+ * Asks the runner (test/e2e/run-vscode-server.mjs, run-vscode-web.mjs) to take a screenshot of the workbench as it is
  * now. The runner waits until squiggles are drawn, saves the picture and answers with what it saw.
  * Returns undefined when the suite runs under a runner without this channel (test-electron).
  */
-/** POSTs to the runner's control channel; undefined under a runner without one (test-electron). */
-async function askRunner<T>(route: string, params: Record<string, string>): Promise<T | undefined> {
-    const base = process.env.KAM_E2E_CONTROL_URL;
-    if (!base) return undefined;
-    const query = new URLSearchParams(params).toString();
-    const body = await new Promise<string>((resolve, reject) => {
-        const request = http.request(`${base}${route}?${query}`, { method: 'POST', timeout: 120_000 }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (text += chunk));
-            response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`${route} failed: ${response.statusCode} ${text}`))));
-        });
-        request.on('timeout', () => request.destroy(new Error(`the test runner did not answer ${route}`)));
-        request.on('error', reject);
-        request.end();
-    });
-    return JSON.parse(body) as T;
-}
-
 export async function requestScreenshot(name: string): Promise<{ path: string; squiggles: number } | undefined> {
     return askRunner('/screenshot', { name });
 }

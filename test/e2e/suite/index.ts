@@ -9,10 +9,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { startTrackingDiagnostics } from './helpers.js';
+import { RESULT_MARKER, startTrackingDiagnostics } from './helpers.js';
 import { recordWorkspaceState, restoreWorkspace } from './workspace-state.js';
 
-export const RESULT_MARKER = 'KAM_E2E_RESULT';
+export { RESULT_MARKER };
 /** Marks the suite's lines among the workbench's own logging (see run-vscode-server.mjs). */
 const SUITE_PREFIX = '[kam-e2e] ';
 

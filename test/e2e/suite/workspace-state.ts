@@ -17,8 +17,6 @@
  *     before the first test).
  * Every step is checked, and a restore that does not succeed fails the test it was for, saying why.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeDiagnostics, diagnosticsOf, LANGUAGE_SERVER_TIMEOUT_MS, waitForEvent, workspaceRoot } from './helpers.js';
 
@@ -33,17 +31,30 @@ interface WorkspaceState {
 
 let state: WorkspaceState | undefined;
 
-function readTree(folder: string): Snapshot {
+/**
+ * Every file under the folder, read through VS Code's file system: the same on disk (the VS Code
+ * server runner) and in the web runner's virtual workspace.
+ */
+async function readTree(folder: vscode.Uri): Promise<Snapshot> {
     const files: Snapshot = new Map();
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else if (entry.isFile()) files.set(path.relative(folder, full).split(path.sep).join('/'), fs.readFileSync(full));
+    const walk = async (dir: vscode.Uri, relative: string) => {
+        for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+            const child = vscode.Uri.joinPath(dir, name);
+            if (type & vscode.FileType.Directory) await walk(child, `${relative}${name}/`);
+            else if (type & vscode.FileType.File) files.set(`${relative}${name}`, await vscode.workspace.fs.readFile(child));
         }
     };
-    walk(folder);
+    await walk(folder, '');
     return files;
+}
+
+/** The file's text now, or undefined when it is not there. */
+async function textOf(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+        return undefined;
+    }
 }
 
 function fingerprint(diagnostics: readonly vscode.Diagnostic[]): string[] {
@@ -56,12 +67,12 @@ function fingerprint(diagnostics: readonly vscode.Diagnostic[]): string[] {
 
 function relativePath(uri: vscode.Uri): string | undefined {
     const root = workspaceRoot();
-    if (uri.scheme !== root.scheme) return undefined;
-    const relative = path.posix.relative(root.path, uri.path);
-    return relative && !relative.startsWith('..') ? relative : undefined;
+    if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return uri.path.startsWith(prefix) && uri.path.length > prefix.length ? uri.path.slice(prefix.length) : undefined;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /**
  * Takes the snapshot of the workspace and the language server's diagnostics for each plan in it.
@@ -73,7 +84,7 @@ export async function recordWorkspaceState(): Promise<void> {
     // on how busy the machine is (the runner turns it off in the workspace's settings).
     const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
     if (autoSave !== 'off') throw new Error(`files.autoSave is "${autoSave}": the end-to-end workspace needs it "off" (see test/e2e/run-vscode-server.mjs)`);
-    const files = readTree(workspaceRoot().fsPath);
+    const files = await readTree(workspaceRoot());
     const baseline = new Map<string, string[]>();
     for (const relative of [...files.keys()].filter((f) => f.endsWith('.kam')).sort()) {
         baseline.set(relative, fingerprint(await diagnosticsOf(relative)));
@@ -94,7 +105,7 @@ function current(): WorkspaceState {
 
 export async function restoreWorkspace(): Promise<void> {
     const { files } = current();
-    const root = workspaceRoot().fsPath;
+    const root = workspaceRoot();
     const original = (relative: string) => new TextDecoder().decode(files.get(relative));
 
     // 1. Unsaved Untitled documents (e.g. a report opened beside a plan): reverted and closed, since
@@ -105,7 +116,7 @@ export async function restoreWorkspace(): Promise<void> {
     }
 
     // 2. The original files back on disk, through VS Code's file system so that it knows.
-    const onDisk = readTree(root);
+    const onDisk = await readTree(root);
     for (const [relative, content] of files) {
         const now = onDisk.get(relative);
         if (!now || !sameBytes(now, content)) await vscode.workspace.fs.writeFile(planUriOf(relative), content);
@@ -117,7 +128,7 @@ export async function restoreWorkspace(): Promise<void> {
     for (const document of vscode.workspace.textDocuments) {
         const relative = relativePath(document.uri);
         if (!relative || document.isClosed) continue;
-        const onDiskNow = fs.existsSync(document.uri.fsPath) ? fs.readFileSync(document.uri.fsPath, 'utf8') : undefined;
+        const onDiskNow = await textOf(document.uri);
         if (!document.isDirty && document.getText() === onDiskNow) continue;
         await inActiveEditor(document, 'workbench.action.files.revert');
         await until(document, () => !document.isDirty && (!files.has(relative) || document.getText() === original(relative)),
@@ -129,10 +140,10 @@ export async function restoreWorkspace(): Promise<void> {
     if (tabs.length && !(await vscode.window.tabGroups.close(tabs))) throw new Error('could not close the open editors');
 
     // 5. Files the tests created (e.g. a new plan) are deleted.
-    for (const relative of readTree(root).keys()) {
+    for (const relative of (await readTree(root)).keys()) {
         if (!files.has(relative)) await vscode.workspace.fs.delete(planUriOf(relative), { useTrash: false });
     }
-    const left = readTree(root);
+    const left = await readTree(root);
     const differing = [...new Set([...left.keys(), ...files.keys()])].filter((f) => !left.has(f) || !files.has(f) || !sameBytes(left.get(f)!, files.get(f)!));
     if (differing.length) throw new Error(`the workspace on disk could not be restored: ${differing.join(', ')}`);
 

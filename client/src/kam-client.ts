@@ -1,0 +1,50 @@
+/**
+ * What the desktop and the web extension share: the language client's options (document selector,
+ * settings middleware, the commands lenses may run) and every command and panel. Each entry
+ * (extension.ts on Node, web/extension.ts in the browser) only starts its own kind of language
+ * client — a Node process over IPC, or a web worker — and hands it here.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { registerSummaryReportCommand } from './commands/summary-report.js';
+import { registerNewAccountPlanCommand } from './commands/new-account-plan.js';
+import { DocumentsValidatedHub } from './documents-validated.js';
+import { registerOpenPreviewCommand } from './preview/account-preview-panel.js';
+import { registerOpenPortfolioCommand } from './preview/portfolio-panel.js';
+import { declaredSettings, explicitKamSettings } from './editor-settings.js';
+import { planDocumentSelector } from './plan-document.js';
+import { ClientCommands } from '../../language/src/protocol.js';
+
+/** The language client's options for either host; `extra` adds the host's own (file watchers …). */
+export function kamClientOptions(context: vscode.ExtensionContext, extra: Partial<LanguageClientOptions> = {}): LanguageClientOptions {
+    const settingNames = declaredSettings(context.extension.packageJSON);
+    return {
+        documentSelector: planDocumentSelector(),
+        outputChannelName: 'KAM Plans',
+        // The lenses may run these commands of ours; editors that declare none get lenses the server runs.
+        initializationOptions: { clientCommands: [ClientCommands.openPreview, ClientCommands.generateSummaryReport] } satisfies ClientCommands.InitializationOptions,
+        middleware: {
+            workspace: {
+                // Only what the user set reaches the reviewer: an untouched default never overrides kam.config.json.
+                configuration: async (params, token, next) => {
+                    const answers = await next(params, token);
+                    if (!Array.isArray(answers)) return answers;
+                    return params.items.map((item, i) => (item.section === 'kam'
+                        ? explicitKamSettings(settingNames, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+                        : answers[i]));
+                },
+            },
+        },
+        ...extra,
+    };
+}
+
+/** The commands, the previews and the fan-out of `kam/documentsValidated`, on a client of either host. */
+export function registerKamFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    registerSummaryReportCommand(context, client);
+    registerNewAccountPlanCommand(context);
+    const validated = new DocumentsValidatedHub(client);
+    context.subscriptions.push(validated);
+    registerOpenPreviewCommand(context, client, validated);
+    registerOpenPortfolioCommand(context, client, validated);
+}

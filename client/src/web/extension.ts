@@ -1,0 +1,31 @@
+/**
+ * The VS Code extension in the browser (vscode.dev, github.dev): the same client as on the desktop
+ * (kam-client.ts: commands, previews, settings) with the language server in a web worker
+ * (out/server/browser.js). The worker has no file system, so the portfolio is fed to it
+ * (portfolio-feed.ts), and the plans it receives are the workspace's own documents, whatever
+ * their scheme.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { kamClientOptions, registerKamFeatures } from '../kam-client.js';
+import { usePlanSchemes } from '../plan-document.js';
+import { PortfolioFeed } from './portfolio-feed.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    // The workspace's own documents (vscode-vfs: on github.dev and vscode.dev, …) and unsaved ones.
+    usePlanSchemes([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), 'untitled']);
+    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out', 'server', 'browser.js').toString(true));
+    client = new LanguageClient('kam', 'KAM Plans', worker, kamClientOptions(context));
+    registerKamFeatures(context, client);
+    await client.start();
+    const feed = new PortfolioFeed(client);
+    context.subscriptions.push(feed);
+    await feed.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * The KAM language server in a browser's web worker (VS Code for the Web: vscode.dev, github.dev):
+ * the same server as on Node, talking over the worker's messages, over the portfolio's files the
+ * client sends (there is no file system here). Nothing in this bundle may import a Node built-in;
+ * test/server/browser-bundle.test.ts checks it from esbuild's metafile.
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { describeUnhandled, startKamServer } from '../kam-server.js';
+import { PortfolioFileSystemProvider } from './portfolio-file-system.js';
+import { receivePortfolioFiles } from './portfolio-files-sync.js';
+
+// The worker's global scope talks like a Worker (postMessage, 'message' events); the project's
+// TypeScript library is the DOM's, which types `self` as a window.
+const worker = self as unknown as Worker;
+const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
+self.addEventListener('unhandledrejection', (event) => {
+    connection.console.error(describeUnhandled(event.reason));
+    event.preventDefault();
+});
+const files = new PortfolioFileSystemProvider();
+const { shared } = startKamServer(connection, { fileSystemProvider: () => files });
+receivePortfolioFiles(connection, shared, files);
