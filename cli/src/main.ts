@@ -19,6 +19,7 @@ import { CliError, loadPortfolio, type LoadedPortfolio } from './portfolio-works
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
+import { registerMcpCommand } from './mcp-command.js';
 
 /**
  * Where the CLI's text goes. Text for people (findings, account lines, messages) is escaped with
@@ -174,6 +175,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             const { startKamLanguageServer } = await import('../../server/src/start-server.js');
             startKamLanguageServer();
         });
+    registerMcpCommand(program, io);
     program.addHelpText('after', `
 Examples:
   kam validate examples                        check the plans under a folder
