@@ -20,6 +20,7 @@ import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
 import { registerMcpCommand } from './mcp-command.js';
+import { registerImportCommand } from './import-command.js';
 
 /**
  * Where the CLI's text goes. Text for people (findings, account lines, messages) is escaped with
@@ -176,6 +177,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             startKamLanguageServer();
         });
     registerMcpCommand(program, io);
+    registerImportCommand(program, io);
     program.addHelpText('after', `
 Examples:
   kam validate examples                        check the plans under a folder
