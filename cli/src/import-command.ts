@@ -91,7 +91,7 @@ async function importCommand(csv: string, options: ImportCommandOptions, io: Out
     const inputs = new Set([fs.realpathSync.native(csv), ...(config.file ? [config.file] : [])]);
     if (options.out) {
         writeReportFile(options.out, content, { force: options.force, inputs });
-        io.err(terminalLine(`Wrote ${options.out}: ${result.view.read.customers} customer${result.view.read.customers === 1 ? "" : "s"}, ${result.view.candidates.length} candidate${result.view.candidates.length === 1 ? "" : "s"}.`));
+        io.err(terminalLine(`Wrote ${options.out}: ${result.view.read.customers} customer${result.view.read.customers === 1 ? '' : 's'}, ${result.view.candidates.length} candidate${result.view.candidates.length === 1 ? '' : 's'}.`));
     } else {
         io.out(options.format === 'json' ? terminalSafeJson(content) : content);
     }

@@ -19,7 +19,7 @@ export interface FactorScore {
     factor: ImportFactor;
     /** 1-10 by rank in the export. */
     score: number;
-    /** What the score rests on, e.g. "4.2M EUR, rank 3 of 10". */
+    /** What the score rests on, e.g. "revenue 4.2M EUR in the export (9 of 10 by rank)"; filled for candidates. */
     because: string;
 }
 
@@ -41,7 +41,7 @@ export interface CandidateAnalysis {
     concentration: RevenueConcentration;
     /** The factors the export has values for, with the weights used. */
     factors: { factor: ImportFactor; weight: number }[];
-    /** Key-account candidates, best first: estimate at or above the threshold, at most `limit`. */
+    /** Key-account candidates, best first: estimate at or above the threshold, at most `limit`; only they carry reasons and evidence. */
     candidates: CustomerAssessment[];
     /** Customers at or above the threshold in all (the list may be cut at `limit`). */
     aboveThreshold: number;
@@ -101,31 +101,37 @@ export function analyseCustomers(rows: CustomerRow[], options: { settings?: Impo
     const medianMargin = median(rows.flatMap((r) => (r.margin === undefined ? [] : [r.margin])));
     const customers = rows.map((row, i): CustomerAssessment => {
         const pareto = byIndex.get(i);
-        const factorScores: FactorScore[] = present.flatMap((f) => {
+        const factorScores: FactorScore[] = [];
+        for (const f of present) {
             const score = scores[f][i];
-            if (score === undefined) return [];
-            const value = valuesOf[f][i]!;
-            const because = f === 'margin' ? `margin ${formatPlain(Math.round(value * 10) / 10)}%` : `${f === 'revenue' ? 'revenue' : 'potential'} ${money(value, row.currency)}`;
-            return [{ factor: f, score, because: `${because} in the export (${score} of 10 by rank)` }];
-        });
-        const value = strategicValue({ scores: factorScores.map((s) => ({ factor: s.factor, score: s.score })) }, model).value;
-        const share = pareto?.row.share ?? 0;
-        const reasons: string[] = [];
-        const abc = pareto?.abc ?? 'C';
-        if (pareto) reasons.push(`${abc} customer: ${share.toFixed(1)}% of revenue, #${pareto.rank} of ${concentration.rows.length}`);
-        else reasons.push('no revenue in the export');
+            if (score !== undefined) factorScores.push({ factor: f, score, because: '' });
+        }
+        const value = strategicValue({ scores: factorScores }, model).value;
+        return { row, revenueRank: pareto?.rank, share: pareto?.row.share ?? 0, cumulativeShare: pareto?.row.cumulativeShare, abc: pareto?.abc ?? 'C', scores: factorScores, estimate: value, reasons: [] };
+    });
+    /** The evidence and the reasons, in words: only for the candidates (a large export has tens of thousands of customers). */
+    const explain = (c: CustomerAssessment) => {
+        const row = c.row;
+        for (const s of c.scores) {
+            const value = row[s.factor]!;
+            const what = s.factor === 'margin' ? `margin ${formatPlain(Math.round(value * 10) / 10)}%` : `${s.factor === 'revenue' ? 'revenue' : 'potential'} ${money(value, row.currency)}`;
+            s.because = `${what} in the export (${s.score} of 10 by rank)`;
+        }
+        if (c.revenueRank !== undefined) c.reasons.push(`${c.abc} customer: ${c.share.toFixed(1)}% of revenue, #${c.revenueRank} of ${concentration.rows.length}`);
+        else c.reasons.push('no revenue in the export');
         if (row.potential !== undefined && row.potential > row.revenue) {
-            reasons.push(row.revenue > 0 ? `potential ${money(row.potential, row.currency)}, ${formatPlain(Math.round((10 * row.potential) / row.revenue) / 10)}× today's revenue` : `potential ${money(row.potential, row.currency)} with no revenue yet`);
+            c.reasons.push(row.revenue > 0 ? `potential ${money(row.potential, row.currency)}, ${formatPlain(Math.round((10 * row.potential) / row.revenue) / 10)}× today's revenue` : `potential ${money(row.potential, row.currency)} with no revenue yet`);
         }
         if (row.margin !== undefined && medianMargin !== undefined) {
-            reasons.push(`margin ${formatPlain(Math.round(row.margin * 10) / 10)}% (${row.margin >= medianMargin ? 'at or above' : 'below'} the median ${formatPlain(Math.round(medianMargin * 10) / 10)}%)`);
+            c.reasons.push(`margin ${formatPlain(Math.round(row.margin * 10) / 10)}% (${row.margin >= medianMargin ? 'at or above' : 'below'} the median ${formatPlain(Math.round(medianMargin * 10) / 10)}%)`);
         }
-        if (present.length === 1 && present[0] === 'revenue') reasons.push('ranked on current revenue alone: check potential, the qualitative factors and the will-and-skill gates before calling it key');
-        return { row, revenueRank: pareto?.rank, share, cumulativeShare: pareto?.row.cumulativeShare, abc, scores: factorScores, estimate: value, reasons };
-    });
+        if (present.length === 1 && present[0] === 'revenue') c.reasons.push('ranked on current revenue alone: check potential, the qualitative factors and the will-and-skill gates before calling it key');
+    };
     const above = customers.filter((c) => c.estimate !== undefined && c.estimate >= options.keyThreshold)
         .sort((a, b) => b.estimate! - a.estimate! || b.row.revenue - a.row.revenue || a.row.line - b.row.line);
     const limit = options.limit ?? settings.candidates ?? DEFAULT_CANDIDATES;
+    const candidates = above.slice(0, limit);
+    candidates.forEach(explain);
     const abcTotals: CandidateAnalysis['abc'] = { A: { customers: 0, revenue: 0 }, B: { customers: 0, revenue: 0 }, C: { customers: 0, revenue: 0 } };
     for (const c of customers) {
         abcTotals[c.abc].customers++;
@@ -133,7 +139,7 @@ export function analyseCustomers(rows: CustomerRow[], options: { settings?: Impo
     }
     return {
         customers, concentration, factors,
-        candidates: above.slice(0, limit),
+        candidates,
         aboveThreshold: above.length,
         threshold: options.keyThreshold,
         currencies: [...new Set(rows.flatMap((r) => (r.currency ? [r.currency] : [])))].sort(),

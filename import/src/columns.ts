@@ -62,18 +62,20 @@ export function mapColumns(headers: string[], settings: ImportSettings): ColumnM
     const fields: ColumnMapping['fields'] = {};
     const notes: string[] = [];
     const taken = new Set<number>();
+    const named = new Set<ImportField>();
     const normalised = headers.map(normaliseHeader);
     // Named in kam.config.json: exactly that header (case and spacing aside).
     for (const field of IMPORT_FIELDS) {
-        const named = settings.columns?.[field];
-        if (named === undefined) continue;
-        const wanted = (Array.isArray(named) ? named : [named]).map(normaliseHeader);
+        const given = settings.columns?.[field];
+        if (given === undefined) continue;
+        const wanted = (Array.isArray(given) ? given : [given]).map(normaliseHeader);
         const index = normalised.findIndex((h, i) => !taken.has(i) && wanted.includes(h));
         if (index >= 0) {
             fields[field] = { index, header: headers[index] };
             taken.add(index);
+            named.add(field);
         } else {
-            notes.push(`kam.config.json maps ${field} to ${(Array.isArray(named) ? named : [named]).map((n) => `"${n}"`).join(' or ')}, but the export has no such column; looked for it by its usual names instead.`);
+            notes.push(`kam.config.json maps ${field} to ${(Array.isArray(given) ? given : [given]).map((n) => `"${n}"`).join(' or ')}, but the export has no such column; looked for it by its usual names instead.`);
         }
     }
     // Otherwise the best synonym match, left to right.
@@ -92,7 +94,8 @@ export function mapColumns(headers: string[], settings: ImportSettings): ColumnM
     for (const c of candidates.sort((a, b) => b.score - a.score || a.index - b.index)) {
         const existing = fields[c.field];
         if (existing) {
-            notes.push(`Column "${headers[c.index]}" also looks like the ${c.field}; "${existing.header}" is used (map the one you mean in kam.config.json: "import": { "columns": { "${c.field}": "…" } }).`);
+            // A column kam.config.json chose needs no second opinion.
+            if (!named.has(c.field)) notes.push(`Column "${headers[c.index]}" also looks like the ${c.field}; "${existing.header}" is used (map the one you mean in kam.config.json: "import": { "columns": { "${c.field}": "…" } }).`);
             continue;
         }
         fields[c.field] = { index: c.index, header: headers[c.index] };

@@ -40,7 +40,7 @@ export interface CustomerExport {
     encoding: Omit<DecodedExport, 'text'>;
     delimiter: string;
     decimal: ',' | '.';
-    /** Records read after the header (empty lines aside). */
+    /** Records after the header (empty lines aside), those that could not be parsed included. */
     records: number;
 }
 
@@ -91,6 +91,7 @@ export function readCustomerExport(bytes: Uint8Array, options: ReadOptions = {})
     const problems: ImportProblem[] = [];
     // Records and skipped records arrive in file order: each starts on the line after the last one ended.
     let previousEnd = 0;
+    let unreadable = 0;
     const located: { record: string[]; line: number }[] = [];
     const startLine = (end: number) => {
         const start = previousEnd + 1;
@@ -107,6 +108,7 @@ export function readCustomerExport(bytes: Uint8Array, options: ReadOptions = {})
             if (!error) return;
             const end = (error as CsvError & { lines?: number }).lines ?? previousEnd + 1;
             const start = startLine(end);
+            unreadable++;
             problems.push({ line: start, kind: 'left out', message: error.code === 'CSV_QUOTE_NOT_CLOSED'
                 ? `a quote opened in this record is never closed, so lines ${start}-${end + firstLine - 1} (the rest of the file) could not be read.`
                 : `${error.message.replace(/ at line \d+$/, '')}.` });
@@ -176,5 +178,5 @@ export function readCustomerExport(bytes: Uint8Array, options: ReadOptions = {})
         });
     }
     problems.sort((a, b) => a.line - b.line);
-    return { rows, problems, columns, encoding: { encoding: encoding.encoding, how: encoding.how }, delimiter, decimal, records: nonEmpty.length };
+    return { rows, problems, columns, encoding: { encoding: encoding.encoding, how: encoding.how }, delimiter, decimal, records: nonEmpty.length + unreadable };
 }
