@@ -8,11 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { combineSettings, readSettings } from '../../language/src/analysis/review-settings.js';
 import { isValidIsoDate, todayIso } from '../../language/src/domain/quantities.js';
-import { KNOWN_CODES } from '../../language/src/validation/diagnostic-codes.js';
-import { CONFIG_FILE, OTHER_CONFIG_SECTIONS, readImportSettings, type ImportSettings } from '../../language/src/workspace/portfolio-config.js';
-import { EncodingError, ExportError, importCustomers, renderImportReport, scaffoldPlans, type ImportReportFormat } from '../../import/src/index.js';
+import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
+import { EncodingError, ExportError, importContext, importCustomers, renderImportReport, scaffoldPlans, type ImportContext, type ImportReportFormat } from '../../import/src/index.js';
 import { CliError, fsReason } from './errors.js';
 import type { Output } from './main.js';
 import { readRegularFileBytes } from './plan-files.js';
@@ -32,35 +30,19 @@ interface ImportCommandOptions {
     root?: string;
 }
 
-interface PortfolioSettings {
-    file?: string;
-    settings: ImportSettings;
-    keyThreshold: number;
-    paretoLimit: number;
-    today?: string;
-    problems: string[];
-}
-
-function portfolioSettings(csv: string, root: string | undefined): PortfolioSettings {
+/** The kam.config.json that applies, and what the import takes from it. */
+function portfolioSettings(csv: string, root: string | undefined): ImportContext & { file?: string } {
     const folder = root ? path.resolve(root) : findConfigRoot(path.dirname(path.resolve(csv))) ?? findConfigRoot(process.cwd());
     const file = folder && path.join(folder, CONFIG_FILE);
-    if (!file || !fs.existsSync(file)) {
-        const defaults = combineSettings();
-        return { settings: {}, keyThreshold: defaults.thresholds.keyThreshold, paretoLimit: defaults.thresholds.paretoLimit, problems: [] };
-    }
+    if (!file || !fs.existsSync(file)) return importContext(undefined);
     let raw: unknown;
     try {
         raw = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error) {
         throw new CliError(`${file} ${error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read: ${fsReason(error)}`}.`);
     }
-    const review = readSettings(raw, { knownCodes: KNOWN_CODES, unknownKeys: true, otherSections: OTHER_CONFIG_SECTIONS });
-    const imported = readImportSettings((raw as { import?: unknown } | null)?.import);
-    const settings = combineSettings(review.layer);
-    return {
-        file, settings: imported.settings, keyThreshold: settings.thresholds.keyThreshold, paretoLimit: settings.thresholds.paretoLimit, today: settings.today,
-        problems: [...review.problems, ...imported.problems].map((p) => `${file}: ${p}`),
-    };
+    const context = importContext(raw);
+    return { ...context, file, problems: context.problems.map((p) => `${file}: ${p}`) };
 }
 
 async function importCommand(csv: string, options: ImportCommandOptions, io: Output): Promise<void> {

@@ -12,6 +12,8 @@ import { registerOpenPreviewCommand } from './preview/account-preview-panel.js';
 import { registerOpenPortfolioCommand } from './preview/portfolio-panel.js';
 import { declaredSettings, explicitKamSettings } from './editor-settings.js';
 import { ClientCommands } from '../../language/src/protocol.js';
+import { registerImportCustomersCommand } from './commands/import-customers.js';
+import { registerMcpServerDefinitions } from './mcp-server-definitions.js';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(validated);
     registerOpenPreviewCommand(context, client, validated);
     registerOpenPortfolioCommand(context, client, validated);
+    registerImportCustomersCommand(context);
+    registerMcpServerDefinitions(context);
     await client.start();
 }
 

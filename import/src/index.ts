@@ -12,6 +12,7 @@ import type { ImportSettings } from '../../language/src/workspace/portfolio-conf
 export { ExportError } from './read-export.js';
 export { EncodingError } from './decode.js';
 export { scaffoldPlans, candidatePlan, type ScaffoldResult } from './scaffold.js';
+export { importContext, type ImportContext } from './settings.js';
 export type { CustomerExport, CandidateAnalysis, ImportReportView };
 
 export interface CustomerImportOptions extends ReadOptions {
