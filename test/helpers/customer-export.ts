@@ -4,6 +4,8 @@
  * a long tail (a few large customers, many small ones), potential and gross margin, written the way
  * a German (semicolon, decimal comma) or an English (comma, decimal point) CRM writes them.
  */
+import { random } from '../fuzz/mutate.js';
+
 export interface ExportStyle {
     delimiter: ',' | ';' | '\t';
     decimal: ',' | '.';
@@ -15,18 +17,6 @@ export const GERMAN: ExportStyle = { delimiter: ';', decimal: ',' };
 const INDUSTRIES = ['Logistics', 'Food production', 'Pharmaceutical wholesale', 'Retail', 'Utilities', 'Healthcare', 'Automotive parts', 'Seafood'];
 const OWNERS = ['Ruth Okafor', 'James Whitfield', 'Katrin Vogel', 'Daniel Moreau', 'Aisha Rahman'];
 const NAMES = ['Nordwind Logistik', 'Müller & Söhne', 'Hartwell Foods', 'Société Générale des Eaux', 'Kessler "Autoteile"', 'Brightwater; Utilities', 'Peñarol Distribución', 'Vestergaard Seafood', 'Aldermoor, Healthcare', 'Meridian Pharma'];
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** 1234567.8 → "1.234.567,80" (decimal comma) or "1,234,567.80". */
 export function formatNumber(value: number, style: ExportStyle, decimals = 2): string {
