@@ -20,10 +20,13 @@ export function parseExportNumber(raw: string, decimal: ',' | '.'): ParsedNumber
     let text = raw.trim();
     if (text === '' || /^[-–—]$/.test(text) || /^n\/?a$/i.test(text)) return undefined;
     let currency: string | undefined;
-    text = text.replace(/[€$£¥]|\b[A-Z]{3}\b/g, (m) => {
-        currency ??= CURRENCY_SIGNS[m] ?? m;
-        return '';
-    }).trim();
+    // Most cells are digits and marks only: the currency and suffix searches are for the others.
+    if (/[^\d.,\s'%()\-−]/.test(text)) {
+        text = text.replace(/[€$£¥]|\b[A-Z]{3}\b/g, (m) => {
+            currency ??= CURRENCY_SIGNS[m] ?? m;
+            return '';
+        }).trim();
+    }
     const negative = /^\(.*\)$/.test(text) || text.startsWith('-') || text.startsWith('−');
     text = text.replace(/^\((.*)\)$/, '$1').replace(/^[-−]/, '').replace(/%$/, '').trim();
     let multiplier = 1;

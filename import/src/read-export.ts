@@ -129,14 +129,17 @@ export function readCustomerExport(bytes: Uint8Array, options: ReadOptions = {})
     const rows: CustomerRow[] = [];
     const seen = new Map<string, number>();
     const width = header.record.length;
+    const lastUsed = Math.max(...Object.values(columns.fields).map((f) => f!.index));
     for (const { record, line } of nonEmpty) {
-        if (record.length !== width) {
+        // Spreadsheets drop trailing empty cells, and add empty ones: harmless while no column the import reads is touched.
+        const harmless = record.length > lastUsed && record.slice(width).every((v) => v.trim() === '');
+        if (record.length !== width && !harmless) {
             problems.push({ line, kind: 'left out', message: `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${width}: a "${delimiter === '\t' ? 'tab' : delimiter}" inside an unquoted value, or a value missing?` });
             continue;
         }
         const cell = (field: ImportField) => {
             const column = columns.fields[field];
-            const value = column ? record[column.index].trim() : '';
+            const value = column ? (record[column.index] ?? '').trim() : '';
             return value === '' ? undefined : value;
         };
         const name = cell('name');

@@ -149,6 +149,12 @@ describe('reading exports', () => {
         expect(markdown).toMatch(/3 customers from 8 records .*; 5 records left out \(see Problems\)/);
     });
 
+    it('takes rows whose missing or extra cells are empty columns it does not read', () => {
+        const read = readCustomerExport(utf8('Customer,Revenue,Notes,\nA,100\nB,200,,,\nC\n'));
+        expect(read.rows.map((r) => [r.name, r.revenue])).toEqual([['A', 100], ['B', 200]]);
+        expect(read.problems.map((p) => p.line)).toEqual([4]);
+    });
+
     it('says which column is missing, on the header line, with the headers it found', () => {
         expect(() => readCustomerExport(utf8('Kundennummer;Umsatz\n1;100\n'))).toThrow(/^line 1: no column holds the customer's name\. The columns are: "Kundennummer", "Umsatz" \(read as utf-8, separated by ";"\)\. Name one "name", "customer".*kam\.config\.json: \{ "import": \{ "columns": \{ "name": "<your header>" \} \} \}/);
         expect(() => readCustomerExport(utf8('sep=,\nName,Segment\nA,x\n'))).toThrow(/^line 2: no column holds the customer's current revenue/);
