@@ -22,6 +22,7 @@ export function registerMcpCommand(program: Command, _io: Output): void {
             if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${folder} is not a folder: give the portfolio's folder (the one with kam.config.json, or any folder of .kam files).`);
             // The bundle beside this one: out/cli/kam.cjs → out/mcp/server.cjs.
             const bundle = path.join(__dirname, '..', 'mcp', 'server.cjs');
+            if (!fs.existsSync(bundle)) throw new CliError(`The MCP server's bundle ${bundle} is missing: build it with npm run build, or reinstall kam.`);
             const server = require(bundle) as { runKamMcpServer: typeof runKamMcpServer };
             await server.runKamMcpServer({ root: folder, today: options.today });
         });
