@@ -13,6 +13,7 @@ export { ExportError } from './read-export.js';
 export { EncodingError } from './decode.js';
 export { scaffoldPlans, candidatePlan, type ScaffoldResult } from './scaffold.js';
 export { importContext, type ImportContext } from './settings.js';
+export { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 export type { CustomerExport, CandidateAnalysis, ImportReportView };
 
 export interface CustomerImportOptions extends ReadOptions {

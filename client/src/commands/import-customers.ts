@@ -2,14 +2,15 @@
  * "KAM: Import Customers from CSV…": a CRM export → the import report (the same pure functions as
  * `kam import`, import/src, over the same kam.config.json), saved where the user says; then, if the
  * user wants, a plan for each candidate in a folder they pick. Plans are created, never overwritten.
- * The import needs no language service, so it runs here rather than in the language server.
+ * The import needs no language service, so it runs here rather than in the language server; its
+ * code (CSV parser, encodings, zod) is its own bundle, out/client/import.cjs, loaded on first use so
+ * the extension activates as fast as before.
  */
 import * as vscode from 'vscode';
-import { candidatePlan, EncodingError, ExportError, importContext, importCustomers, renderImportReport, type ImportContext } from '../../../import/src/index.js';
+import type * as CustomerImport from '../../../import/src/index.js';
 import { isValidIsoDate, todayIso } from '../../../language/src/domain/quantities.js';
 import { oneLine } from '../../../language/src/domain/plain-text.js';
 import { accountFileName } from '../../../language/src/templates/account-plan.js';
-import { CONFIG_FILE } from '../../../language/src/workspace/portfolio-config.js';
 import { declaredSettings, explicitKamSettings } from '../editor-settings.js';
 import { exists } from '../file-exists.js';
 
@@ -28,6 +29,13 @@ export interface ImportCustomersResult {
     kept: vscode.Uri[];
 }
 
+let loaded: typeof CustomerImport | undefined;
+
+function customerImport(context: vscode.ExtensionContext): typeof CustomerImport {
+    loaded ??= require(context.asAbsolutePath('out/client/import.cjs')) as typeof CustomerImport;
+    return loaded;
+}
+
 const asUri = (u: vscode.Uri | string | undefined) => (typeof u === 'string' ? vscode.Uri.parse(u, true) : u);
 
 export function registerImportCustomersCommand(context: vscode.ExtensionContext): void {
@@ -42,7 +50,7 @@ export function registerImportCustomersCommand(context: vscode.ExtensionContext)
 }
 
 /** The nearest kam.config.json above the export, within its workspace folder. */
-async function configFor(csv: vscode.Uri): Promise<{ raw: unknown; file?: vscode.Uri }> {
+async function configFor(csv: vscode.Uri, CONFIG_FILE: string): Promise<{ raw: unknown; file?: vscode.Uri }> {
     const folder = vscode.workspace.getWorkspaceFolder(csv);
     for (let dir = vscode.Uri.joinPath(csv, '..'); folder && dir.path.startsWith(folder.uri.path); dir = vscode.Uri.joinPath(dir, '..')) {
         const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
@@ -65,9 +73,10 @@ async function importCustomersCommand(context: vscode.ExtensionContext, target: 
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, filters: { 'CRM export': ['csv', 'txt', 'tsv'], 'All files': ['*'] },
     }))?.[0];
     if (!csv) return undefined;
-    const config = await configFor(csv);
+    const { candidatePlan, CONFIG_FILE, EncodingError, ExportError, importContext, importCustomers, renderImportReport } = customerImport(context);
+    const config = await configFor(csv, CONFIG_FILE);
     const editor = explicitKamSettings(declaredSettings(context.extension.packageJSON), csv);
-    const settings: ImportContext = importContext(config.raw, editor);
+    const settings: CustomerImport.ImportContext = importContext(config.raw, editor);
     if (settings.problems.length && config.file) void vscode.window.showWarningMessage(`KAM: ${vscode.workspace.asRelativePath(config.file)}: ${settings.problems.join(' ')}`);
     const today = settings.today && isValidIsoDate(settings.today) ? settings.today : todayIso();
     const source = csv.path.split('/').pop() ?? 'export.csv';
