@@ -9,6 +9,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { FindingSeverity } from '../../language/src/domain/findings.js';
 import { QUADRANT_ADVICE, type Quadrant } from '../../language/src/domain/portfolio.js';
+import { isOpen } from '../../language/src/domain/progress.js';
 import { INFLUENCE_WEIGHT, RATINGS_SHARE, STAGE_SHARE } from '../../language/src/domain/relationship.js';
 import { formatMoney, formatScore } from '../../language/src/domain/quantities.js';
 import { accountSummaryMarkdown, type ReviewedAccount } from '../../language/src/reports/summary-report.js';
@@ -172,7 +173,7 @@ export function registerTools(server: McpServer, session: PortfolioSession): voi
             missing: view.completeness.elements.filter((e) => !e.present).map((e) => ({ element: e.label, missing: e.missing })),
             stakeholders: view.relationship.stakeholders.length,
             objectives: account.card.plan.objectives.length,
-            openActions: items.filter((i) => i.status !== 'done' && i.status !== 'cancelled').length,
+            openActions: items.filter((i) => isOpen(i.status)).length,
             overdue: items.filter((i) => i.overdue).length,
             risks: view.risks.length,
             opportunities: account.card.plan.opportunities.length,
