@@ -2,6 +2,7 @@
 import type { AccountScorecard } from '../domain/scorecard.js';
 import { oneLine } from '../domain/plain-text.js';
 import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js';
+import { pipelineText, renewalText, rhythmText } from './account-calendar.js';
 
 /**
  * Plan text as Markdown text, on one line: what the writer typed is what the reader sees, in a
@@ -83,4 +84,16 @@ export function headline(card: AccountScorecard): string {
 /** "plan 4/5": the elements of an action plan present. */
 export function completenessLabel(card: Pick<AccountScorecard, 'completeness'>): string {
     return `plan ${card.completeness.present}/${card.completeness.total}`;
+}
+
+/** Renewal, review rhythm and pipeline as Markdown paragraphs (each preceded by a blank line), for the hover. */
+export function accountCalendarLines(card: AccountScorecard): string[] {
+    const lines: string[] = [];
+    const add = (label: string, text: string | undefined) => {
+        if (text) lines.push('', `**${label}** ${escapeMarkdown(text)}`);
+    };
+    add('Renewal', renewalText(card));
+    add('Reviews', rhythmText(card));
+    add('Pipeline', pipelineText(card));
+    return lines;
 }
