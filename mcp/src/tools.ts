@@ -37,6 +37,9 @@ const accountRowSchema = z.object({
     completeness: z.object({ present: z.number(), total: z.number() }).describe('Elements of an action plan present'),
     errors: z.number(),
     warnings: z.number(),
+    renewal: z.object({
+        date: z.string(), daysTo: z.number(), noticeDeadline: z.string().optional(), daysToNotice: z.number().optional(), contract: z.string().optional(),
+    }).optional().describe('The next contract renewal from today (or the contract\'s end), with the last day to give notice'),
     syntaxErrorLine: z.number().optional().describe('A syntax error inside the account: its numbers are provisional'),
 });
 type AccountRow = z.infer<typeof accountRowSchema>;
@@ -68,6 +71,10 @@ function accountRows(snapshot: PortfolioSnapshot, accounts: ReviewedAccount[] = 
             strategicValue: row.strategicValue, relationshipStrength: row.relationship, quadrant: row.quadrant,
             completeness: { present: card.completeness.present, total: card.completeness.total },
             errors: row.errors, warnings: row.warnings, syntaxErrorLine: card.syntaxErrorLine,
+            renewal: card.renewal && {
+                date: card.renewal.date, daysTo: card.renewal.daysTo, noticeDeadline: card.renewal.noticeDeadline,
+                daysToNotice: card.renewal.daysToNotice, contract: card.renewal.contract.title,
+            },
         };
     });
 }
@@ -77,7 +84,8 @@ function rowLine(r: AccountRow): string {
         ? `numbers provisional (syntax error on line ${r.syntaxErrorLine})`
         : `value ${formatScore(r.strategicValue)}, relationship ${formatScore(r.relationshipStrength)}, ${r.quadrant ?? 'not placed'}`;
     const revenue = r.revenue === undefined ? 'no revenue stated' : formatMoney({ amount: r.revenue, currency: r.currency ?? '' });
-    return `- ${r.title} (${r.name}): ${numbers}; ${revenue}; plan ${r.completeness.present}/${r.completeness.total}; ${r.errors} errors, ${r.warnings} warnings`;
+    const renewal = r.renewal ? `; renews ${r.renewal.date} (in ${r.renewal.daysTo} days${r.renewal.noticeDeadline ? `, notice by ${r.renewal.noticeDeadline}` : ''})` : '';
+    return `- ${r.title} (${r.name}): ${numbers}; ${revenue}; plan ${r.completeness.present}/${r.completeness.total}${renewal}; ${r.errors} errors, ${r.warnings} warnings`;
 }
 
 function answer(text: string, structured: Record<string, unknown>): CallToolResult {
@@ -96,10 +104,7 @@ function tool<A>(session: PortfolioSession, work: (snapshot: PortfolioSnapshot, 
     };
 }
 
-/**
- * The filters of `query_portfolio`, each a predicate on an account. A renewal window ("renewing
- * within 90 days") belongs here once plans state contracts: a filter on the plan's renewal date.
- */
+/** The filters of `query_portfolio`, each a predicate on an account. */
 const queryShape = {
     quadrant: z.enum(QUADRANTS).optional().describe('Portfolio quadrant'),
     owner: z.string().optional().describe('Our account owner: team member id or full name'),
@@ -111,6 +116,8 @@ const queryShape = {
     minRelationshipStrength: z.number().min(0).max(10).optional(),
     maxRelationshipStrength: z.number().min(0).max(10).optional(),
     incompletePlan: z.boolean().optional().describe('true: only plans missing an element of the action plan'),
+    renewalWithinDays: z.number().int().min(0).optional().describe('Accounts whose next contract renewal is at most this many days away'),
+    noticeWithinDays: z.number().int().min(0).optional().describe('Accounts whose last day to give notice before the next renewal is at most this many days away (and not passed)'),
 };
 type Query = { [K in keyof typeof queryShape]: z.infer<typeof queryShape[K]> };
 
@@ -125,7 +132,9 @@ function matches(query: Query, a: ReviewedAccount, row: AccountRow): boolean {
         && (query.findingCode === undefined || a.findings.some((f) => f.code === query.findingCode))
         && between(row.strategicValue, query.minStrategicValue, query.maxStrategicValue)
         && between(row.relationshipStrength, query.minRelationshipStrength, query.maxRelationshipStrength)
-        && (query.incompletePlan === undefined || (row.completeness.present < row.completeness.total) === query.incompletePlan);
+        && (query.incompletePlan === undefined || (row.completeness.present < row.completeness.total) === query.incompletePlan)
+        && (query.renewalWithinDays === undefined || (row.renewal !== undefined && row.renewal.daysTo <= query.renewalWithinDays))
+        && (query.noticeWithinDays === undefined || (row.renewal?.daysToNotice !== undefined && row.renewal.daysToNotice >= 0 && row.renewal.daysToNotice <= query.noticeWithinDays));
 }
 
 function checkCode(code: string | undefined): void {
@@ -207,7 +216,7 @@ export function registerTools(server: McpServer, session: PortfolioSession): voi
 
     server.registerTool('query_portfolio', {
         title: 'Query the portfolio',
-        description: 'Accounts that match every filter given: quadrant, owner, tier, status, a finding code (e.g. kam.single-threaded), ranges of strategic value and relationship strength, incomplete plans.',
+        description: 'Accounts that match every filter given: quadrant, owner, tier, status, a finding code (e.g. kam.single-threaded), ranges of strategic value and relationship strength, incomplete plans, a renewal or notice deadline within so many days.',
         inputSchema: queryShape,
         outputSchema: { accounts: z.array(accountRowSchema), count: z.number() },
         annotations: { readOnlyHint: true },

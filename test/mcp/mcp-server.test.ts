@@ -99,7 +99,7 @@ describe('kam mcp', () => {
         expect(byCode.findings.every((f) => f.code === code)).toBe(true);
     });
 
-    it('queries the portfolio by quadrant, owner, finding code and ranges', async () => {
+    it('queries the portfolio by quadrant, owner, finding code, ranges and renewal window', async () => {
         const stars = structured<{ accounts: { name: string }[] }>(await call('query_portfolio', { quadrant: 'Star' }));
         expect(stars.accounts.map((a) => a.name).sort()).toEqual(validated.accounts.filter((a) => a.quadrant === 'Star').map((a) => a.name).sort());
         const aisha = structured<{ accounts: { owner: string; ownerName: string }[] }>(await call('query_portfolio', { owner: 'Aisha Rahman' }));
@@ -111,6 +111,12 @@ describe('kam mcp', () => {
         const withCode = validated.files.flatMap((f) => f.findings.map((x) => x.code))[0];
         const byFinding = structured<{ count: number }>(await call('query_portfolio', { findingCode: withCode }));
         expect(byFinding.count).toBeGreaterThan(0);
+        // Today is 2026-11-24 (examples/kam.config.json): Aldermoor renews on 2027-04-30, 157 days on, notice (3 months) by
+        // 2027-01-30, 67 days on; the next renewals after it are Nordwind's (2027-10-31, notice by 2027-04-30) and Hartwell's.
+        const renewing = structured<{ accounts: { name: string; renewal?: unknown }[] }>(await call('query_portfolio', { renewalWithinDays: 200 }));
+        expect(renewing.accounts).toEqual([expect.objectContaining({ name: 'aldermoor', renewal: { date: '2027-04-30', daysTo: 157, noticeDeadline: '2027-01-30', daysToNotice: 67, contract: 'Asset tracking, nine hospitals' } })]);
+        const notice = structured<{ accounts: { name: string }[] }>(await call('query_portfolio', { noticeWithinDays: 70 }));
+        expect(notice.accounts.map((a) => a.name)).toEqual(['aldermoor']);
         const incomplete = structured<{ accounts: { name: string }[] }>(await call('query_portfolio', { incompletePlan: true }));
         expect(incomplete.accounts.map((a) => a.name).sort()).toEqual(validated.accounts.filter((a) => a.planCompleteness.present < a.planCompleteness.total).map((a) => a.name).sort());
     });
