@@ -64,6 +64,8 @@ function paretoView(analysis: CandidateAnalysis, names: string[], paretoLimit: n
     }
     return {
         total: c.total, totalDisplay: `${formatAmount(c.total)}${currency ? ` ${currency}` : ''}`, currency, currencies: analysis.currencies, rows,
+        // Revenues are added as the export writes them (the report says so when currencies differ).
+        unconvertible: [],
         topFifthCount, topFifthShare: c.topFifthShare, accountsFor80Percent: c.accountsFor80Percent, limit: paretoLimit,
         overLimit: n > 0 && c.topFifthShare > paretoLimit,
     };

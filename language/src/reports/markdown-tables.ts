@@ -57,6 +57,15 @@ export function table(header: string[], rows: Cell[][], numeric: number[] = []):
     return lines.join('\n');
 }
 
+/** A table without the columns nobody filled in (every cell empty): a reader should not scan dashes. */
+export function compactTable(header: string[], rows: Cell[][], numeric: number[] = []): string {
+    const empty = (c: Cell) => c === undefined || c === '' || (c instanceof Markup && c.text === '');
+    const keep = header.map((_, i) => i === 0 || rows.some((row) => !empty(row[i])));
+    const pick = <T>(items: T[]) => items.filter((_, i) => keep[i]);
+    const kept = header.map((_, i) => i).filter((i) => keep[i]);
+    return table(pick(header), rows.map(pick), numeric.filter((i) => keep[i]).map((i) => kept.indexOf(i)));
+}
+
 /** The strategic-value breakdown: factor, weight, score, weighted contribution. */
 export function scoreBreakdownTable(card: AccountScorecard): string {
     const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, formatPercent(c.factor.weight), formatPlain(c.score), formatScore(c.contribution)]);

@@ -95,6 +95,10 @@ export const CHART_CSS = `
 .kam-fifth { stroke: var(--kam-muted); stroke-width: 1.5; stroke-dasharray: 4 3; }
 .kam-fifth.kam-over-limit, .kam-limit { stroke: var(--kam-bad); stroke-dasharray: 4 3; }
 .kam-legend .kam-node-stripe { stroke: var(--kam-border); }
+.kam-facing { fill: none; stroke: var(--kam-accent); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.kam-our-box { fill: var(--kam-bg); stroke: var(--kam-accent); stroke-width: 1.5; }
+.kam-trend-line { fill: none; stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
+.kam-trend-dot { fill: var(--kam-bg); stroke: var(--kam-fg); stroke-width: 1.5; }
 `;
 
 /** The page around the charts: headings, facts, tables, the reviewer's list, focus rings, print. */
@@ -114,6 +118,16 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 .kam-figure { margin: 0.5em 0; overflow-x: auto; }
 .kam-note { color: var(--kam-muted); }
 .kam-warning-text { color: var(--kam-bad); font-weight: 600; }
+.kam-calendar { list-style: none; padding-left: 0; margin: 0.4em 0 1em; }
+.kam-calendar li { margin: 2px 0; }
+.kam-calendar strong { display: inline-block; min-width: 6.5em; color: var(--kam-muted); font-weight: 600; }
+.kam-whitespace td.kam-ws { text-align: center; font-weight: 600; }
+.kam-ws-bought { background: color-mix(in srgb, var(--kam-good) 22%, transparent); }
+.kam-ws-pipeline { background: color-mix(in srgb, var(--kam-accent) 18%, transparent); }
+.kam-ws-open { background: color-mix(in srgb, var(--kam-warn) 20%, transparent); }
+.kam-ws-not-relevant { color: var(--kam-muted); font-weight: 400 !important; }
+.kam-date { white-space: nowrap; }
+.kam-planned { color: var(--kam-muted); font-style: italic; }
 .kam-checklist { list-style: none; padding-left: 0; margin: 0.3em 0; }
 .kam-checklist li { margin: 2px 0; }
 .kam-check-done { color: var(--kam-good); }
