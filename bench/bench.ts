@@ -15,6 +15,7 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Inl
 import { writeRealisticPortfolio } from './realistic-portfolio.js';
 import { bareParseMs, buildPortfolio, editOnce, elapsed, median, percentile, settle } from './in-process.js';
 import { LspTestClient } from '../test/helpers/lsp-client.js';
+import { customerExportCsv, GERMAN } from '../test/helpers/customer-export.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAM = path.join(ROOT, 'bin/kam.cjs');
@@ -177,6 +178,14 @@ async function main(): Promise<void> {
         record(`edit in process → diagnostics and inlay hints, median (${size})`, [median(inProcessEdits)], 'ms', 30);
         editMedians.set(size, median(inProcessEdits));
     }
+
+    // kam import: a CRM export of 50,000 customers (German style, decimal commas) to the HTML report.
+    const exportFile = path.join(base, 'customers-50000.csv');
+    fs.writeFileSync(exportFile, customerExportCsv(50_000, GERMAN));
+    const imports = [];
+    for (let r = 0; r < runs; r++) imports.push(await wholeProcess(['import', exportFile, '--format', 'html', '--out', path.join(base, 'import-50000.html'), '--force', '--today', '2026-11-30']));
+    record('kam import, 50,000-customer export → HTML report, whole process', imports.map((v) => v.wallMs), 'ms', 5000);
+    record('  its peak memory', imports.map((v) => v.maxRssMiB), 'MiB');
 
     // Whatever the workspace size: an edit at 2,000 plans costs about what it costs at 200.
     if (editMedians.has(200) && editMedians.has(2000)) {

@@ -19,6 +19,8 @@ import { CliError, loadPortfolio, type LoadedPortfolio } from './portfolio-works
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
+import { registerMcpCommand } from './mcp-command.js';
+import { registerImportCommand } from './import-command.js';
 
 /**
  * Where the CLI's text goes. Text for people (findings, account lines, messages) is escaped with
@@ -174,6 +176,8 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             const { startKamLanguageServer } = await import('../../server/src/start-server.js');
             startKamLanguageServer();
         });
+    registerMcpCommand(program, io);
+    registerImportCommand(program, io);
     program.addHelpText('after', `
 Examples:
   kam validate examples                        check the plans under a folder

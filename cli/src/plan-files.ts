@@ -27,11 +27,16 @@ export function isPlanName(file: string): boolean {
  * third of a second saved on 2,000 plans).
  */
 export async function readRegularFile(file: string): Promise<string> {
+    return readRegularFileBytes(file).toString('utf8');
+}
+
+/** The bytes of a regular file, checked as readRegularFile checks it (a CRM export, whose encoding is not known yet). */
+export function readRegularFileBytes(file: string): Buffer {
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
         const stats = fs.fstatSync(fd);
         if (!stats.isFile()) throw new NotRegularFileError(file, stats);
-        return fs.readFileSync(fd, 'utf8');
+        return fs.readFileSync(fd);
     } finally {
         fs.closeSync(fd);
     }

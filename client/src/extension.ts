@@ -7,12 +7,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { kamClientOptions, registerKamFeatures } from './kam-client.js';
+// Desktop only: the import reads files with Node, the MCP server is a Node process.
+import { registerImportCustomersCommand } from './commands/import-customers.js';
+import { registerMcpServerDefinitions } from './mcp-server-definitions.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = startLanguageClient(context);
     registerKamFeatures(context, client);
+    registerImportCustomersCommand(context);
+    registerMcpServerDefinitions(context);
     await client.start();
 }
 

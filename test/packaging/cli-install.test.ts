@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -50,7 +52,7 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
     }, 120_000);
 
     it('packs the command, its self-contained bundle and the docs, and declares no dependency or script', () => {
-        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/out/cli/kam.cjs', 'package/package.json']);
+        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/out/cli/kam.cjs', 'package/out/mcp/server.cjs', 'package/package.json']);
         const installed = JSON.parse(fs.readFileSync(path.join(prefix, 'lib/node_modules/kam-plans/package.json'), 'utf8'));
         expect(installed).toMatchObject({ name: 'kam-plans', bin: { kam: 'bin/kam.cjs' }, engines: { node: '>=22' } });
         expect(installed.dependencies ?? {}).toEqual({});
@@ -75,6 +77,17 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
         expect(installed.startsWith(fs.realpathSync(prefix))).toBe(true);
     });
 
+    it('serves the example portfolio to an MCP client from outside the repository', async () => {
+        const client = new Client({ name: 'kam-install-test', version: '1.0.0' });
+        await client.connect(new StdioClientTransport({ command: process.execPath, args: [fs.realpathSync(path.join(prefix, 'bin', 'kam')), 'mcp', EXAMPLES], cwd: work, stderr: 'pipe' }));
+        try {
+            const result = await client.callTool({ name: 'list_accounts', arguments: {} });
+            expect(result.structuredContent).toMatchObject({ count: 8 });
+        } finally {
+            await client.close();
+        }
+    });
+
     it('on Node 20, says in one line that kam needs Node 22 and how to get it', () => {
         const run = spawnSync(process.execPath, ['--require', pretendNode20(work), fs.realpathSync(path.join(prefix, 'bin', 'kam')), 'validate', EXAMPLES], { cwd: work, encoding: 'utf8' });
         expect(run.status).toBe(2);
@@ -87,7 +100,7 @@ describe('npm pack of the repository', () => {
     it('carries the command and its bundle, nothing from the sources', () => {
         // --ignore-scripts: prepack would rebuild out/ while other test files read it; npm test has just built it.
         const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
-        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'out/cli/kam.cjs', 'package.json']);
+        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'out/cli/kam.cjs', 'out/mcp/server.cjs', 'package.json']);
     });
 });
 

@@ -33,6 +33,8 @@ describe('the extension package', () => {
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             'out/server/main.cjs', // started by the client
             'out/server/browser.js', // the web client's language server worker
+            'out/mcp/server.cjs', // started by VS Code's MCP support
+            'out/client/import.cjs', // loaded by KAM: Import Customers from CSV…
         ].map((p: string) => p.replace(/^\.\//, ''));
         for (const file of referenced) expect(listed, `${file} is not packaged`).toContain(file);
         expect(listed.filter((f) => /\.(ts|langium|svg|mjs)$/.test(f) || f.startsWith('node_modules/') || f.startsWith('test/'))).toEqual([]);

@@ -82,7 +82,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * good value is kept, every bad one named. `unknownKeys` warns about top-level keys no setting has
  * (a config file's typo); editors send sections of their own and are not warned about.
  */
-export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<string>; unknownKeys?: boolean } = {}): SettingsReadResult {
+export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<string>; unknownKeys?: boolean; otherSections?: readonly string[] } = {}): SettingsReadResult {
     const problems: string[] = [];
     const layer: SettingsLayer = {};
     if (raw === undefined || raw === null) return { layer, problems };
@@ -91,7 +91,8 @@ export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<s
         return { layer, problems };
     }
     if (options.unknownKeys) {
-        for (const key of Object.keys(raw).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k) && !k.startsWith('$'))) {
+        // Sections other commands read (`import`) are theirs to check.
+        for (const key of Object.keys(raw).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k) && !options.otherSections?.includes(k) && !k.startsWith('$'))) {
             const suggestion = didYouMean(key, SETTING_KEYS);
             problems.push(`Unknown setting "${key}" is ignored${suggestion ? ` — did you mean "${suggestion}"?` : ''} Settings are: ${SETTING_KEYS.join(', ')}.`);
         }

@@ -77,3 +77,19 @@ export function revenueConcentration(entries: RevenueEntry[]): RevenueConcentrat
         largestShare: rows[0]?.share ?? 0,
     };
 }
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+/** The classic ABC split by revenue: A brings the first 80% of revenue, B the next 15%, C the last 5%. */
+export const ABC_LIMITS = { A: 80, B: 95 } as const;
+
+/**
+ * The class of each row of a revenue concentration (largest first): a customer is A while the revenue
+ * before it is under 80% (so the customer that crosses 80% is still A), B while under 95%, else C.
+ */
+export function abcClasses(rows: Pick<ParetoRow, 'share' | 'cumulativeShare'>[], limits: { A: number; B: number } = ABC_LIMITS): AbcClass[] {
+    return rows.map((r) => {
+        const before = r.cumulativeShare - r.share;
+        return before < limits.A - 1e-9 ? 'A' : before < limits.B - 1e-9 ? 'B' : 'C';
+    });
+}

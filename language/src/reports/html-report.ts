@@ -33,11 +33,11 @@ function idOf(prefix: string, name: string, index = 0): string {
     return `${prefix}-${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${index}`;
 }
 
-function section(heading: string, id: string, ...content: Child[]): Safe {
+export function section(heading: string, id: string, ...content: Child[]): Safe {
     return el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
 }
 
-function figure(chart: Safe): Safe {
+export function figure(chart: Safe): Safe {
     return el('div', { class: 'kam-figure' }, chart);
 }
 
@@ -56,7 +56,7 @@ function findingsList(findings: FindingView[], options: RenderOptions): Safe {
     return el('ul', { class: 'kam-findings' }, ...findings.map((f) => findingItem(f, options)));
 }
 
-function table(headers: { label: string; numeric?: boolean; sortable?: boolean; date?: boolean }[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
+export function table(headers: { label: string; numeric?: boolean; sortable?: boolean; date?: boolean }[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
     return el('table', { class: 'kam-table' },
         el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' },
             h.sortable ? el('button', { type: 'button', 'data-kam-sort': '', 'data-kam-type': h.numeric ? 'number' : 'text' }, h.label) : h.label)))),
@@ -66,7 +66,7 @@ function table(headers: { label: string; numeric?: boolean; sortable?: boolean; 
         }, c))))));
 }
 
-function cell(value: string | number | undefined): Safe {
+export function cell(value: string | number | undefined): Safe {
     return el('span', {}, value === undefined ? '—' : String(value));
 }
 

@@ -3,7 +3,9 @@
  * file name derived from the account's display name, and a plan that parses cleanly and lets the
  * reviewer's warnings say what is still missing. Pure functions, no editor API.
  */
-import { addDaysIso, isValidIsoDate, todayIso } from '../domain/quantities.js';
+import { addDaysIso, formatAmount, formatPlain, isValidIsoDate, todayIso } from '../domain/quantities.js';
+import type { Money } from '../domain/model.js';
+import { oneLine } from '../domain/plain-text.js';
 
 /** "Nordwind Logistics" → "NordwindLogistics"; a usable identifier for any display name. */
 export function accountIdentifier(displayName: string): string {
@@ -27,6 +29,24 @@ export function validateAccountName(displayName: string): string | undefined {
     return undefined;
 }
 
+/**
+ * What is already known about the account when the plan is started (from a CRM export, `kam import
+ * --scaffold`): written into the plan so the reviewer only asks for the rest.
+ */
+export interface KnownAccountFacts {
+    industry?: string;
+    currentRevenue?: Money;
+    potentialRevenue?: Money;
+    /** Margin in percent. */
+    profitability?: number;
+    /** Scores for factors of the portfolio's scoring model, with the evidence. */
+    scores?: { factor: string; score: number; because: string }[];
+    /** Our account owner as the source names them (a person, not yet a team member id). */
+    ownerHint?: string;
+    /** Comment lines for the top of the plan: where the facts came from. */
+    notes?: string[];
+}
+
 export interface AccountPlanTemplateOptions {
     /** The account's display name, as the customer writes it. */
     displayName: string;
@@ -35,6 +55,17 @@ export interface AccountPlanTemplateOptions {
      * that is not on the calendar (a mistyped `kam.today` such as 2026-02-30) is replaced by today.
      */
     today: string;
+    known?: KnownAccountFacts;
+}
+
+/** Text as a plan's string literal: one line, quotes and backslashes escaped. */
+export function stringLiteral(text: string): string {
+    return `"${oneLine(text).trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** `4.2M EUR`: an amount as plans write it; undefined when the currency is not a plan word. */
+function moneyText(money: Money | undefined): string | undefined {
+    return money && /^[_a-zA-Z]\w*$/.test(money.currency) && Number.isFinite(money.amount) && money.amount >= 0 ? `${formatAmount(money.amount)} ${money.currency}` : undefined;
 }
 
 /** The text of a new plan. */
@@ -44,14 +75,29 @@ export function accountPlanTemplate(options: AccountPlanTemplateOptions): string
     const today = isValidIsoDate(options.today) ? options.today : todayIso();
     const firstDue = addDaysIso(today, 90);
     const firstReview = addDaysIso(today, 91);
-    return `// ${options.displayName.trim()}: key account plan, started ${today}.
+    const known = options.known ?? {};
+    const current = moneyText(known.currentRevenue);
+    const potential = moneyText(known.potentialRevenue);
+    const facts = [
+        ...(known.industry ? [`    industry ${stringLiteral(known.industry)}`] : []),
+    ];
+    const numbers = [
+        ...(current ? [`    revenue current ${current}${potential ? ` potential ${potential}` : ''}`] : []),
+        ...(known.profitability !== undefined && Number.isFinite(known.profitability) ? [`    profitability ${formatPlain(Math.round(known.profitability * 10) / 10)}%`] : []),
+    ];
+    const ownerComment = known.ownerHint
+        ? `    // owner and backup owner: members of our team; the CRM names ${oneLine(known.ownerHint)} as owner`
+        : '    // owner and backup owner: members of our team, e.g. "owner anna"';
+    const scores = (known.scores ?? []).map((s) => `        ${s.factor} ${formatPlain(s.score)} because ${stringLiteral(s.because)}`);
+    const notes = (known.notes ?? []).map((n) => `// ${oneLine(n)}\n`).join('');
+    return `// ${oneLine(options.displayName).trim()}: key account plan, started ${today}.
 // Hover any keyword for what it means; the reviewer's warnings list what the plan still needs.
-account ${id} "${title}" {
-    tier key
+${notes}account ${id} "${title}" {
+${facts.map((l) => `${l}\n`).join('')}    tier key
     status grow-into-key
     strategy grow
-    // owner and backup owner: members of our team, e.g. "owner anna"
-    relationship stage exploratory
+${ownerComment}
+${numbers.map((l) => `${l}\n`).join('')}    relationship stage exploratory
 
     // The plan is reviewed with the customer: set the rhythm, then record each review.
     review cadence quarterly
@@ -63,7 +109,7 @@ account ${id} "${title}" {
 
     // One line per factor of the portfolio's scoring model: factor score because "evidence"
     scores {
-    }
+${scores.map((l) => `${l}\n`).join('')}    }
 
     // Map the decision-making unit: executive, finance, user and a champion at least.
     stakeholder sponsor "Executive sponsor" {

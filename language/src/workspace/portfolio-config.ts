@@ -12,8 +12,45 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { readSettings } from '../analysis/review-settings.js';
 import { KNOWN_CODES } from '../validation/diagnostic-codes.js';
+import { z } from 'zod';
 
 export const CONFIG_FILE = 'kam.config.json';
+
+/** What a customer export (`kam import`) can tell about a customer, one column each. */
+export const IMPORT_FIELDS = ['name', 'id', 'revenue', 'potential', 'margin', 'currency', 'industry', 'owner', 'country'] as const;
+export type ImportField = typeof IMPORT_FIELDS[number];
+/** The quantitative factors an export can hold, scored for the first strategic-value estimate. */
+export const IMPORT_FACTORS = ['revenue', 'potential', 'margin'] as const;
+export type ImportFactor = typeof IMPORT_FACTORS[number];
+
+/**
+ * The `import` section of kam.config.json: how `kam import` reads this portfolio's CRM export.
+ * `columns` names the header (or headers) holding each field, over the built-in synonyms;
+ * `factors` names the scoring model's factor each quantitative field scores in scaffolded plans.
+ */
+export const importSettingsSchema = z.strictObject({
+    columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR').optional(),
+    decimal: z.enum([',', '.']).optional(),
+    factors: z.partialRecord(z.enum(IMPORT_FACTORS), z.string().regex(/^[_a-zA-Z]\w*$/, 'must be a factor name of the scoring model')).optional(),
+    weights: z.partialRecord(z.enum(IMPORT_FACTORS), z.number().positive()).optional(),
+    candidates: z.number().int().min(1).max(1000).optional(),
+});
+export type ImportSettings = z.infer<typeof importSettingsSchema>;
+
+/** Sections of kam.config.json read by other commands than the reviewer's, so not unknown settings. */
+export const OTHER_CONFIG_SECTIONS = ['import'] as const;
+
+/** The import section, or what is wrong with it (each problem names the setting); the defaults stand in for a bad one. */
+export function readImportSettings(raw: unknown): { settings: ImportSettings; problems: string[] } {
+    if (raw === undefined || raw === null) return { settings: {}, problems: [] };
+    const parsed = importSettingsSchema.safeParse(raw);
+    if (parsed.success) return { settings: parsed.data, problems: [] };
+    return {
+        settings: {},
+        problems: parsed.error.issues.map((issue) => `Setting import${issue.path.map((p) => `.${String(p)}`).join('')} is invalid (${issue.message}); the import section is ignored.`),
+    };
+}
 
 export interface ConfigProblems {
     /** The kam.config.json the problems are in. */
@@ -145,9 +182,9 @@ export class PortfolioConfig {
         let problems: string[];
         try {
             raw = JSON.parse(await this.fileSystem.readFile(file));
-            const read = readSettings(raw, { knownCodes: KNOWN_CODES, unknownKeys: true });
+            const read = readSettings(raw, { knownCodes: KNOWN_CODES, unknownKeys: true, otherSections: OTHER_CONFIG_SECTIONS });
             this.settings.setFileLayer(root, read.layer);
-            problems = read.problems;
+            problems = [...read.problems, ...readImportSettings((raw as { import?: unknown } | null)?.import).problems];
         } catch (error) {
             this.settings.setFileLayer(root, {});
             const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
