@@ -4,7 +4,7 @@
  * before the renewal the customer can still give notice: after that deadline the contract runs on (or
  * renews), before it the customer can walk away.
  */
-import { format, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
+import { format, isValid, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
 import type { Contract, IsoDate, Opportunity, PeriodUnit } from './model.js';
 import { daysBetween, isValidIsoDate } from './quantities.js';
 
@@ -14,18 +14,31 @@ export function renewalDateOf(contract: Contract): IsoDate | undefined {
     return date && isValidIsoDate(date) ? date : undefined;
 }
 
-/** The last day the customer can give notice before the renewal, when a notice period is written. */
+/** The longest notice period a contract can mean: ten years. A longer one is reported and not used. */
+export const MAX_NOTICE_DAYS = 3650;
+
+/** A notice period's length in days (months as 30.44 days), to compare with MAX_NOTICE_DAYS. */
+export function noticeDays(notice: { amount: number; unit: PeriodUnit }): number {
+    return notice.amount * (notice.unit.startsWith('month') ? 30.44 : notice.unit.startsWith('week') ? 7 : 1);
+}
+
+/** A notice period that can be counted back from a date: a whole, non-negative number, at most ten years. */
+export function isUsableNotice(notice: { amount: number; unit: PeriodUnit } | undefined): notice is { amount: number; unit: PeriodUnit } {
+    return notice !== undefined && Number.isInteger(notice.amount) && notice.amount >= 0 && noticeDays(notice) <= MAX_NOTICE_DAYS;
+}
+
+/** The last day the customer can give notice before the renewal, when a usable notice period is written. */
 export function noticeDeadlineOf(contract: Contract): IsoDate | undefined {
     const renewal = renewalDateOf(contract);
-    if (!renewal || !contract.notice) return undefined;
+    if (!renewal || !isUsableNotice(contract.notice)) return undefined;
     return subtractPeriod(renewal, contract.notice.amount, contract.notice.unit);
 }
 
-export function subtractPeriod(date: IsoDate, amount: number, unit: PeriodUnit): IsoDate {
+export function subtractPeriod(date: IsoDate, amount: number, unit: PeriodUnit): IsoDate | undefined {
     // Local calendar dates throughout: a month back from 31 March is the last day of February.
     const at = parseISO(date);
     const moved = unit.startsWith('month') ? subMonths(at, amount) : unit.startsWith('week') ? subWeeks(at, amount) : subDays(at, amount);
-    return format(moved, 'yyyy-MM-dd');
+    return isValid(moved) ? format(moved, 'yyyy-MM-dd') : undefined;
 }
 
 export interface Renewal {

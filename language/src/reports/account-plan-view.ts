@@ -6,7 +6,7 @@
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
 import type { InteractionKind, IsoDate, OurRole, PipelineStage, Stakeholder, WhitespaceCell } from '../domain/model.js';
-import { noticeDeadlineOf, renewalDateOf } from '../domain/contracts.js';
+import { isUsableNotice, noticeDeadlineOf, renewalDateOf } from '../domain/contracts.js';
 import { expectedCloseOf, isOpenOpportunity, probabilityOf } from '../domain/pipeline.js';
 import { whitespaceSummary } from '../domain/whitespace.js';
 import { formatMoney, formatPercent } from '../domain/quantities.js';
@@ -76,7 +76,7 @@ export function accountPlanSections(card: AccountScorecard, people: People): Acc
         calendar: { renewal: renewalText(card), reviews: rhythmText(card), pipeline: pipelineText(card) },
         contracts: plan.contracts.map((c) => ({
             title: c.title ?? 'Contract', start: c.start, end: c.end, renewal: renewalDateOf(c),
-            notice: c.notice && `${c.notice.amount} ${c.notice.unit}`, noticeDeadline: noticeDeadlineOf(c), value: c.value && formatMoney(c.value),
+            notice: isUsableNotice(c.notice) ? `${c.notice.amount} ${c.notice.unit}` : undefined, noticeDeadline: noticeDeadlineOf(c), value: c.value && formatMoney(c.value),
         })),
         signOff: latestSignOff && { by: latestSignOff.by.map(stakeholderName), date: latestSignOff.date },
         ourTeam: plan.accountTeam.map((r) => ({ role: r.role, person: person(r.member, people)!, counterparts: r.counterparts.map(stakeholderName) })),

@@ -4,7 +4,9 @@
  * once per element with a syntax error, a note that its review waits for the fix.
  */
 import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import type { Account, Competitor, Factor, Kpi, Money, Opportunity, ScoringModel, Team, TeamMember } from '../generated/ast.js';
+import type { Account, Competitor, Factor, Kpi, Money, Opportunity, Period, ScoringModel, Team, TeamMember } from '../generated/ast.js';
+import type { PeriodUnit } from '../domain/model.js';
+import { isUsableNotice } from '../domain/contracts.js';
 import { SINGLE_VALUED_ENTRIES, one } from '../analysis/single-entries.js';
 import { entryPhrase } from '../syntax/grammar-vocabulary.js';
 import { isSaneNumber, MAX_QUANTITY, parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
@@ -38,6 +40,14 @@ export const entryChecks: CheckFactory = (validator, services) => {
         const probability = one(opportunity.probability);
         if (probability !== undefined) checkPercentInRange(validator, opportunity, 'probability', probability, 0, 100, 'A probability', accept);
     });
+    checks.Period = [(period: Period, accept) => {
+        if (period.amount === undefined || !period.unit) return;
+        if (!isUsableNotice({ amount: period.amount, unit: period.unit as PeriodUnit })) {
+            validator.report(accept, CODE_NUMBER_OUT_OF_RANGE,
+                `A notice period of ${shorten(numberText(period, 'amount'))} ${period.unit} is impossible: it must be a whole number of days, weeks or months, at most ten years. It is left out until corrected.`,
+                { node: period, property: 'amount' });
+        }
+    }];
     checks.TeamMember = [(member: TeamMember, accept) => checkCapacity(validator, member, accept)];
     checks.Money = [(money: Money, accept) => checkAmount(validator, money, accept)];
     checks.Kpi = [(kpi: Kpi, accept) => checkKpiNumbers(validator, kpi, accept)];

@@ -79,6 +79,8 @@ function checkWeightsSumTo100(validator: KamValidator, model: ScoringModel, acce
 function checkScoreOnScale(validator: KamValidator, score: FactorScore, accept: ValidationAcceptor): void {
     const model = score.factor.ref?.$container;
     const [min, max] = isScoringModel(model) ? [model.scaleMin ?? 1, model.scaleMax ?? 10] : [1, 10];
+    // A scale that is not one (an end too large to be a number, or not rising) is reported on the model itself.
+    if (!isSaneNumber(min) || !isSaneNumber(max) || !(max > min)) return;
     if (!Number.isFinite(score.value) || score.value < min || score.value > max) {
         validator.report(accept, CODE_SCORE_OFF_SCALE,
             `Score ${Number.isFinite(score.value) ? score.value : 'too large'} for ${score.factor.$refText} is off the scale ${min}-${max}: it does not count, and the factor counts at the bottom of the scale until it is corrected.`,
