@@ -21,6 +21,7 @@ import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
 import { sarifLog } from '../../language/src/reports/sarif-log.js';
 import { registerFormatCommand } from './format-command.js';
+import { registerDiffCommands } from './diff-commands.js';
 
 export const KAM_VERSION = '0.1.0';
 
@@ -183,6 +184,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             startKamLanguageServer();
         });
     registerFormatCommand(program, io, setExitCode);
+    registerDiffCommands(program, io, setExitCode);
     program.addHelpText('after', `
 Examples:
   kam validate examples                        check the plans under a folder
@@ -191,8 +193,12 @@ Examples:
   kam report examples --format html -o p.html  the same with charts, one page
   kam report plans/nordwind-logistics.kam      one account on a page
   kam lsp --stdio                              language server for other editors
-  kam validate plans/ --format sarif > k.sarif findings for code scanning (SARIF 2.1.0)
+  kam validate plans/ --format sarif         findings for code scanning (SARIF 2.1.0)
   kam format --check plans/                    exit 1 if a plan is not laid out as the editor would
+  kam diff                                     what changed since the branch left main (Markdown)
+  kam diff v2026-Q3 --format html -o d.html    since a tag, with before/after charts
+  kam diff --since 2026-09-30                  since the end of a day
+  kam history plans/nordwind.kam               an account's numbers over the commits
 
 Exit codes: 0 fine, 1 a plan has errors (kam validate), 2 bad usage.
 Run kam <command> --help for a command's options.`);

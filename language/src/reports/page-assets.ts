@@ -95,6 +95,13 @@ export const CHART_CSS = `
 .kam-fifth { stroke: var(--kam-muted); stroke-width: 1.5; stroke-dasharray: 4 3; }
 .kam-fifth.kam-over-limit, .kam-limit { stroke: var(--kam-bad); stroke-dasharray: 4 3; }
 .kam-legend .kam-node-stripe { stroke: var(--kam-border); }
+.kam-trail-line { stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
+.kam-trail-start { fill: none; stroke: var(--kam-fg); stroke-width: 1.2; stroke-opacity: 0.7; }
+.kam-trail-head { fill: var(--kam-fg); fill-opacity: 0.8; }
+.kam-up { color: var(--kam-good); font-weight: 600; } .kam-down { color: var(--kam-bad); font-weight: 600; }
+.kam-side-by-side { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.kam-side-by-side > div { flex: 1 1 420px; min-width: 0; }
+.kam-side-by-side h3 { font-size: 1em; margin: 0.4em 0; color: var(--kam-muted); }
 `;
 
 /** The page around the charts: headings, facts, tables, the reviewer's list, focus rings, print. */

@@ -1,0 +1,81 @@
+/**
+ * The portfolio as it stood at one revision, in the words the diff compares: each account's view
+ * model (the same numbers the preview and the reports show, from the analyzer's scorecards and the
+ * reviewer's findings) and the portfolio view (quadrants, Pareto). Pure data, JSON-safe, made by
+ * whoever loaded the revision (the CLI from git, a web host from its own files).
+ */
+import type { AccountPlan, IsoDate, Money } from '../domain/model.js';
+import type { ReportContext } from '../reports/render-report.js';
+import type { ReviewedAccount } from '../reports/summary-report.js';
+import { accountView, portfolioView, type AccountView, type PortfolioView } from '../reports/view-model.js';
+
+/** Which revision a snapshot is of, as people name it. */
+export interface RevisionLabel {
+    /** What was asked for: `main`, `v2026-Q3`, `HEAD~3`, `working tree`. */
+    ref: string;
+    /** The full commit id; none for the working tree. */
+    commit?: string;
+    /** The commit's date (yyyy-mm-dd); the review date for the working tree. */
+    date?: IsoDate;
+    /** The commit's subject line. */
+    subject?: string;
+}
+
+export interface OpportunitySnapshot {
+    text: string;
+    kind?: string;
+    value?: Money;
+}
+
+/**
+ * The account's pipeline. Today a plan states each opportunity's value; the lead is adding stages
+ * and probabilities to the grammar, and then `pipelineOf` weights each value by its probability:
+ * the diff and its reports already compare whatever total this gives.
+ */
+export interface PipelineSnapshot {
+    opportunities: OpportunitySnapshot[];
+    /** The opportunities' values added up, when they share one currency. */
+    total?: Money;
+}
+
+export function pipelineOf(plan: AccountPlan): PipelineSnapshot {
+    const opportunities = plan.opportunities.map((o) => ({ text: o.text, kind: o.kind, value: o.value }));
+    const valued = opportunities.filter((o) => o.value !== undefined && Number.isFinite(o.value.amount));
+    const currencies = new Set(valued.map((o) => o.value!.currency));
+    const total = valued.length > 0 && currencies.size === 1
+        ? { amount: valued.reduce((sum, o) => sum + o.value!.amount, 0), currency: [...currencies][0] }
+        : undefined;
+    return { opportunities, total };
+}
+
+export interface AccountSnapshot {
+    view: AccountView;
+    tier?: string;
+    revenue?: Money;
+    potentialRevenue?: Money;
+    pipeline: PipelineSnapshot;
+}
+
+export interface PortfolioSnapshot {
+    revision: RevisionLabel;
+    accounts: AccountSnapshot[];
+    portfolio: PortfolioView;
+    /** Plans that could not be read whole at this revision (a syntax error): their numbers are provisional. */
+    unreadable: Array<{ source: string; line: number }>;
+}
+
+/** The snapshot of reviewed accounts, as of `context.today`. */
+export function snapshotOf(accounts: ReviewedAccount[], context: ReportContext, revision: RevisionLabel): PortfolioSnapshot {
+    return {
+        revision,
+        accounts: accounts.map((a) => ({
+            view: accountView(a, context),
+            tier: a.card.plan.tier,
+            revenue: a.card.plan.currentRevenue,
+            potentialRevenue: a.card.plan.potentialRevenue,
+            pipeline: pipelineOf(a.card.plan),
+        })),
+        portfolio: portfolioView(accounts, context),
+        unreadable: accounts.filter((a) => a.card.syntaxErrorLine !== undefined).map((a) => ({ source: a.source ?? a.card.plan.uri ?? a.card.plan.name, line: a.card.syntaxErrorLine! })),
+    };
+}
