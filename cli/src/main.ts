@@ -193,12 +193,12 @@ Examples:
   kam report examples --format html -o p.html  the same with charts, one page
   kam report plans/nordwind-logistics.kam      one account on a page
   kam lsp --stdio                              language server for other editors
-  kam validate plans/ --format sarif         findings for code scanning (SARIF 2.1.0)
-  kam format --check plans/                    exit 1 if a plan is not laid out as the editor would
-  kam diff                                     what changed since the branch left main (Markdown)
-  kam diff v2026-Q3 --format html -o d.html    since a tag, with before/after charts
+  kam validate plans/ --format sarif           findings for code scanning
+  kam format --check plans/                    exit 1 if a plan needs formatting
+  kam diff                                     what changed since leaving main
+  kam diff v2026-Q3 --format html -o d.html    since a tag, with charts
   kam diff --since 2026-09-30                  since the end of a day
-  kam history plans/nordwind.kam               an account's numbers over the commits
+  kam history plans/nordwind.kam               an account over the commits
 
 Exit codes: 0 fine, 1 a plan has errors (kam validate), 2 bad usage.
 Run kam <command> --help for a command's options.`);
