@@ -5,19 +5,21 @@
  * merge base with the default branch), plan files renamed between two revisions, and the commits
  * that touched the portfolio. The meaning of a change is the pure diff in language/src/plan-diff.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { reviewDocument } from '../../language/src/analysis/review.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
-import { isValidIsoDate, todayIso } from '../../language/src/domain/quantities.js';
+import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { snapshotOf, type PortfolioSnapshot, type RevisionLabel } from '../../language/src/plan-diff/index.js';
 import type { KamServices } from '../../language/src/kam-module.js';
 import type { LangiumDocument } from 'langium';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
-import { buildWorkspace, findConfigRoot, loadPortfolio } from '../../cli/src/portfolio-workspace.js';
-import { isPlanName, skipped } from '../../cli/src/plan-files.js';
+import { findConfigRoot } from '../../cli/src/portfolio-workspace.js';
+import { isPlanName, PlanFinder, readRegularFile, skipped } from '../../cli/src/plan-files.js';
+import { fsReason } from '../../cli/src/errors.js';
 import { GitRepository, HistoryError, type CommitInfo } from './git.js';
-import { RevisionFileSystem } from './revision-files.js';
+import { RevisionWorkspace } from './revision-workspace.js';
 
 export { HistoryError, type CommitInfo } from './git.js';
 
@@ -43,6 +45,25 @@ async function settingsNotes(Kam: KamServices, where: string): Promise<string[]>
     return (await Kam.portfolio.PortfolioConfig.problems()).flatMap((p) => p.problems.map((problem) => `${where}: ${p.file.path}: ${problem}`));
 }
 
+/** The kam.config.json files under a folder, in the folders plans are searched in. */
+function configFiles(root: string): string[] {
+    const found: string[] = [];
+    const walk = (folder: string) => {
+        let entries: fs.Dirent[];
+        try {
+            entries = fs.readdirSync(folder, { withFileTypes: true });
+        } catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (entry.isDirectory() && !skipped(entry.name)) walk(path.join(folder, entry.name));
+            else if (entry.name === CONFIG_FILE && entry.isFile()) found.push(path.join(folder, entry.name));
+        }
+    };
+    walk(root);
+    return found;
+}
+
 export class PlanHistory {
     private constructor(
         readonly repository: GitRepository,
@@ -51,6 +72,9 @@ export class PlanHistory {
         /** The same folder as git names it ('' for the repository's top folder). */
         readonly folder: string,
     ) {}
+
+    /** One workspace for every revision read: each next revision parses only the plans that changed. */
+    private readonly workspace = new RevisionWorkspace();
 
     /** The history of the portfolio at or around `start` (a folder or a plan). */
     static async open(start: string, options: { root?: string } = {}): Promise<PlanHistory> {
@@ -93,37 +117,47 @@ export class PlanHistory {
     }
 
     /**
-     * The portfolio at a commit, in a workspace of its own: the plans and kam.config.json files git
-     * holds under the portfolio root, reviewed as of the commit's date (what was overdue or stale
-     * then), with that revision's settings.
+     * The portfolio at a commit: the plans and kam.config.json files git holds under the portfolio
+     * root, read from git's objects (never from the working tree), reviewed as of the commit's date
+     * (what was overdue or stale then) with that revision's settings.
      */
     async snapshotAt(revision: Revision): Promise<LoadedSnapshot> {
         const notes: string[] = [];
         const files = (await this.repository.listFiles(revision.commit, this.folder))
-            .filter((f) => !f.path.split('/').slice(0, -1).some((segment, i) => i >= this.depth() && skipped(segment)))
+            .filter((f) => !f.path.split('/').slice(this.depth(), -1).some(skipped))
             .filter((f) => isPlanName(f.path) || path.posix.basename(f.path) === CONFIG_FILE);
-        const plans = files.filter((f) => {
+        const readable = files.filter((f) => {
             if (f.mode !== '120000') return true;
             notes.push(`${revision.ref}: skipped ${f.path}: a symbolic link in git (its target is not read at a revision)`);
             return false;
         });
-        const texts = await this.repository.readBlobs(plans.map((f) => f.blob));
-        const byUri = new Map(plans.map((f) => [URI.file(path.join(this.repository.root, f.path)).toString(), texts.get(f.blob)!]));
-        const planUris = plans.filter((f) => isPlanName(f.path)).map((f) => URI.file(path.join(this.repository.root, f.path)));
-        if (planUris.length === 0) notes.push(`${revision.ref}: no plans under ${this.folder || 'the repository'} at ${revision.commit.slice(0, 7)}`);
-        const { Kam, documents } = await buildWorkspace({ fileSystemProvider: () => new RevisionFileSystem(byUri) }, planUris, { today: revision.date });
-        notes.push(...await settingsNotes(Kam, revision.ref));
-        const context = reportContextFor(Kam, documents[0]?.uri);
-        return { snapshot: snapshotOf(reviewed(Kam, documents, this.root), context, { ref: revision.ref, commit: revision.commit, date: revision.date, subject: revision.subject }), notes };
+        const texts = await this.repository.readBlobs(readable.map((f) => f.blob));
+        const byUri = new Map(readable.map((f) => [URI.file(path.join(this.repository.root, f.path)).toString(), texts.get(f.blob)!]));
+        if (![...byUri.keys()].some(isPlanName)) notes.push(`${revision.ref}: no plans under ${this.folder || 'the repository'} at ${revision.commit.slice(0, 7)}`);
+        return this.snapshotOfFiles(byUri, revision.date, { ref: revision.ref, commit: revision.commit, date: revision.date, subject: revision.subject }, notes);
     }
 
-    /** The portfolio as it is on disk now, saved or not yet committed, as of `today`. */
+    /** The portfolio as it is on disk now, saved but not yet committed changes included, as of `today`. */
     async workingTreeSnapshot(today?: string): Promise<LoadedSnapshot> {
-        const loaded = await loadPortfolio([this.root], { root: this.root, today, allowEmpty: true });
-        const context = reportContextFor(loaded.services, loaded.requested[0]?.uri);
-        const notes = [...loaded.notes, ...loaded.settingsProblems];
-        const label = { ref: 'working tree', date: today ?? context.today ?? todayIso() };
-        return { snapshot: snapshotOf(reviewed(loaded.services, loaded.requested, this.root), context, label), notes };
+        const finder = new PlanFinder();
+        const plans = finder.folder(this.root);
+        const byUri = new Map<string, string>();
+        for (const file of [...plans, ...configFiles(this.root)]) {
+            try {
+                byUri.set(URI.file(file).toString(), await readRegularFile(file));
+            } catch (error) {
+                throw new HistoryError(`Cannot read ${file}: ${fsReason(error)}.`);
+            }
+        }
+        return this.snapshotOfFiles(byUri, today, { ref: 'working tree' }, [...finder.notes]);
+    }
+
+    private async snapshotOfFiles(files: Map<string, string>, today: string | undefined, label: RevisionLabel, notes: string[]): Promise<LoadedSnapshot> {
+        const plans = [...files.keys()].filter(isPlanName).sort().map((uri) => URI.parse(uri));
+        const { Kam, documents } = await this.workspace.moveTo(files, plans, today);
+        notes.push(...await settingsNotes(Kam, label.ref));
+        const context = reportContextFor(Kam, documents[0]?.uri);
+        return { snapshot: snapshotOf(reviewed(Kam, documents, this.root), context, { ...label, date: label.date ?? context.today }), notes };
     }
 
     /**
@@ -146,7 +180,7 @@ export class PlanHistory {
         return this.repository.tags();
     }
 
-    /** How many folders deep the portfolio root is in the repository: folders above it are not searched rules. */
+    /** How many folders deep the portfolio root is in the repository: the search rules apply below it. */
     private depth(): number {
         return this.folder ? this.folder.split('/').length : 0;
     }

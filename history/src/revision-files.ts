@@ -7,9 +7,17 @@ import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 
 export class RevisionFileSystem implements FileSystemProvider {
     private readonly folders = new Map<string, Set<string>>();
+    private files: ReadonlyMap<string, string> = new Map();
 
     /** `files`: URI string → text. */
-    constructor(private readonly files: ReadonlyMap<string, string>) {
+    constructor(files: ReadonlyMap<string, string>) {
+        this.replace(files);
+    }
+
+    /** Serves another revision's files from now on. */
+    replace(files: ReadonlyMap<string, string>): void {
+        this.files = files;
+        this.folders.clear();
         for (const key of files.keys()) {
             let child = key;
             for (let slash = child.lastIndexOf('/'); slash > 'file://'.length; slash = child.lastIndexOf('/')) {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/src/main.js';
 import type { AccountDiff, PortfolioDiff } from '../../language/src/plan-diff/index.js';
+import { PlanHistory } from '../../history/src/index.js';
 import { brokenTables, parseGfm } from '../helpers/markdown-structure.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
 import { emptyRepository, git, portfolioRepository } from './git-repository.js';
@@ -259,6 +260,22 @@ describe('kam diff where there is no history to read', () => {
         expect(since.code).toBe(2);
         expect(since.err).toMatch(/No commit on or before 2026-09-30 — this is a shallow clone/);
     });
+});
+
+describe('one workspace moving from revision to revision', () => {
+    it('gives each revision exactly the snapshot a fresh workspace gives it', async () => {
+        const moving = await PlanHistory.open(repo.plans);
+        const order = ['v2026-Q3', 'feature~1', 'feature', 'main', 'v2026-Q3'];
+        for (const ref of order) {
+            const revision = await moving.revision(ref);
+            const incremental = (await moving.snapshotAt(revision)).snapshot;
+            const fresh = (await (await PlanHistory.open(repo.plans)).snapshotAt(revision)).snapshot;
+            expect(incremental, ref).toEqual(fresh);
+        }
+        const workingTree = (await moving.workingTreeSnapshot('2026-11-24')).snapshot;
+        expect(workingTree).toEqual((await (await PlanHistory.open(repo.plans)).workingTreeSnapshot('2026-11-24')).snapshot);
+        expect(workingTree.accounts.find((a) => a.view.name === 'DanubeFoods')!.potentialRevenue).toEqual({ amount: 10_000_000, currency: 'EUR' });
+    }, 60_000);
 });
 
 describe('kam history', () => {
