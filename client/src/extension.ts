@@ -10,6 +10,7 @@ import { registerNewAccountPlanCommand } from './commands/new-account-plan.js';
 import { DocumentsValidatedHub } from './documents-validated.js';
 import { registerOpenPreviewCommand } from './preview/account-preview-panel.js';
 import { registerOpenPortfolioCommand } from './preview/portfolio-panel.js';
+import { registerCompareWithCommand } from './preview/compare-panel.js';
 import { declaredSettings, explicitKamSettings } from './editor-settings.js';
 import { ClientCommands } from '../../language/src/protocol.js';
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(validated);
     registerOpenPreviewCommand(context, client, validated);
     registerOpenPortfolioCommand(context, client, validated);
+    registerCompareWithCommand(context, client, validated);
     await client.start();
 }
 

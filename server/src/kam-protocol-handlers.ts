@@ -21,7 +21,7 @@ import { escapeText } from '../../language/src/reports/charts/svg.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
 /** A document URI as the protocol sends it. */
-const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
+export const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
     .refine((text) => { try { return URI.parse(text).scheme !== ''; } catch { return false; } }, 'must be a document URI such as file:///path/plan.kam');
 const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
 
@@ -32,7 +32,7 @@ const schemas = {
 };
 
 /** The parameters, checked; InvalidParams naming what is wrong otherwise. */
-function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
+export function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
     const parsed = schema.safeParse(params ?? {});
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
@@ -55,7 +55,7 @@ export function registerKamProtocol(connection: Connection, shared: LangiumShare
 }
 
 /** Bad input and failures become clear errors for the client; the server itself never goes down. */
-async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
+export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
         return await run();
     } catch (error) {
@@ -71,7 +71,7 @@ function isCancellation(error: unknown): boolean {
 }
 
 /** Validated plans for the requests: built first if they are not (never opened, or a keystroke cancelled their build). */
-class PlanAccess {
+export class PlanAccess {
     constructor(private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
 
     /** One validated document, or InvalidParams for a file the server does not know. */

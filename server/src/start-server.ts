@@ -7,6 +7,7 @@ import { CarefulFileSystem } from '../../cli/src/plan-files.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { registerKamProtocol } from './kam-protocol-handlers.js';
+import { registerHistoryProtocol } from './history-handlers.js';
 import { watchKamSettings } from './settings-sync.js';
 import { keepPortfolioFindingsCurrent } from '../../language/src/workspace/portfolio-revalidation.js';
 
@@ -20,6 +21,7 @@ export function startKamLanguageServer(): void {
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
     const { shared, Kam } = createKamServices({ connection, ...CarefulFileSystem });
     registerKamProtocol(connection, shared, Kam);
+    registerHistoryProtocol(connection, shared, Kam);
     keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);
     // After Langium's own handlers: the settings' change handler takes over Langium's (see settings-sync.ts).

@@ -1,0 +1,86 @@
+/**
+ * The server side of *KAM: Compare with…*: the portfolio's tags and recent commits, and the diff
+ * page between a revision (read from git in a workspace of its own, history/) and the plans as the
+ * editor has them now (the live workspace, unsaved edits included). The earlier revision's snapshot
+ * is kept for the next request, so a refresh after each validation re-reviews only the live side.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { z } from 'zod';
+import type { KamServices } from '../../language/src/kam-module.js';
+import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { reportContextFor } from '../../language/src/analysis/team-directory.js';
+import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
+import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
+import { isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
+import { checked, documentUri, guarded, PlanAccess } from './kam-protocol-handlers.js';
+
+const schemas = {
+    revisions: z.object({ uri: documentUri.optional() }).strip(),
+    compare: z.object({
+        uri: documentUri.optional(),
+        revision: z.string().min(1, 'must name a commit, branch or tag').optional(),
+        since: z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd').optional(),
+    }).strip(),
+};
+
+/** A git problem the user can fix (no commits, a shallow clone …): shown to them as it is. */
+async function inWords<T>(run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        if (error instanceof HistoryError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        throw error;
+    }
+}
+
+export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+    const plans = new PlanAccess(shared, Kam);
+    let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
+
+    /** The folder whose history is asked for: the given folder or plan's, else the first plan's. */
+    const folderOf = (uri: string | undefined): string => {
+        const given = uri ?? shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file')?.uri.toString();
+        if (!given) throw new ResponseError(ErrorCodes.InvalidParams, 'Open a folder with plans to compare it with an earlier revision.');
+        const file = URI.parse(given).fsPath;
+        return fs.existsSync(file) && fs.statSync(file).isDirectory() ? file : path.dirname(file);
+    };
+
+    connection.onRequest(PlanRevisionsRequest.type, (params) => guarded('The list of revisions', () => inWords(async () => {
+        const { uri } = checked(schemas.revisions, params, 'kam/planRevisions');
+        const history = await PlanHistory.open(folderOf(uri));
+        if (!(await history.repository.hasCommits())) return { tags: [], commits: [] };
+        const [tags, commits] = await Promise.all([history.tags(), history.commits({ limit: 30 })]);
+        return { tags: tags.map((t) => ({ name: t.tag, date: t.date })), commits };
+    })));
+
+    connection.onRequest(CompareWithRequest.type, (params, token) => guarded('The comparison', () => inWords(async () => {
+        const request = checked(schemas.compare, params, 'kam/compareWith');
+        const history = await PlanHistory.open(folderOf(request.uri));
+        const revision: Revision = request.revision ? await history.revision(request.revision)
+            : request.since ? await history.revisionAtDate(request.since)
+                : await history.defaultBase();
+        if (kept?.root !== history.root || kept.commit !== revision.commit) {
+            kept = { root: history.root, commit: revision.commit, snapshot: (await history.snapshotAt(revision)).snapshot };
+        }
+        const base = { ...kept.snapshot, revision: { ...kept.snapshot.revision, ref: revision.ref } };
+        const head = await liveSnapshot(plans, Kam, history.root, token);
+        const diff = diffPortfolios(base, head, { renamedFiles: await history.renamedPlans(revision, undefined) });
+        return { title: `Since ${revisionText(diff.base)}`, html: diffBodyHtml(diff, base, head), headline: diffHeadline(diff) };
+    })));
+}
+
+/** The portfolio under `root` as the editor has it now. */
+async function liveSnapshot(plans: PlanAccess, Kam: KamServices, root: string, token: CancellationToken): Promise<PortfolioSnapshot> {
+    const accounts = await plans.portfolio([URI.file(root).toString()], token);
+    const first = accounts[0]?.card.plan.uri;
+    const context = reportContextFor(Kam, first ? URI.parse(first) : undefined);
+    // Paths from the portfolio root, as the revision's snapshot names them.
+    const rootUri = URI.file(root);
+    for (const a of accounts) if (a.card.plan.uri) a.source = Kam.portfolio.PortfolioConfig.sourceOf(URI.parse(a.card.plan.uri), rootUri);
+    return snapshotOf(accounts, context, { ref: 'the plans as they are now', date: context.today });
+}

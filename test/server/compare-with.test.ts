@@ -1,0 +1,76 @@
+/**
+ * The language server's side of *KAM: Compare with…* over JSON-RPC (`kam lsp --stdio`): the tags and
+ * commits to pick from, the diff page against the plans as the editor has them (an unsaved edit
+ * counts), and git's problems said in words.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { LspTestClient } from '../helpers/lsp-client.js';
+import { emptyRepository, portfolioRepository } from '../history/git-repository.js';
+import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
+
+let client: LspTestClient | undefined;
+let repo: { dir: string; plans: string };
+const temporary: string[] = [];
+
+beforeAll(() => {
+    repo = portfolioRepository();
+    temporary.push(repo.dir);
+}, 60_000);
+
+afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+});
+
+afterAll(() => {
+    for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('kam/planRevisions and kam/compareWith', () => {
+    it('lists the tags and the commits that touched the plans, and compares with one against the live plans', async () => {
+        client = await LspTestClient.start({ folder: repo.plans, kamSettings: () => ({ today: '2026-11-24' }) });
+        await client.diagnosticsOf(['danube-foods.kam', 'baltic.kam']);
+        const folder = client.uri('.').replace(/\/\.?$/, '');
+        const revisions = await client.connection.sendRequest(PlanRevisionsRequest.type, { uri: folder });
+        expect(revisions.tags).toEqual([{ name: 'v2026-Q3', date: '2026-09-15' }]);
+        expect(revisions.commits.map((c) => c.subject)).toEqual(['Danube Foods: monitoring installed', 'Half-typed competitor', 'Baltic Paper after the October QBR', 'Plans for Q3']);
+
+        const compared = await client.connection.sendRequest(CompareWithRequest.type, { uri: folder, revision: 'v2026-Q3' });
+        expect(compared.title).toMatch(/^Since v2026-Q3 \([0-9a-f]{7}, 2026-09-15\)$/);
+        expect(compared.headline).toBe('2 accounts changed, 0 unchanged · 1 moved quadrant · the top fifth brings 80% → 75% of revenue · warnings 7 → 5');
+        expect(compared.html).toContain('Potential revenue score 3 → 9 (+1.5 to the value)');
+        expect(compared.html).toContain('9M EUR → 10M EUR (+1M)');
+
+        // An edit not saved yet: Baltic Paper's strategic fit back to 3 (6.2 → 5.2, a Status account now).
+        const baltic = path.join(repo.plans, 'baltic.kam');
+        const uri = client.uri('baltic.kam');
+        const text = fs.readFileSync(baltic, 'utf8');
+        const opened = client.nextPublish(uri);
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text } });
+        await opened;
+        const changed = client.nextPublish(uri);
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('strategicFit 8', 'strategicFit 3') }] });
+        await changed;
+        const live = await client.connection.sendRequest(CompareWithRequest.type, { uri: folder, revision: 'v2026-Q3' });
+        // (4×20 + 9×25 + 5×15 + 3×20 + 2×10 + 6×10) / 100 = 5.2
+        expect(live.html).toContain('3.7 → 5.2 (+1.5)');
+        expect(live.headline).toContain('1 moved quadrant');
+        expect(live.html).toContain('Streamline → Status');
+    }, 120_000);
+
+    it('says what is wrong with the history in words', async () => {
+        const empty = emptyRepository();
+        temporary.push(empty);
+        fs.cpSync(PORTFOLIO_FIXTURE, empty, { recursive: true });
+        client = await LspTestClient.start({ folder: empty });
+        await client.diagnosticsOf(['danube-foods.kam']);
+        const folder = client.uri('.').replace(/\/\.?$/, '');
+        expect(await client.connection.sendRequest(PlanRevisionsRequest.type, { uri: folder })).toEqual({ tags: [], commits: [] });
+        await expect(client.connection.sendRequest(CompareWithRequest.type, { uri: folder })).rejects.toThrow('The repository has no commits yet: commit the plans once, then compare with that commit.');
+        await expect(client.connection.sendRequest(CompareWithRequest.type, { uri: folder, since: 'Q3' })).rejects.toThrow('kam/compareWith: since must be a date written as yyyy-mm-dd.');
+    }, 60_000);
+});
