@@ -149,9 +149,10 @@ export class GitRepository {
         });
     }
 
-    /** Tags, newest commit first, with the date of the commit each names. */
-    async tags(): Promise<Array<{ tag: string; date: string }>> {
-        const output = await run(this.root, ['for-each-ref', '--sort=-creatordate', '--format=%(refname:short)%00%(creatordate:short)', 'refs/tags']);
+    /** Tags (those matching a pattern such as `qbr-*`, or all), newest first, with their dates. */
+    async tags(pattern?: string): Promise<Array<{ tag: string; date: string }>> {
+        if (pattern !== undefined) checkRevisionText(pattern);
+        const output = await run(this.root, ['for-each-ref', '--sort=-creatordate', '--format=%(refname:short)%00%(creatordate:short)', pattern ? `refs/tags/${pattern}` : 'refs/tags']);
         return output.split('\n').filter(Boolean).map((line) => {
             const [tag, date] = line.split('\0');
             return { tag, date };

@@ -175,9 +175,9 @@ export class PlanHistory {
         return this.repository.commitsTouching(this.folder, options.from, options.limit);
     }
 
-    /** Tags and the dates of their commits, newest first (for *Compare with…*). */
-    tags(): Promise<Array<{ tag: string; date: string }>> {
-        return this.repository.tags();
+    /** Tags (matching a pattern such as `qbr-*`, or all) and their dates, newest first. */
+    tags(pattern?: string): Promise<Array<{ tag: string; date: string }>> {
+        return this.repository.tags(pattern);
     }
 
     /** How many folders deep the portfolio root is in the repository: the search rules apply below it. */

@@ -6,9 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { z } from 'zod';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
@@ -18,6 +18,7 @@ import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-wo
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
 import { checked, documentUri, guarded, PlanAccess } from './kam-protocol-handlers.js';
+import { isPlanName } from '../../cli/src/plan-files.js';
 
 const schemas = {
     revisions: z.object({ uri: documentUri.optional() }).strip(),
@@ -38,7 +39,49 @@ async function inWords<T>(run: () => Promise<T>): Promise<T> {
     }
 }
 
+/**
+ * Keeps the review baseline (the code lens's and hover's "+0.8 since v2026-Q3") at the newest tag
+ * matching the portfolio's `reviewTag`: looked up once the plans are validated, again when the
+ * portfolio root or the pattern changes, and the lenses refreshed. A tag made while the server runs
+ * is seen after the next change of settings or a restart.
+ */
+function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+    let refreshLenses = false;
+    shared.lsp.LanguageServer.onInitialize((params) => {
+        refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    });
+    let looked: string | undefined;
+    let running = Promise.resolve();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanName(d.uri.path));
+        if (!first) return;
+        const pattern = Kam.analysis.ReviewSettings.settingsFor(first.uri).reviewTag;
+        const key = `${Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath)}\u0000${pattern ?? ''}`;
+        if (key === looked) return;
+        looked = key;
+        running = running.then(async () => {
+            let review: string | undefined;
+            let snapshot: PortfolioSnapshot | undefined;
+            if (pattern) {
+                try {
+                    const history = await PlanHistory.open(path.dirname(first.uri.fsPath));
+                    const [newest] = await history.tags(pattern);
+                    if (newest) {
+                        review = newest.tag;
+                        snapshot = (await history.snapshotAt(await history.revision(newest.tag))).snapshot;
+                    } else connection.console.info(`KAM: no git tag matches reviewTag "${pattern}" yet: no change since the last review is shown.`);
+                } catch (error) {
+                    connection.console.warn(`KAM: the last review (reviewTag "${pattern}") could not be read: ${error instanceof Error ? error.message : String(error)}`);
+                }
+            }
+            Kam.analysis.ReviewBaseline.set(review, snapshot);
+            if (refreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
+        }).catch(() => undefined);
+    });
+}
+
 export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+    keepReviewBaseline(connection, shared, Kam);
     const plans = new PlanAccess(shared, Kam);
     let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { CodeLensRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol';
 import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
 import { LspTestClient } from '../helpers/lsp-client.js';
 import { emptyRepository, portfolioRepository } from '../history/git-repository.js';
@@ -73,4 +73,25 @@ describe('kam/planRevisions and kam/compareWith', () => {
         await expect(client.connection.sendRequest(CompareWithRequest.type, { uri: folder })).rejects.toThrow('The repository has no commits yet: commit the plans once, then compare with that commit.');
         await expect(client.connection.sendRequest(CompareWithRequest.type, { uri: folder, since: 'Q3' })).rejects.toThrow('kam/compareWith: since must be a date written as yyyy-mm-dd.');
     }, 60_000);
+});
+
+describe('the change since the last review, in the code lens and the hover', () => {
+    it('counts from the newest tag matching reviewTag', async () => {
+        fs.writeFileSync(path.join(repo.plans, 'kam.config.json'), '{ "reviewTag": "v2026-*" }\n');
+        client = await LspTestClient.start({ folder: repo.plans, kamSettings: () => ({ today: '2026-11-24' }) });
+        await client.diagnosticsOf(['baltic.kam']);
+        const uri = client.uri('baltic.kam');
+        const text = fs.readFileSync(path.join(repo.plans, 'baltic.kam'), 'utf8');
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text } });
+        // The baseline is read from git after the first validation: ask until the lens has it.
+        let title = '';
+        for (let attempt = 0; attempt < 100 && !title.includes('since'); attempt++) {
+            const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+            title = lenses?.map((l) => l.command?.title ?? '').find((t) => t.startsWith('Strategic value')) ?? '';
+            if (!title.includes('since')) await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(title).toMatch(/^Strategic value 6\.2 · Strategic · relationship 5\.6 · plan 1\/5 · \+2\.5 since v2026-Q3, relationship \+1\.9, Streamline → Strategic$/);
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } });
+        expect(JSON.stringify(hover?.contents)).toContain('**Since the last review (v2026-Q3)**: strategic value 3.7 → 6.2 (+2.5), relationship 3.7 → 5.6 (+1.9), Streamline → Strategic');
+    }, 120_000);
 });

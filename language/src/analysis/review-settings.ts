@@ -35,7 +35,7 @@ export const DEFAULT_INLAY_HINTS: Record<InlayHintSetting, boolean> = {
 };
 
 /** The settings a source may state, at the top level of kam.config.json or under `kam.` in an editor. */
-export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints'] as const;
+export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints', 'reviewTag'] as const;
 
 export interface ReviewSettings {
     thresholds: Thresholds;
@@ -45,6 +45,8 @@ export interface ReviewSettings {
     today: string | undefined;
     /** Which inlay hints the editor shows. */
     inlayHints: Record<InlayHintSetting, boolean>;
+    /** The git tags that mark reviews (a pattern such as `qbr-*`): changes are shown since the newest. */
+    reviewTag?: string;
 }
 
 /** What one source states: only the values it sets. */
@@ -53,6 +55,7 @@ export interface SettingsLayer {
     severity?: Record<string, SeverityLevel>;
     today?: string;
     inlayHints?: Partial<Record<InlayHintSetting, boolean>>;
+    reviewTag?: string;
 }
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS };
@@ -99,6 +102,11 @@ export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<s
         else problems.push(`Setting today = ${JSON.stringify(raw.today)} must be a date written as yyyy-mm-dd; using the real date.`);
     }
     readInlayHints(raw.inlayHints, layer, problems);
+    if (raw.reviewTag !== undefined && raw.reviewTag !== null && raw.reviewTag !== '') {
+        // A tag pattern as git's for-each-ref takes it: no spaces, no option, no control characters.
+        if (typeof raw.reviewTag === 'string' && /^[^\s\-\x00-\x1f~^:\\][^\s\x00-\x1f~^:\\]*$/.test(raw.reviewTag)) layer.reviewTag = raw.reviewTag;
+        else problems.push(`Setting reviewTag = ${JSON.stringify(raw.reviewTag)} must be a git tag pattern such as "qbr-*"; no review is marked.`);
+    }
     return { layer, problems };
 }
 
@@ -166,6 +174,7 @@ export function combineSettings(...layers: Array<SettingsLayer | undefined>): Re
         Object.assign(settings.severity, layer.severity);
         Object.assign(settings.inlayHints, layer.inlayHints);
         if (layer.today !== undefined) settings.today = layer.today;
+        if (layer.reviewTag !== undefined) settings.reviewTag = layer.reviewTag;
     }
     return settings;
 }
