@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffPortfolios, renderDiff, type DiffFormat } from '../../language/src/plan-diff/index.js';
+import { diffPortfolios, renderDiff, type DiffFormat, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
+import { addRevision, historyReportHtml, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
 import { formatScore, isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { HistoryError, PlanHistory, type LoadedSnapshot, type Revision } from '../../history/src/index.js';
 import { CliError } from './errors.js';
@@ -66,19 +67,7 @@ async function diff(base: string | undefined, head: string | undefined, options:
     });
 }
 
-interface HistoryPoint {
-    commit: string;
-    date: string;
-    subject: string;
-    strategicValue: number | null;
-    relationship: number | null;
-    quadrant: string | null;
-    completeness: string;
-    /** The plan had a syntax error at this commit: its numbers were provisional. */
-    provisional: boolean;
-}
-
-async function accountHistory(target: string, options: { format: 'text' | 'json'; root?: string; maxCount: string }, io: Output): Promise<number> {
+async function accountHistory(target: string, options: { format: 'text' | 'json' | 'html'; root?: string; maxCount: string; out?: string; force?: boolean }, io: Output): Promise<number> {
     const limit = Number(options.maxCount);
     if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--max-count must be a whole number from 1, not "${options.maxCount}".`);
     if (!fs.existsSync(target)) throw new CliError(`No such file or folder: ${target}`);
@@ -87,28 +76,30 @@ async function accountHistory(target: string, options: { format: 'text' | 'json'
         const history = await PlanHistory.open(isFile ? path.dirname(target) : target, { root: options.root });
         const commits = await history.commits({ limit });
         if (commits.length === 0) throw new CliError(`No commit touched the portfolio at ${history.root} yet.`);
-        // For one plan: the accounts it holds now (or at its last commit), followed by name through renames.
-        const now = await history.workingTreeSnapshot();
-        const source = isFile ? path.relative(history.root, path.resolve(target)).split(path.sep).join('/') : undefined;
-        const wanted = source ? new Set(now.snapshot.accounts.filter((a) => a.view.source === source).map((a) => a.view.name)) : undefined;
-        if (wanted && wanted.size === 0) throw new CliError(`${target} holds no account plan.`);
-        const series = new Map<string, { name: string; title: string; points: HistoryPoint[] }>();
+        // For one plan: the accounts it holds now, followed by name through renames.
+        let wanted: Set<string> | undefined;
+        if (isFile) {
+            const source = path.relative(history.root, path.resolve(target)).split(path.sep).join('/');
+            const now = await history.workingTreeSnapshot();
+            wanted = new Set(now.snapshot.accounts.filter((a) => a.view.source === source).map((a) => a.view.name));
+            if (wanted.size === 0) throw new CliError(`${target} holds no account plan.`);
+        }
+        const trends = new Map<string, AccountTrend>();
+        let thresholds: PortfolioSnapshot['portfolio']['thresholds'] | undefined;
         for (const c of commits) {
             const { snapshot, notes } = await history.snapshotAt({ ref: c.commit.slice(0, 7), commit: c.commit, date: c.date, subject: c.subject });
             notes.forEach((n) => io.err(`warning: ${terminalLine(n)}`));
-            for (const a of snapshot.accounts) {
-                if (wanted && !wanted.has(a.view.name)) continue;
-                const entry = series.get(a.view.name) ?? { name: a.view.name, title: a.view.title, points: [] };
-                entry.points.push({
-                    commit: c.commit, date: c.date, subject: c.subject,
-                    strategicValue: a.view.strategicValue.value ?? null, relationship: a.view.relationship.strength ?? null,
-                    quadrant: a.view.quadrant ?? null, completeness: `${a.view.completeness.present}/${a.view.completeness.total}`,
-                    provisional: a.view.syntaxErrorLine !== undefined,
-                });
-                series.set(a.view.name, entry);
-            }
+            thresholds ??= snapshot.portfolio.thresholds;
+            addRevision(trends, snapshot, wanted);
         }
-        const accounts = [...series.values()].sort((a, b) => a.title.localeCompare(b.title));
+        const accounts = [...trends.values()].sort((a, b) => a.title.localeCompare(b.title));
+        if (options.format === 'html') {
+            const page = historyReportHtml(accounts, thresholds!);
+            if (!options.out) throw new CliError('kam history --format html writes a page: give --out FILE.');
+            writeReportFile(options.out, page, { force: options.force, inputs: new Set() });
+            io.err(terminalLine(`Wrote ${options.out} (${accounts.length} account${accounts.length === 1 ? '' : 's'} over ${commits.length} commit${commits.length === 1 ? '' : 's'}).`));
+            return 0;
+        }
         if (options.format === 'json') {
             io.out(terminalSafeJson(JSON.stringify({ kind: 'history', root: history.root, accounts }, null, 2)));
             return 0;
@@ -144,8 +135,10 @@ export function registerDiffCommands(program: Command, io: Output, setExitCode: 
         .configureOutput(oneLineErrors(io, 'kam history --help'))
         .description('each account\'s strategic value, relationship, quadrant and plan completeness over the commits that touched the portfolio')
         .argument('[target]', 'a plan, or a folder of the portfolio', '.')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'text, JSON, or an HTML page with a trend chart per account (with --out)').choices(['text', 'json', 'html']).default('text'))
         .option('-n, --max-count <n>', 'the newest this many commits', '20')
+        .option('-o, --out <file>', 'write the page to this file (--format html)')
+        .option('-f, --force', 'overwrite an existing --out file')
         .addOption(new Option('--root <folder>', 'portfolio root (default: nearest folder with kam.config.json)'))
         .action(async (target: string, options) => setExitCode(await accountHistory(target, options, io)));
 }

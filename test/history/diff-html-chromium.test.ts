@@ -91,4 +91,38 @@ describe('kam diff --format html in Chromium', () => {
         expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
         await page.close();
     }, 60_000);
+
+    it('kam history --format html: a trend chart per account over the commits, the broken revision hollow', async () => {
+        const file = path.join(OUT, 'history.html');
+        const before = process.cwd();
+        process.chdir(repo.plans);
+        const err: string[] = [];
+        let code: number;
+        try {
+            code = await runCli(['history', '.', '--format', 'html', '--out', file, '--force'], { out: () => undefined, err: (s) => err.push(s) });
+        } finally {
+            process.chdir(before);
+        }
+        expect(code).toBe(0);
+        expect(err).toEqual([`Wrote ${file} (2 accounts over 4 commits).`]);
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+        await page.goto(`file://${file}`);
+        expect(await page.locator('h2').allTextContents()).toEqual(['Baltic Paper', 'Danube Foods']);
+        const baltic = page.locator('section[data-kam-account="BalticPaper"]');
+        // Baltic Paper: 3.7 at the tag, 6.2 from the October review on (4 points a line).
+        expect(await baltic.locator('.kam-trend-value circle').count()).toBe(4);
+        expect(await baltic.locator('.kam-trend-value circle title').allTextContents()).toEqual([
+            '2026-09-15 (Plans for Q3): strategic value 3.7', '2026-10-10 (Baltic Paper after the October QBR): strategic value 6.2',
+            '2026-10-20 (Half-typed competitor): strategic value 6.2', '2026-11-05 (Danube Foods: monitoring installed): strategic value 6.2',
+        ]);
+        const danube = page.locator('section[data-kam-account="DanubeFoods"]');
+        expect(await danube.locator('.kam-trend-value circle.kam-provisional').count()).toBe(1);
+        expect(await danube.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(expect.arrayContaining(['provisional', 'Half-typed competitor']));
+        expect(problems).toEqual([]);
+        await page.screenshot({ path: path.join(OUT, 'history.png'), fullPage: true });
+        await page.close();
+    }, 60_000);
 });

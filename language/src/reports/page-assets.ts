@@ -98,6 +98,13 @@ export const CHART_CSS = `
 .kam-trail-line { stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
 .kam-trail-start { fill: none; stroke: var(--kam-fg); stroke-width: 1.2; stroke-opacity: 0.7; }
 .kam-trail-head { fill: var(--kam-fg); fill-opacity: 0.8; }
+.kam-trend-line { fill: none; stroke-width: 2; }
+.kam-trend-value .kam-trend-line { stroke: var(--kam-accent); } .kam-trend-value .kam-trend-point { fill: var(--kam-accent); }
+.kam-trend-relationship .kam-trend-line { stroke: var(--kam-purple); stroke-dasharray: 6 3; } .kam-trend-relationship .kam-trend-point { fill: var(--kam-purple); }
+.kam-trend-point.kam-provisional { fill: var(--kam-bg); stroke: var(--kam-bad); stroke-width: 2; }
+.kam-chart .kam-trend-value-label { fill: var(--kam-accent); font-weight: 600; }
+.kam-chart .kam-trend-relationship-label { fill: var(--kam-purple); font-weight: 600; }
+.kam-threshold-strength { stroke: var(--kam-muted); }
 .kam-up { color: var(--kam-good); font-weight: 600; } .kam-down { color: var(--kam-bad); font-weight: 600; }
 .kam-side-by-side { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .kam-side-by-side > div { flex: 1 1 420px; min-width: 0; }
