@@ -6,18 +6,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentState, URI } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { z } from 'zod';
 import type { KamServices } from '../../language/src/kam-module.js';
-import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { CompareWithRequest, DocumentsValidatedNotification, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { addRevision, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
+import { trendChart } from '../../language/src/reports/charts/trend-chart.js';
+import { el } from '../../language/src/reports/charts/svg.js';
+import type { AccountView } from '../../language/src/reports/view-model.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
 import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
-import { checked, documentUri, guarded, PlanAccess } from './kam-protocol-handlers.js';
+import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
 import { isPlanName } from '../../cli/src/plan-files.js';
 
 const schemas = {
@@ -80,7 +84,69 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     });
 }
 
-export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+/** Commits of history the account preview draws. */
+const PREVIEW_COMMITS = 12;
+/** How often the preview asks git whether HEAD moved (a preview refreshes after every validation). */
+const HEAD_CHECK_MS = 5000;
+
+/**
+ * The account preview's trend: each account's strategic value and relationship strength at the
+ * newest commits that touched its portfolio, then now. The history is read once per portfolio and
+ * HEAD, in the background (the preview shows the trend from its next refresh, which the server
+ * prompts by telling the panels the plans were validated), and again when HEAD moves.
+ */
+class PreviewTrends implements AccountPreviewExtras {
+    private readonly portfolios = new Map<string, { head?: string; checked: number; trends?: Map<string, AccountTrend>; reading?: Promise<void> }>();
+
+    constructor(private readonly connection: Connection, private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
+
+    async accountHtml(document: LangiumDocument, view: AccountView, index: number): Promise<string | undefined> {
+        if (document.uri.scheme !== 'file') return undefined;
+        const folder = path.dirname(document.uri.fsPath);
+        const root = this.Kam.portfolio.PortfolioConfig.rootOf(document.uri);
+        const key = root ? URI.parse(root).fsPath : folder;
+        const entry = this.portfolios.get(key) ?? { checked: 0 };
+        this.portfolios.set(key, entry);
+        if (!entry.reading && Date.now() - entry.checked > HEAD_CHECK_MS) {
+            entry.checked = Date.now();
+            entry.reading = this.read(key, entry).finally(() => { entry.reading = undefined; });
+        }
+        const points = entry.trends?.get(view.name)?.points;
+        if (!points?.length) return undefined;
+        const trend = [...points].reverse().map((p) => ({ label: p.date, detail: p.subject, strategicValue: p.strategicValue ?? undefined, relationship: p.relationship ?? undefined, provisional: p.provisional }));
+        trend.push({ label: 'now', detail: 'the plan as it is', strategicValue: view.strategicValue.value, relationship: view.relationship.strength, provisional: view.syntaxErrorLine !== undefined });
+        const id = `h-trend-${index}`;
+        return el('section', { 'aria-labelledby': id, class: 'kam-trend-section' },
+            el('h2', { id }, 'Over time'),
+            el('p', { class: 'kam-note' }, `Strategic value and relationship strength at the ${points.length} newest commit${points.length === 1 ? '' : 's'} that changed the portfolio, and now.`),
+            el('div', { class: 'kam-figure' }, trendChart(trend, `chart-trend-${index}`, { keyThreshold: view.strategicValue.threshold, strengthThreshold: view.relationship.threshold }))).markup;
+    }
+
+    /** Reads the history when HEAD moved (or the first time); then prompts the previews to refresh. */
+    private async read(folder: string, entry: { head?: string; trends?: Map<string, AccountTrend> }): Promise<void> {
+        try {
+            const history = await PlanHistory.open(folder);
+            if (!(await history.repository.hasCommits())) return;
+            const head = await history.repository.resolve('HEAD');
+            if (head === entry.head) return;
+            const trends = new Map<string, AccountTrend>();
+            for (const c of await history.commits({ limit: PREVIEW_COMMITS })) {
+                addRevision(trends, (await history.snapshotAt({ ref: c.commit.slice(0, 7), commit: c.commit, date: c.date, subject: c.subject })).snapshot);
+            }
+            entry.head = head;
+            entry.trends = trends;
+            const prefix = URI.file(history.root).toString();
+            const uris = this.shared.workspace.LangiumDocuments.all.map((d) => d.uri.toString()).filter((u) => u.startsWith(`${prefix}/`)).toArray();
+            await this.connection.sendNotification(DocumentsValidatedNotification.type, { uris });
+        } catch (error) {
+            // Outside git, or git missing: the preview simply has no trend.
+            if (!(error instanceof HistoryError)) this.connection.console.warn(`KAM: the plans' history could not be read for the preview: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+
+/** Registers the history requests; returns what the account preview adds (its trend). */
+export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): AccountPreviewExtras {
     keepReviewBaseline(connection, shared, Kam);
     const plans = new PlanAccess(shared, Kam);
     let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
@@ -115,6 +181,7 @@ export function registerHistoryProtocol(connection: Connection, shared: LangiumS
         const diff = diffPortfolios(base, head, { renamedFiles: await history.renamedPlans(revision, undefined) });
         return { title: `Since ${revisionText(diff.base)}`, html: diffBodyHtml(diff, base, head), headline: diffHeadline(diff) };
     })));
+    return new PreviewTrends(connection, shared, Kam);
 }
 
 /** The portfolio under `root` as the editor has it now. */

@@ -20,8 +20,7 @@ export function startKamLanguageServer(): void {
     // The CLI's careful reader: only regular files (a pipe named x.kam never blocks the server), read
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
     const { shared, Kam } = createKamServices({ connection, ...CarefulFileSystem });
-    registerKamProtocol(connection, shared, Kam);
-    registerHistoryProtocol(connection, shared, Kam);
+    registerKamProtocol(connection, shared, Kam, registerHistoryProtocol(connection, shared, Kam));
     keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);
     // After Langium's own handlers: the settings' change handler takes over Langium's (see settings-sync.ts).

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeLensRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol';
-import { CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { AccountPreviewRequest, CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
 import { LspTestClient } from '../helpers/lsp-client.js';
 import { emptyRepository, portfolioRepository } from '../history/git-repository.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
@@ -93,5 +93,22 @@ describe('the change since the last review, in the code lens and the hover', () 
         expect(title).toMatch(/^Strategic value 6\.2 · Strategic · relationship 5\.6 · plan 1\/5 · \+2\.5 since v2026-Q3, relationship \+1\.9, Streamline → Strategic$/);
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } });
         expect(JSON.stringify(hover?.contents)).toContain('**Since the last review (v2026-Q3)**: strategic value 3.7 → 6.2 (+2.5), relationship 3.7 → 5.6 (+1.9), Streamline → Strategic');
+    }, 120_000);
+});
+
+describe('the account preview over time', () => {
+    it('adds the trend over the newest commits, and now, once the history is read', async () => {
+        client = await LspTestClient.start({ folder: repo.plans, kamSettings: () => ({ today: '2026-11-24' }) });
+        await client.diagnosticsOf(['danube-foods.kam']);
+        const uri = client.uri('danube-foods.kam');
+        let html = '';
+        for (let attempt = 0; attempt < 100 && !html.includes('Over time'); attempt++) {
+            html = (await client.connection.sendRequest(AccountPreviewRequest.type, { uri })).html;
+            if (!html.includes('Over time')) await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(html).toContain('Strategic value and relationship strength at the 4 newest commits that changed the portfolio, and now.');
+        expect(html).toContain('<title>2026-10-20 (Half-typed competitor): strategic value 7.1, provisional (syntax error)</title>');
+        expect(html).toContain('<title>now (the plan as it is): strategic value 7.1</title>');
+        expect(html.match(/class="kam-trend-point/g)).toHaveLength(10); // 4 commits and now, two lines
     }, 120_000);
 });
