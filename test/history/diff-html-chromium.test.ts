@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { runCli } from '../../cli/src/main.js';
-import { portfolioRepository } from './git-repository.js';
+import { git, portfolioRepository } from './git-repository.js';
+import { HOSTILE, HOSTILE_PLAN } from '../helpers/report-fixtures.js';
+import { planString } from '../helpers/hostile-text.js';
+import { brokenTables, parseGfm } from '../helpers/markdown-structure.js';
 
 const CHROMIUM = process.env.KAM_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = path.resolve(__dirname, '../../test-output/history');
@@ -124,5 +127,48 @@ describe('kam diff --format html in Chromium', () => {
         expect(problems).toEqual([]);
         await page.screenshot({ path: path.join(OUT, 'history.png'), fullPage: true });
         await page.close();
+    }, 60_000);
+});
+
+describe('kam diff on plans whose text is hostile', () => {
+    it('keeps every plan text as text: the Markdown table intact, no markup in the HTML, nothing run in Chromium', async () => {
+        const hostile = path.join(repo.plans, 'hostile.kam');
+        fs.writeFileSync(hostile, HOSTILE_PLAN);
+        git(repo.dir, ['add', '-A'], '2026-11-20');
+        git(repo.dir, ['commit', '-q', '-m', 'A hostile plan'], '2026-11-20');
+        // Then changed: stance, KPI, the action closed, a stakeholder added with hostile words.
+        fs.writeFileSync(hostile, HOSTILE_PLAN.replace('stance blocker', 'stance skeptic').replace('current 3 target 9', 'current 5 target 9')
+            .replace('status planned', 'status done').replace('    objective win', `    stakeholder extra ${planString(HOSTILE.img)} { role finance title ${planString('| a | b |')} }\n    objective win`));
+        const before = process.cwd();
+        process.chdir(repo.plans);
+        const out: string[] = [];
+        const file = path.join(OUT, 'diff-hostile.html');
+        try {
+            expect(await runCli(['diff', 'HEAD', '--today', '2026-11-24'], { out: (s) => out.push(s), err: () => undefined })).toBe(0);
+            expect(await runCli(['diff', 'HEAD', '--today', '2026-11-24', '--format', 'html', '--out', file, '--force'], { out: () => undefined, err: () => undefined })).toBe(0);
+        } finally {
+            process.chdir(before);
+            fs.rmSync(hostile);
+        }
+        const md = out.join('\n');
+        const tree = parseGfm(md);
+        expect(brokenTables(tree)).toEqual([]);
+        const html: string[] = [];
+        const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
+            if (node.type === 'html') html.push(node.value!);
+            for (const child of node.children ?? []) walk(child as typeof node);
+        };
+        walk(tree);
+        // The only HTML in the comment is our own folding.
+        expect(html.every((h) => /^<details><summary>[^<]*<\/summary>$|^<\/details>$/.test(h)), html.join('\n')).toBe(true);
+        expect(md).toContain('stance blocker → skeptic');
+        expect(md).toContain('- **Actions closed:**');
+        const page = fs.readFileSync(file, 'utf8');
+        expect(page).not.toMatch(/<script|<img|<svg onload|onerror="/);
+        const tab = await browser.newPage();
+        await tab.goto(`file://${file}`);
+        expect(await tab.evaluate(() => (window as unknown as { __kamPwned?: number }).__kamPwned)).toBeUndefined();
+        expect(await tab.locator('section[data-kam-account="Hostile"] h2').textContent()).toBe(HOSTILE.script);
+        await tab.close();
     }, 60_000);
 });
