@@ -116,7 +116,7 @@ class PreviewTrends implements AccountPreviewExtras {
         const trend = [...points].reverse().map((p) => ({ label: p.date, detail: p.subject, strategicValue: p.strategicValue ?? undefined, relationship: p.relationship ?? undefined, provisional: p.provisional }));
         trend.push({ label: 'now', detail: 'the plan as it is', strategicValue: view.strategicValue.value, relationship: view.relationship.strength, provisional: view.syntaxErrorLine !== undefined });
         const id = `h-trend-${index}`;
-        return el('section', { 'aria-labelledby': id, class: 'kam-trend-section' },
+        return el('section', { 'aria-labelledby': id, class: 'kam-history-section' },
             el('h2', { id }, 'Over time'),
             el('p', { class: 'kam-note' }, `Strategic value and relationship strength at the ${points.length} newest commit${points.length === 1 ? '' : 's'} that changed the portfolio, and now.`),
             el('div', { class: 'kam-figure' }, trendChart(trend, `chart-trend-${index}`, { keyThreshold: view.strategicValue.threshold, strengthThreshold: view.relationship.threshold }))).markup;

@@ -6,7 +6,7 @@ import { describeDateProblem } from '../../language/src/domain/quantities.js';
 import type { Objective, Opportunity, Stakeholder } from '../../language/src/domain/model.js';
 
 function person(name: string, extra: Partial<Stakeholder> = {}): Stakeholder {
-    return { name, fullName: name, roles: [], expectations: [], ...extra };
+    return { name, fullName: name, roles: [], expectations: [], notes: [], decisionCriteria: [], ...extra };
 }
 const expects = [{ kind: 'product' as const, description: 'x', fulfilment: 'met' as const }];
 const objective: Objective = { name: 'o', title: 'O', agreedWith: [], kpis: [], milestones: [], actions: [{ label: 'a', status: 'planned' }] };

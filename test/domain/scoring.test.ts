@@ -22,7 +22,7 @@ const model: ScoringModel = {
 const scores = (values: number[]) => ({ scores: model.factors.map((f, i) => ({ factor: f.name, score: values[i] })).filter((s) => s.score !== undefined) });
 
 function person(name: string, influence: Stakeholder['influence'], trustedAdvisor?: number, strategicPartner?: number): Stakeholder {
-    return { name, fullName: name, roles: [], influence, trustedAdvisor, strategicPartner, expectations: [] };
+    return { name, fullName: name, roles: [], influence, trustedAdvisor, strategicPartner, expectations: [], notes: [], decisionCriteria: [] };
 }
 
 describe('strategic value = Σ(weight × score) / Σ weight', () => {

@@ -20,7 +20,7 @@ describe('completion of domain values', () => {
     it('offers the roles, each with what it cares about', async () => {
         const items = await itemsAt(inStakeholder('role <|>'));
         const roles = items.filter((i) => i.kind === CompletionItemKind.EnumMember).map((i) => i.label);
-        expect(roles).toEqual(['executive', 'finance', 'department-head', 'user', 'technical-buyer', 'champion', 'gatekeeper', 'influencer']);
+        expect(roles).toEqual(['executive', 'economic-buyer', 'finance', 'department-head', 'user', 'technical-buyer', 'champion', 'coach', 'gatekeeper', 'influencer']);
         const finance = items.find((i) => i.label === 'finance')!;
         expect(finance.detail).toBe('stakeholder role');
         expect(finance.documentation).toEqual({ kind: 'markdown', value: 'Role **finance**: cares about cost against budget and about payment terms.' });

@@ -28,6 +28,8 @@ export const HOSTILE_PLAN = (() => {
     stakeholder boss ${q(HOSTILE.attribute)} {
         title ${q(HOSTILE.script)}
         role executive
+        note ${q(HOSTILE.svg)}
+        decides on ${q(HOSTILE.img)}
         influence high
         stance blocker
         trusted advisor 3
@@ -46,6 +48,12 @@ export const HOSTILE_PLAN = (() => {
         action ${q(HOSTILE.svg)} owner chiara due 2026-09-01 status planned
     }
     risk ${q(HOSTILE.script)} { likelihood high impact medium contingency ${q(HOSTILE.attribute)} }
+    contract ${q(HOSTILE.img)} { renewal 2027-01-31 value 1M EUR }
+    meeting 2026-11-01 ${q(HOSTILE.svg)} { with boss agreed ${q(HOSTILE.script)} next step ${q(HOSTILE.attribute)} owner ben due 2026-12-01 }
+    our team { executive-sponsor anna faces boss }
+    whitespace { units ${q(HOSTILE.img)}, ${q(HOSTILE.svg)} product ${q(HOSTILE.script)} bought, open }
+    competitor ${q(HOSTILE.attribute)} { weakness ${q(HOSTILE.img)} differentiator ${q(HOSTILE.svg)} }
+    opportunity ${q(HOSTILE.svg)} { stage proposal value 200k EUR close 2027-02-01 }
 }
 `;
 })();

@@ -116,13 +116,13 @@ describe('kam diff --format html in Chromium', () => {
         expect(await page.locator('h2').allTextContents()).toEqual(['Baltic Paper', 'Danube Foods']);
         const baltic = page.locator('section[data-kam-account="BalticPaper"]');
         // Baltic Paper: 3.7 at the tag, 6.2 from the October review on (4 points a line).
-        expect(await baltic.locator('.kam-trend-value circle').count()).toBe(4);
-        expect(await baltic.locator('.kam-trend-value circle title').allTextContents()).toEqual([
+        expect(await baltic.locator('.kam-history-value circle').count()).toBe(4);
+        expect(await baltic.locator('.kam-history-value circle title').allTextContents()).toEqual([
             '2026-09-15 (Plans for Q3): strategic value 3.7', '2026-10-10 (Baltic Paper after the October QBR): strategic value 6.2',
             '2026-10-20 (Half-typed competitor): strategic value 6.2', '2026-11-05 (Danube Foods: monitoring installed): strategic value 6.2',
         ]);
         const danube = page.locator('section[data-kam-account="DanubeFoods"]');
-        expect(await danube.locator('.kam-trend-value circle.kam-provisional').count()).toBe(1);
+        expect(await danube.locator('.kam-history-value circle.kam-provisional').count()).toBe(1);
         expect(await danube.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(expect.arrayContaining(['provisional', 'Half-typed competitor']));
         expect(problems).toEqual([]);
         await page.screenshot({ path: path.join(OUT, 'history.png'), fullPage: true });

@@ -50,7 +50,7 @@ export const FINANCE_CONTACT = `    stakeholder berg "Maja Berg" {
  * main:    c1 2026-09-15 (tag v2026-Q3) the fixture as it is
  *          c2 2026-10-10 Baltic Paper rescored, rerated, a finance contact, revenue 2M; baltic-paper.kam → baltic.kam
  * feature: c3 2026-10-20 Danube Foods does not parse (an unclosed block)
- *          c4 2026-11-05 fixed; stops 12 → 10, the monitoring action done, Wagner a supporter
+ *          c4 2026-11-05 fixed; stops 12 → 10, the monitoring action done, Wagner a supporter, the Graz opportunity at proposal
  * working tree (uncommitted): Danube's potential revenue 9M → 10M EUR
  */
 export function portfolioRepository(): { dir: string; plans: string } {
@@ -81,7 +81,8 @@ export function portfolioRepository(): { dir: string; plans: string } {
     edit(danube,
         ['current 12 target 8', 'current 10 target 8'],
         ['due 2027-01-29 status in-progress', 'due 2027-01-29 status done'],
-        ['stance neutral', 'stance supporter']);
+        ['stance neutral', 'stance supporter'],
+        ['{ kind cross-sell value 400k EUR', '{ kind cross-sell value 400k EUR stage proposal']);
     commit(dir, 'Danube Foods: monitoring installed', '2026-11-05');
 
     edit(danube, ['potential 9M EUR', 'potential 10M EUR']);

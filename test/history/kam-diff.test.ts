@@ -106,6 +106,9 @@ describe('kam diff between a tag and the working tree', () => {
         expect(danube.actions.closed).toEqual([expect.objectContaining({ label: 'Install condition monitoring on lines 1-4', status: { before: 'in-progress', after: 'done' } })]);
         expect(danube.stakeholders.changed).toEqual([{ id: 'wagner', name: 'Tobias Wagner', stance: { before: 'neutral', after: 'supporter' } }]);
         expect(danube.potentialRevenue.delta).toBe(1_000_000);
+        // The weighted pipeline: 400k × 10% (no stage: at best identified) = 40k → 400k × 50% (proposal) = 200k.
+        expect(danube.pipeline).toMatchObject({ before: { amount: 40_000, currency: 'EUR' }, after: { amount: 200_000, currency: 'EUR' }, delta: 160_000, added: [], removed: [] });
+        expect(danube.pipeline.moved).toEqual([{ text: 'Monitoring for the Graz plant', stage: { before: undefined, after: 'proposal' }, probability: { before: 10, after: 50, delta: 40 } }]);
         // Three supporters and champions now: the reviewer asks whether the map is honest.
         expect(danube.findings.added.map((f) => f.code)).toEqual(['kam.only-supporters']);
     });
@@ -139,6 +142,7 @@ describe('kam diff as a pull-request comment', () => {
         expect(md).toContain('- **Strategic value:** 3.7 → 6.2 (+2.5): Potential revenue score 3 → 9 (+1.5 to the value); Strategic fit score 3 → 8 (+1.0 to the value)');
         expect(md).toContain('- **KPIs progressed:** Unplanned stops per month 12 stops → 10 stops, target 8 stops');
         expect(md).toContain('- **Actions closed:** Install condition monitoring on lines 1-4 (done)');
+        expect(md).toContain('- **Pipeline:** 40k EUR → 200k EUR (+160k) weighted; moved: Monitoring for the Graz plant — → proposal');
         expect(md).toContain('- resolved `kam.missing-finance-contact`: Baltic Paper: No finance contact is mapped');
         expect(md.match(/<details>/g)).toHaveLength(2);
         expect(md.match(/<\/details>/g)).toHaveLength(2);

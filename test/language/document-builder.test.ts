@@ -25,7 +25,7 @@ function portfolio(files: Record<string, string>) {
             return Promise.all(names.map((n) => documents.getOrCreateDocument(uri(n))));
         },
         unresolved(name: string): string[] {
-            return (documents.getDocument(uri(name))?.diagnostics ?? []).filter((d) => /Could not resolve/.test(d.message)).map((d) => d.message);
+            return (documents.getDocument(uri(name))?.diagnostics ?? []).map((d) => String(d.message)).filter((m) => /Could not resolve/.test(m));
         },
         state(name: string) {
             return documents.getDocument(uri(name))?.state;

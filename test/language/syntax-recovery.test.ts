@@ -38,15 +38,15 @@ describe('a plan with one bad entry', () => {
     it('keeps everything else of the account and withholds the findings that something is missing', async () => {
         const sound = await review(nordwind);
         expect(errors(sound)).toEqual([]);
-        // A status written the way a project tool would, in an objective, and a date typed short.
+        // Progress written the way a project tool would, in an objective, and a date typed short.
         const broken = nordwind
-            .replace(/(objective \w+ "[^"]*" \{\n)/, '$1        status on-track\n')
+            .replace(/(objective \w+ "[^"]*" \{\n)/, '$1        progress on-track\n')
             .replace(/last contact 2026-(\d\d)-0(\d)/, 'last contact 2026-$1-$2');
         expect(broken).not.toBe(nordwind);
         const document = await review(broken);
         expect(counts(account(document))).toEqual(counts(account(sound)));
         expect(errors(document)).toEqual([
-            expect.stringMatching(/^\d+: Unknown entry `status` in objective .+\. Entries allowed here: owner, due, agreed with, kpi, milestone, action\.$/),
+            expect.stringMatching(/^\d+: Unknown entry `progress` in objective .+\. Entries allowed here: owner, due, agreed with, status, kpi, milestone, action\.$/),
             expect.stringMatching(/^\d+: 2026-\d\d-\d: write the day with two digits \(2026-\d\d-0\d\)\.$/),
         ]);
         // Nothing is reported missing that is there; the account says once that its review waits.
@@ -69,7 +69,7 @@ describe('a plan with one bad entry', () => {
             'acount broken { }',
         ].join('\n'));
         expect(errors(document)).toEqual([
-            '2: Unknown entry `teir` in account Nordwind Logistics — did you mean `tier`? Entries allowed here: industry, tier, status, strategy, owner, backup owner, revenue current, profitability, relationship stage, value proposition, scores, will and skill, customer, stakeholder, objective, feedback, risk, opportunity, competitor.',
+            '2: Unknown entry `teir` in account Nordwind Logistics — did you mean `tier`? Entries allowed here: industry, tier, status, strategy, owner, backup owner, part of, revenue current, profitability, relationship stage, value proposition, scores, will and skill, customer, stakeholder, objective, feedback, risk, opportunity, competitor, contract, review cadence, last reviewed, next review, signed off by, our team, meeting, call, visit, workshop, whitespace.',
             '4: `hihg` is not an influence level — did you mean `high`? An influence level is one of: high, medium, low.',
             '5: Expected a number (such as 7) after `advisor`, but found `high`.',
             '10: Unknown element `acount` — did you mean `account`? A plan file holds: scoring model, team, account.',

@@ -109,6 +109,6 @@ describe('the account preview over time', () => {
         expect(html).toContain('Strategic value and relationship strength at the 4 newest commits that changed the portfolio, and now.');
         expect(html).toContain('<title>2026-10-20 (Half-typed competitor): strategic value 7.1, provisional (syntax error)</title>');
         expect(html).toContain('<title>now (the plan as it is): strategic value 7.1</title>');
-        expect(html.match(/class="kam-trend-point/g)).toHaveLength(10); // 4 commits and now, two lines
+        expect(html.match(/class="kam-history-point/g)).toHaveLength(10); // 4 commits and now, two lines
     }, 120_000);
 });

@@ -72,7 +72,51 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
             fulfilment: (e.fulfilment ?? 'unknown') as domain.Fulfilment,
             how: e.how,
         })),
+        notes: node.notes,
+        decisionCriteria: node.decisionCriteria,
+        left: departure(one(node.departure)),
     };
+}
+
+function departure(node: ast.Departure | undefined): domain.Stakeholder['left'] {
+    return node?.date ? { date: node.date, reason: node.reason } : undefined;
+}
+
+function names(refs: ReadonlyArray<Reference>): string[] {
+    return refs.map(refName).filter((n): n is string => n !== undefined);
+}
+
+function contract(node: ast.Contract): domain.Contract {
+    const notice = one(node.notice);
+    return {
+        title: node.title,
+        start: one(node.start),
+        end: one(node.end),
+        renewal: one(node.renewal),
+        notice: notice && notice.amount !== undefined && notice.unit ? { amount: notice.amount, unit: notice.unit as domain.PeriodUnit } : undefined,
+        value: money(one(node.value)),
+    };
+}
+
+function interaction(node: ast.Interaction): domain.Interaction {
+    return {
+        kind: (node.kind ?? 'meeting') as domain.InteractionKind,
+        date: node.date ?? '',
+        title: node.title,
+        attendees: names(node.attendees),
+        ourSide: names(node.ourSide),
+        agreed: node.agreed,
+        nextSteps: node.nextSteps.map(action),
+    };
+}
+
+function whitespace(node: ast.Whitespace | undefined): domain.Whitespace | undefined {
+    if (!node) return undefined;
+    return { units: node.units, rows: node.rows.map((r) => ({ product: r.product ?? '', cells: r.cells as domain.WhitespaceCell[] })) };
+}
+
+function percentOrUndefined(text: string | undefined): number | undefined {
+    return text === undefined ? undefined : parsePercent(text);
 }
 
 export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPlan {
@@ -81,7 +125,6 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
     const revenue = one(node.revenue);
     const gates = one(node.gates);
     const customer = one(node.customer);
-    const profitability = one(node.profitability);
     return {
         name: named(node.name),
         title: node.title ?? named(node.name),
@@ -94,7 +137,7 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
         backupOwner: refName(one(node.backupOwner)),
         currentRevenue: money(revenue?.current),
         potentialRevenue: money(revenue?.potential),
-        profitability: profitability === undefined ? undefined : parsePercent(profitability),
+        profitability: percentOrUndefined(one(node.profitability)),
         relationshipStage: one(node.relationshipStage) as domain.RelationshipStage | undefined,
         valueProposition: one(node.valueProposition),
         scoringModel: modelNode?.name,
@@ -120,10 +163,14 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
             title: o.title ?? named(o.name),
             owner: refName(one(o.owner)),
             due: one(o.due),
-            agreedWith: o.agreedWith.map(refName).filter((n): n is string => n !== undefined),
+            agreedWith: names(o.agreedWith),
+            status: one(o.status) as domain.ObjectiveStatus | undefined,
             kpis: o.kpis.map((k) => ({
                 label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target),
                 unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined), direction: k.direction as domain.KpiDirection | undefined,
+                history: k.history.filter((r) => r.date && r.value !== undefined)
+                    .map((r) => ({ date: r.date, value: parseMeasure(r.value) }))
+                    .sort((a, b) => a.date.localeCompare(b.date)),
             })),
             milestones: o.milestones.map((m) => ({ label: m.label ?? '', due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
             actions: o.actions.map(action),
@@ -136,10 +183,25 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
         opportunities: node.opportunities.map((o) => ({
             text: o.text ?? '', kind: one(o.kind) as domain.OpportunityKind | undefined, value: money(one(o.value)),
             stakeholder: refName(one(o.stakeholder)), owner: refName(one(o.owner)), due: one(o.due),
+            stage: one(o.stage) as domain.PipelineStage | undefined,
+            probability: percentOrUndefined(one(o.probability)),
+            close: one(o.close),
         })),
-        competitors: node.competitors.map((c) => {
-            const share = one(c.share);
-            return { name: c.name ?? '', share: share === undefined ? undefined : parsePercent(share), strengths: c.strengths, warningSigns: c.warningSigns };
+        competitors: node.competitors.map((c) => ({
+            name: c.name ?? '', share: percentOrUndefined(one(c.share)), strengths: c.strengths,
+            weaknesses: c.weaknesses, differentiators: c.differentiators, warningSigns: c.warningSigns,
+        })),
+        parent: refName(one(node.parent)),
+        contracts: node.contracts.map(contract),
+        reviewCadence: one(node.reviewCadence) as domain.Cadence | undefined,
+        lastReviewed: one(node.lastReviewed),
+        nextReview: one(node.nextReview),
+        signOffs: node.signOffs.map((s) => ({ by: names(s.by), date: s.date })),
+        accountTeam: (one(node.accountTeam)?.roles ?? []).flatMap((r) => {
+            const member = refName(r.member);
+            return r.role && member ? [{ role: r.role as domain.OurRole, member, counterparts: names(r.counterparts) }] : [];
         }),
+        interactions: node.interactions.map(interaction),
+        whitespace: whitespace(one(node.whitespace)),
     };
 }

@@ -18,6 +18,10 @@ import type { ReviewSettingsHolder } from './review-settings.js';
 import { planCompleteness } from '../domain/completeness.js';
 import { one } from './single-entries.js';
 import { firstSyntaxErrorIn } from '../syntax/syntax-errors.js';
+import { CurrencyConverter } from '../domain/currency.js';
+import { pipelineSummary } from '../domain/pipeline.js';
+import { planRhythm } from '../domain/plan-rhythm.js';
+import { nextRenewal } from '../domain/contracts.js';
 
 export interface AccountAnalysis extends AccountScorecard {
     node: Account;
@@ -67,7 +71,10 @@ export class PlanAnalyzer {
         const root = document.parseResult.value as PlanFile;
         const uri = document.uri.toString();
         const elements = isPlanFile(root) ? root.elements : [];
-        const thresholds = this.settings.settingsFor(document.uri).thresholds;
+        const settings = this.settings.settingsFor(document.uri);
+        const thresholds = settings.thresholds;
+        const today = this.settings.today(document.uri);
+        const converter = new CurrencyConverter(settings.currency);
         const accounts = elements.filter(isAccount).map((node): AccountAnalysis => {
             const plan = toAccountPlan(node, uri);
             const modelNode = one(node.scores)?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
@@ -78,6 +85,7 @@ export class PlanAnalyzer {
             const error = cst ? firstSyntaxErrorIn(document, cst.offset, cst.end) : undefined;
             return {
                 node, plan, model, strategicValue: value, relationship, completeness: planCompleteness(plan),
+                today, pipeline: pipelineSummary(plan, converter), rhythm: planRhythm(plan, today), renewal: nextRenewal(plan.contracts, today),
                 // A half-read account is not placed in the portfolio as if its numbers were final.
                 quadrant: error ? undefined : quadrantOf(value.value, relationship.value, thresholds),
                 syntaxErrorLine: error?.line,

@@ -17,6 +17,7 @@ import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '.
 import type { PortfolioConfig } from '../workspace/portfolio-config.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
 import { one } from './single-entries.js';
+import { CurrencyConverter, type CurrencySettings } from '../domain/currency.js';
 
 interface AccountSummary {
     name: string;
@@ -45,8 +46,20 @@ export interface PortfolioFacts {
     concentration: RevenueConcentration;
     /** Names of the accounts in the top fifth by revenue. */
     topFifth: Set<string>;
-    /** Revenues are stated in more than one currency: they cannot be added up. */
+    /** Revenues are stated in more than one currency and the portfolio gives no reporting currency: they cannot be added up. */
     mixedCurrencies: boolean;
+    /** The currency the concentration is counted in (the reporting currency, or the one currency all revenues share). */
+    currency?: string;
+    /** Currencies the portfolio's rates cannot convert into the reporting currency: their accounts are left out. */
+    unconvertible: Set<string>;
+}
+
+interface RevenueFacts {
+    concentration: RevenueConcentration;
+    topFifth: Set<string>;
+    mixedCurrencies: boolean;
+    currency?: string;
+    unconvertible: Set<string>;
 }
 
 /** One portfolio root's running totals. */
@@ -59,20 +72,34 @@ class RootLedger {
     readonly teamDocuments = new Set<string>();
     readonly revenueDocuments = new Map<string, AccountSummary[]>();
     keyAccountCount = 0;
-    private concentrationCache?: { concentration: RevenueConcentration; topFifth: Set<string>; currencies: Set<string> };
+    private concentrationCache?: RevenueFacts & { settings: string };
 
     revenueChanged(): void {
         this.concentrationCache = undefined;
     }
 
-    revenue(): { concentration: RevenueConcentration; topFifth: Set<string>; currencies: Set<string> } {
-        if (!this.concentrationCache) {
+    /** Revenue concentration, in the reporting currency when the portfolio sets one (cached per currency settings). */
+    revenue(currency: CurrencySettings): RevenueFacts {
+        const key = JSON.stringify(currency);
+        if (this.concentrationCache?.settings !== key) {
             const entries = [...this.revenueDocuments.values()].flat();
-            const concentration = revenueConcentration(entries.map((a) => ({ name: a.name, revenue: a.revenue! })));
+            const currencies = new Set(entries.map((a) => a.currency ?? ''));
+            const converter = new CurrencyConverter(currency);
+            const unconvertible = new Set(currency.reporting ? [...currencies].filter((c) => !converter.hasRate(c)) : []);
+            const counted = currency.reporting
+                ? entries.flatMap((a) => {
+                    const amount = converter.toReporting({ amount: a.revenue!, currency: a.currency ?? '' });
+                    return amount === undefined ? [] : [{ name: a.name, revenue: amount }];
+                })
+                : entries.map((a) => ({ name: a.name, revenue: a.revenue! }));
+            const concentration = revenueConcentration(counted);
             this.concentrationCache = {
+                settings: key,
                 concentration,
                 topFifth: new Set(concentration.rows.slice(0, concentration.topFifthCount).map((r) => r.name)),
-                currencies: new Set(entries.map((a) => a.currency ?? '')),
+                mixedCurrencies: !currency.reporting && currencies.size > 1,
+                currency: currency.reporting ?? (currencies.size === 1 ? [...currencies][0] : undefined),
+                unconvertible,
             };
         }
         return this.concentrationCache;
@@ -127,7 +154,7 @@ export class PortfolioFactsProvider {
             const stated = capacities.find((c) => c !== undefined);
             if (stated !== undefined || ledger.keyAccountsByOwner.has(name)) teamCapacity += stated ?? capacityPerOwner;
         }
-        const { concentration, topFifth, currencies } = ledger.revenue();
+        const { concentration, topFifth, mixedCurrencies, currency, unconvertible } = ledger.revenue(this.settings.forRoot(root).currency);
         return {
             keyAccountCount: ledger.keyAccountCount,
             keyAccountsByOwner: ledger.keyAccountsByOwner,
@@ -135,7 +162,9 @@ export class PortfolioFactsProvider {
             teamCapacity,
             concentration,
             topFifth,
-            mixedCurrencies: currencies.size > 1,
+            mixedCurrencies,
+            currency,
+            unconvertible,
         };
     }
 
@@ -241,11 +270,11 @@ export class PortfolioFactsProvider {
     /** The top fifth by revenue and what the concentration finding says about it. */
     private revenueStatus(root: string): { topFifth: Set<string>; shown: string } {
         const ledger = this.ledger(root);
-        const { concentration, topFifth, currencies } = ledger.revenue();
-        const { paretoLimit } = this.settings.forRoot(root === '' ? undefined : root).thresholds;
+        const settings = this.settings.forRoot(root === '' ? undefined : root);
+        const { concentration, topFifth, mixedCurrencies, unconvertible } = ledger.revenue(settings.currency);
         return {
             topFifth,
-            shown: `${concentration.topFifthShare.toFixed(0)}|${concentration.topFifthCount}|${concentration.rows.length}|${concentration.topFifthShare > paretoLimit}|${currencies.size > 1}`,
+            shown: `${concentration.topFifthShare.toFixed(0)}|${concentration.topFifthCount}|${concentration.rows.length}|${concentration.topFifthShare > settings.thresholds.paretoLimit}|${mixedCurrencies}|${[...unconvertible].sort().join(',')}`,
         };
     }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
 import { isValidIsoDate, todayIso } from '../domain/quantities.js';
 import { didYouMean } from '../syntax/grammar-vocabulary.js';
+import { NO_CURRENCY_SETTINGS, type CurrencySettings } from '../domain/currency.js';
 
 export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeverityLevel = typeof SEVERITY_LEVELS[number];
@@ -22,6 +23,7 @@ const thresholdSchemas = {
     capacityPerOwner: z.number().int().min(1),
     stalenessFactor: z.number().min(1),
     paretoLimit: z.number().gt(0).max(100),
+    renewalWindowDays: z.number().int().min(0),
 } satisfies Record<keyof Thresholds, z.ZodType>;
 
 const severitySchema = z.enum(SEVERITY_LEVELS);
@@ -35,7 +37,7 @@ export const DEFAULT_INLAY_HINTS: Record<InlayHintSetting, boolean> = {
 };
 
 /** The settings a source may state, at the top level of kam.config.json or under `kam.` in an editor. */
-export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints', 'reviewTag'] as const;
+export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints', 'currency', 'reviewTag'] as const;
 
 export interface ReviewSettings {
     thresholds: Thresholds;
@@ -45,6 +47,8 @@ export interface ReviewSettings {
     today: string | undefined;
     /** Which inlay hints the editor shows. */
     inlayHints: Record<InlayHintSetting, boolean>;
+    /** The reporting currency and exchange rates, for totals across currencies. */
+    currency: CurrencySettings;
     /** The git tags that mark reviews (a pattern such as `qbr-*`): changes are shown since the newest. */
     reviewTag?: string;
 }
@@ -55,10 +59,11 @@ export interface SettingsLayer {
     severity?: Record<string, SeverityLevel>;
     today?: string;
     inlayHints?: Partial<Record<InlayHintSetting, boolean>>;
+    currency?: CurrencySettings;
     reviewTag?: string;
 }
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS };
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS, currency: NO_CURRENCY_SETTINGS };
 
 export interface SettingsReadResult {
     layer: SettingsLayer;
@@ -102,12 +107,48 @@ export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<s
         else problems.push(`Setting today = ${JSON.stringify(raw.today)} must be a date written as yyyy-mm-dd; using the real date.`);
     }
     readInlayHints(raw.inlayHints, layer, problems);
+    readCurrency(raw.currency, layer, problems);
     if (raw.reviewTag !== undefined && raw.reviewTag !== null && raw.reviewTag !== '') {
         // A tag pattern as git's for-each-ref takes it: no spaces, no option, no control characters.
         if (typeof raw.reviewTag === 'string' && /^[^\s\-\x00-\x1f~^:\\][^\s\x00-\x1f~^:\\]*$/.test(raw.reviewTag)) layer.reviewTag = raw.reviewTag;
         else problems.push(`Setting reviewTag = ${JSON.stringify(raw.reviewTag)} must be a git tag pattern such as "qbr-*"; no review is marked.`);
     }
     return { layer, problems };
+}
+
+const currencyCodeSchema = z.string().regex(/^[A-Za-z_][\w-]*$/, 'must be a currency as plans write it, e.g. EUR');
+const rateSchema = z.number().positive().finite();
+
+/** `currency: { reporting: "EUR", rates: { "USD": 0.92 } }`: one USD is worth 0.92 EUR. */
+function readCurrency(raw: unknown, layer: SettingsLayer, problems: string[]): void {
+    if (raw === undefined || raw === null) return;
+    if (!isRecord(raw)) {
+        problems.push('Setting currency must be an object like { "reporting": "EUR", "rates": { "USD": 0.92 } }; amounts are not converted.');
+        return;
+    }
+    const currency: CurrencySettings = { rates: {} };
+    if (raw.reporting !== undefined && raw.reporting !== null && raw.reporting !== '') {
+        const parsed = currencyCodeSchema.safeParse(raw.reporting);
+        if (parsed.success) currency.reporting = parsed.data;
+        else problems.push(`Setting currency.reporting = ${JSON.stringify(raw.reporting)} ${parsed.error.issues[0]?.message}; amounts are not converted.`);
+    }
+    if (raw.rates !== undefined && raw.rates !== null) {
+        if (!isRecord(raw.rates)) problems.push('Setting currency.rates must map currencies to their value in the reporting currency, e.g. { "USD": 0.92 }.');
+        else {
+            for (const [code, rate] of Object.entries(raw.rates)) {
+                const parsed = rateSchema.safeParse(rate);
+                if (parsed.success && currencyCodeSchema.safeParse(code).success) currency.rates[code] = parsed.data;
+                else problems.push(`Setting currency.rates."${code}" = ${JSON.stringify(rate)} must be a positive number (the value of one ${code} in the reporting currency); it is ignored.`);
+            }
+        }
+    }
+    for (const key of Object.keys(raw).filter((k) => k !== 'reporting' && k !== 'rates')) {
+        problems.push(`Unknown setting currency.${key} is ignored; currency has reporting and rates.`);
+    }
+    if (currency.reporting === undefined && Object.keys(currency.rates).length) {
+        problems.push('Setting currency.rates needs currency.reporting (the currency the rates convert into); amounts are not converted.');
+    }
+    layer.currency = currency;
 }
 
 function readThresholds(raw: unknown, layer: SettingsLayer, problems: string[]): void {
@@ -166,7 +207,7 @@ function readInlayHints(raw: unknown, layer: SettingsLayer, problems: string[]):
 /** The settings in force: the defaults with each layer laid over them in order. */
 export function combineSettings(...layers: Array<SettingsLayer | undefined>): ReviewSettings {
     const settings: ReviewSettings = {
-        thresholds: { ...DEFAULT_THRESHOLDS }, severity: {}, today: undefined, inlayHints: { ...DEFAULT_INLAY_HINTS },
+        thresholds: { ...DEFAULT_THRESHOLDS }, severity: {}, today: undefined, inlayHints: { ...DEFAULT_INLAY_HINTS }, currency: NO_CURRENCY_SETTINGS,
     };
     for (const layer of layers) {
         if (!layer) continue;
@@ -174,6 +215,8 @@ export function combineSettings(...layers: Array<SettingsLayer | undefined>): Re
         Object.assign(settings.severity, layer.severity);
         Object.assign(settings.inlayHints, layer.inlayHints);
         if (layer.today !== undefined) settings.today = layer.today;
+        // A layer's currency is taken whole: rates only make sense with the reporting currency they convert into.
+        if (layer.currency !== undefined) settings.currency = layer.currency;
         if (layer.reviewTag !== undefined) settings.reviewTag = layer.reviewTag;
     }
     return settings;
@@ -187,7 +230,7 @@ export function parseReviewSettings(raw: unknown, knownCodes?: ReadonlySet<strin
 
 /** Which layer changed: only a change to the review itself (not the hints' switches) re-validates plans. */
 function reviewPart(s: ReviewSettings): string {
-    return JSON.stringify([s.thresholds, s.severity, s.today]);
+    return JSON.stringify([s.thresholds, s.severity, s.today, s.currency]);
 }
 
 /**

@@ -7,13 +7,17 @@ import type { KamAstType } from '../generated/ast.js';
 
 /** Per node type, the properties that hold one value although the grammar collects a list. */
 export const SINGLE_VALUED_ENTRIES = {
-    Account: ['industry', 'tier', 'status', 'strategy', 'owner', 'backupOwner', 'revenue', 'profitability', 'relationshipStage', 'valueProposition', 'scores', 'gates', 'customer'],
+    Account: [
+        'industry', 'tier', 'status', 'strategy', 'owner', 'backupOwner', 'parent', 'revenue', 'profitability', 'relationshipStage', 'valueProposition',
+        'scores', 'gates', 'customer', 'reviewCadence', 'lastReviewed', 'nextReview', 'accountTeam', 'whitespace',
+    ],
+    Contract: ['start', 'end', 'renewal', 'notice', 'value'],
     WillAndSkill: ['valuesOurSolutions', 'multiLevelTrust', 'coCreation', 'preferredOverRivals'],
-    Stakeholder: ['title', 'influence', 'stance', 'reportsTo', 'relationshipOwner', 'trustedAdvisor', 'strategicPartner', 'channel', 'cadence', 'lastContact'],
-    Objective: ['owner', 'due'],
+    Stakeholder: ['title', 'influence', 'stance', 'reportsTo', 'relationshipOwner', 'trustedAdvisor', 'strategicPartner', 'channel', 'cadence', 'lastContact', 'departure'],
+    Objective: ['owner', 'due', 'status'],
     Feedback: ['from', 'received'],
     Risk: ['likelihood', 'impact', 'contingency', 'owner'],
-    Opportunity: ['kind', 'value', 'stakeholder', 'owner', 'due'],
+    Opportunity: ['kind', 'value', 'stakeholder', 'owner', 'due', 'stage', 'probability', 'close'],
     Competitor: ['share'],
 } as const satisfies { [T in keyof KamAstType]?: ReadonlyArray<keyof KamAstType[T] & string> };
 

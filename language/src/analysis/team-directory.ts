@@ -22,5 +22,5 @@ export function teamDirectory(documents: LangiumDocuments): People {
  */
 export function reportContextFor(Kam: KamServices, planUri: URI | undefined): ReportContext {
     const settings = Kam.analysis.ReviewSettings.settingsFor(planUri);
-    return { today: settings.today ?? todayIso(), thresholds: settings.thresholds, people: teamDirectory(Kam.shared.workspace.LangiumDocuments) };
+    return { today: settings.today ?? todayIso(), thresholds: settings.thresholds, people: teamDirectory(Kam.shared.workspace.LangiumDocuments), currency: settings.currency };
 }

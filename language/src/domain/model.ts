@@ -5,14 +5,14 @@
  */
 import type {
     AccountStatus, AccountStrategy, AccountTier, ActionStatus, Cadence, ContactChannel, ExpectationKind,
-    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, OpportunityKind, RelationshipStage,
-    RiskLevel, StakeholderRole, Stance,
+    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, InteractionKind, ObjectiveStatus, OpportunityKind,
+    OurRole, PeriodUnit, PipelineStage, RelationshipStage, RiskLevel, StakeholderRole, Stance, WhitespaceCell,
 } from '../generated/ast.js';
 
 export type {
     AccountStatus, AccountStrategy, AccountTier, ActionStatus, Cadence, ContactChannel, ExpectationKind,
-    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, OpportunityKind, RelationshipStage,
-    RiskLevel, StakeholderRole, Stance,
+    FactorHorizon, FactorMeasure, Fulfilment, GateAnswer, InfluenceLevel, InteractionKind, ObjectiveStatus, OpportunityKind,
+    OurRole, PeriodUnit, PipelineStage, RelationshipStage, RiskLevel, StakeholderRole, Stance, WhitespaceCell,
 };
 
 /** An ISO calendar date, `2027-03-31`. */
@@ -80,6 +80,12 @@ export interface Stakeholder {
     cadence?: Cadence;
     lastContact?: IsoDate;
     expectations: Expectation[];
+    /** What drives the person: personal motives, worries, what they are measured on. */
+    notes: string[];
+    /** What the person decides on: their decision criteria. */
+    decisionCriteria: string[];
+    /** When the person left the company or the decision-making unit: kept in history, out of the map and the scores. */
+    left?: { date: IsoDate; reason?: string };
 }
 
 export interface Kpi {
@@ -89,6 +95,13 @@ export interface Kpi {
     unit?: string;
     /** Stated in the plan; when absent, the direction is inferred from current and target. */
     direction?: KpiDirection;
+    /** Earlier values, oldest first, so progress is a trend and not one number. */
+    history: KpiReading[];
+}
+
+export interface KpiReading {
+    date: IsoDate;
+    value: number;
 }
 
 /** Whether a KPI is better high (on-time delivery) or low (line stops, lead times). */
@@ -113,6 +126,8 @@ export interface Objective {
     owner?: string;
     due?: IsoDate;
     agreedWith: string[];
+    /** As the owner judges it; absent means not stated. */
+    status?: ObjectiveStatus;
     kpis: Kpi[];
     milestones: Milestone[];
     actions: Action[];
@@ -141,13 +156,66 @@ export interface Opportunity {
     stakeholder?: string;
     owner?: string;
     due?: IsoDate;
+    /** Where it stands in the sales pipeline. */
+    stage?: PipelineStage;
+    /** Chance to win, in percent, as written; the stage's usual probability when absent. */
+    probability?: number;
+    /** Expected close date. */
+    close?: IsoDate;
 }
 
 export interface Competitor {
     name: string;
     share?: number;
     strengths: string[];
+    weaknesses: string[];
+    /** What sets us apart from this competitor. */
+    differentiators: string[];
     warningSigns: string[];
+}
+
+/** A contract with the customer; for a key account the renewal date is *the* date. */
+export interface Contract {
+    title?: string;
+    start?: IsoDate;
+    end?: IsoDate;
+    renewal?: IsoDate;
+    /** Notice period, as written (`90 days`, `3 months`). */
+    notice?: { amount: number; unit: PeriodUnit };
+    /** Annual contract value. */
+    value?: Money;
+}
+
+/** The plan agreed with the customer: who on their side, and when. */
+export interface SignOff {
+    by: string[];
+    date?: IsoDate;
+}
+
+/** One of our people in a role on this account, facing their counterparts at the customer. */
+export interface AccountTeamRole {
+    role: OurRole;
+    member: string;
+    counterparts: string[];
+}
+
+/** A meeting or call: who attended on both sides, what was agreed, the next steps. */
+export interface Interaction {
+    kind: InteractionKind;
+    date: IsoDate;
+    title?: string;
+    /** The customer's people who took part. */
+    attendees: string[];
+    /** Our people who took part. */
+    ourSide: string[];
+    agreed: string[];
+    nextSteps: Action[];
+}
+
+/** Our products across the customer's business units or sites. */
+export interface Whitespace {
+    units: string[];
+    rows: Array<{ product: string; cells: WhitespaceCell[] }>;
 }
 
 export interface WillAndSkillGates {
@@ -191,4 +259,16 @@ export interface AccountPlan {
     risks: Risk[];
     opportunities: Opportunity[];
     competitors: Competitor[];
+    /** The group this account belongs to (another account), for roll-ups. */
+    parent?: string;
+    contracts: Contract[];
+    /** The plan's own rhythm: how often it is reviewed, when last, when next. */
+    reviewCadence?: Cadence;
+    lastReviewed?: IsoDate;
+    nextReview?: IsoDate;
+    /** Every sign-off written, in order; the latest counts. */
+    signOffs: SignOff[];
+    accountTeam: AccountTeamRole[];
+    interactions: Interaction[];
+    whitespace?: Whitespace;
 }

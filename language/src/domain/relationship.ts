@@ -54,7 +54,8 @@ export function stakeholderIndex(s: Pick<Stakeholder, 'trustedAdvisor' | 'strate
 }
 
 export function relationshipStrength(plan: Pick<AccountPlan, 'stakeholders' | 'relationshipStage'>): RelationshipStrength {
-    const stakeholders = plan.stakeholders.map((stakeholder): StakeholderRelationship => {
+    // Someone who left is history: their ratings no longer describe the relationship.
+    const stakeholders = plan.stakeholders.filter((s) => s.left === undefined).map((stakeholder): StakeholderRelationship => {
         const index = stakeholderIndex(stakeholder);
         return { stakeholder, index, counted: index ?? RATING_MIN, weight: stakeholder.influence ? INFLUENCE_WEIGHT[stakeholder.influence] : 1 };
     });
@@ -69,4 +70,9 @@ export function relationshipStrength(plan: Pick<AccountPlan, 'stakeholders' | 'r
         ratingIndex, stageScore, stakeholders,
         unrated: stakeholders.filter((s) => s.index === undefined),
     };
+}
+
+/** A person's part in the relationship strength; undefined for someone who left (out of the scores). */
+export function relationshipOfPerson(strength: RelationshipStrength, person: Stakeholder | undefined): StakeholderRelationship | undefined {
+    return person && strength.stakeholders.find((s) => s.stakeholder === person);
 }

@@ -10,6 +10,8 @@ export interface Thresholds {
     stalenessFactor: number;
     /** Share of revenue (%) the top fifth of accounts may bring before concentration is a risk. */
     paretoLimit: number;
+    /** Days before a contract renewal from which the plan must aim something at it. */
+    renewalWindowDays: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -18,4 +20,5 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     capacityPerOwner: 4,
     stalenessFactor: 1.5,
     paretoLimit: 80,
+    renewalWindowDays: 180,
 };

@@ -23,7 +23,9 @@ export type KamTerminalNames = keyof typeof KamTerminals;
 export type KamKeywordNames =
     | ","
     | "account"
+    | "account-manager"
     | "accounts"
+    | "achieved"
     | "action"
     | "advisor"
     | "agreed"
@@ -36,30 +38,45 @@ export type KamKeywordNames =
     | "because"
     | "blocked"
     | "blocker"
+    | "bought"
+    | "by"
     | "cadence"
+    | "call"
     | "cancelled"
     | "capacity"
     | "champion"
     | "channel"
     | "chat"
+    | "close"
     | "co-creates"
+    | "coach"
     | "communication"
     | "competitor"
     | "contact"
     | "contingency"
+    | "contract"
     | "cooperative"
     | "cross-sell"
     | "current"
     | "customer"
+    | "day"
+    | "days"
+    | "decides"
     | "department-head"
     | "description"
+    | "differentiator"
     | "done"
+    | "dropped"
     | "due"
+    | "economic-buyer"
     | "email"
+    | "end"
     | "events"
     | "executive"
+    | "executive-sponsor"
     | "expects"
     | "exploratory"
+    | "faces"
     | "factor"
     | "feedback"
     | "finance"
@@ -73,7 +90,9 @@ export type KamKeywordNames =
     | "half-yearly"
     | "high"
     | "higher-is-better"
+    | "history"
     | "how"
+    | "identified"
     | "impact"
     | "in-person"
     | "in-progress"
@@ -86,8 +105,10 @@ export type KamKeywordNames =
     | "kind"
     | "kpi"
     | "last"
+    | "left"
     | "levels"
     | "likelihood"
+    | "lost"
     | "low"
     | "lower-is-better"
     | "maintain"
@@ -95,29 +116,46 @@ export type KamKeywordNames =
     | "manage-diplomatically"
     | "market"
     | "medium"
+    | "meeting"
     | "member"
     | "met"
     | "milestone"
     | "model"
+    | "month"
     | "monthly"
+    | "months"
+    | "negotiation"
     | "neutral"
     | "new-relationship"
+    | "next"
     | "no"
+    | "not-relevant"
+    | "note"
+    | "notice"
     | "objective"
     | "of"
+    | "off"
+    | "on"
+    | "on-track"
+    | "open"
     | "opportunity"
     | "organisation"
     | "our"
     | "owner"
+    | "part"
     | "partly"
     | "partner"
     | "past"
     | "phone"
+    | "pipeline"
     | "planned"
     | "potential"
+    | "probability"
     | "product"
     | "profitability"
+    | "proposal"
     | "proposition"
+    | "qualified"
     | "qualitative"
     | "quantitative"
     | "quarterly"
@@ -127,6 +165,8 @@ export type KamKeywordNames =
     | "reports"
     | "retain"
     | "revenue"
+    | "review"
+    | "reviewed"
     | "risk"
     | "rivals"
     | "role"
@@ -135,17 +175,24 @@ export type KamKeywordNames =
     | "scoring"
     | "sees"
     | "service"
+    | "service-lead"
     | "several"
     | "share"
+    | "side"
     | "sign"
+    | "signed"
     | "skeptic"
     | "skill"
+    | "solution-engineer"
     | "solutions"
+    | "specialist"
     | "stage"
     | "stakeholder"
     | "stance"
     | "standard"
+    | "start"
     | "status"
+    | "step"
     | "strategic"
     | "strategy"
     | "strength"
@@ -159,6 +206,7 @@ export type KamKeywordNames =
     | "trust"
     | "trusted"
     | "unit"
+    | "units"
     | "unknown"
     | "unmet"
     | "upsell"
@@ -167,12 +215,18 @@ export type KamKeywordNames =
     | "value"
     | "values"
     | "video"
+    | "visit"
     | "warning"
+    | "weakness"
+    | "week"
     | "weekly"
+    | "weeks"
     | "weight"
     | "whitespace"
     | "will"
     | "with"
+    | "won"
+    | "workshop"
     | "yearly"
     | "yes"
     | "{"
@@ -183,52 +237,70 @@ export type KamTokenNames = KamTerminalNames | KamKeywordNames;
 export interface Account extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'Account';
+    accountTeam: Array<AccountTeam>;
     backupOwner: Array<langium.Reference<TeamMember>>;
     competitors: Array<Competitor>;
+    contracts: Array<Contract>;
     customer: Array<CustomerProfile>;
     feedback: Array<Feedback>;
     gates: Array<WillAndSkill>;
     industry: Array<string>;
+    interactions: Array<Interaction>;
+    lastReviewed: Array<string>;
     name: string;
+    nextReview: Array<string>;
     objectives: Array<Objective>;
     opportunities: Array<Opportunity>;
     owner: Array<langium.Reference<TeamMember>>;
+    parent: Array<langium.Reference<Account>>;
     profitability: Array<string>;
     relationshipStage: Array<RelationshipStage>;
     revenue: Array<Revenue>;
+    reviewCadence: Array<Cadence>;
     risks: Array<Risk>;
     scores: Array<ScoreCard>;
+    signOffs: Array<SignOff>;
     stakeholders: Array<Stakeholder>;
     status: Array<AccountStatus>;
     strategy: Array<AccountStrategy>;
     tier: Array<AccountTier>;
     title?: string;
     valueProposition: Array<string>;
+    whitespace: Array<Whitespace>;
 }
 
 export const Account = {
     $type: 'Account',
+    accountTeam: 'accountTeam',
     backupOwner: 'backupOwner',
     competitors: 'competitors',
+    contracts: 'contracts',
     customer: 'customer',
     feedback: 'feedback',
     gates: 'gates',
     industry: 'industry',
+    interactions: 'interactions',
+    lastReviewed: 'lastReviewed',
     name: 'name',
+    nextReview: 'nextReview',
     objectives: 'objectives',
     opportunities: 'opportunities',
     owner: 'owner',
+    parent: 'parent',
     profitability: 'profitability',
     relationshipStage: 'relationshipStage',
     revenue: 'revenue',
+    reviewCadence: 'reviewCadence',
     risks: 'risks',
     scores: 'scores',
+    signOffs: 'signOffs',
     stakeholders: 'stakeholders',
     status: 'status',
     strategy: 'strategy',
     tier: 'tier',
     title: 'title',
-    valueProposition: 'valueProposition'
+    valueProposition: 'valueProposition',
+    whitespace: 'whitespace'
 } as const;
 
 export function isAccount(item: unknown): item is Account {
@@ -247,6 +319,40 @@ export function isAccountStrategy(item: unknown): item is AccountStrategy {
     return item === 'retain' || item === 'grow' || item === 'cross-sell';
 }
 
+export interface AccountTeam extends langium.AstNode {
+    readonly $container: Account;
+    readonly $type: 'AccountTeam';
+    roles: Array<AccountTeamRole>;
+}
+
+export const AccountTeam = {
+    $type: 'AccountTeam',
+    roles: 'roles'
+} as const;
+
+export function isAccountTeam(item: unknown): item is AccountTeam {
+    return reflection.isInstance(item, AccountTeam.$type);
+}
+
+export interface AccountTeamRole extends langium.AstNode {
+    readonly $container: AccountTeam;
+    readonly $type: 'AccountTeamRole';
+    counterparts: Array<langium.Reference<Stakeholder>>;
+    member: langium.Reference<TeamMember>;
+    role: OurRole;
+}
+
+export const AccountTeamRole = {
+    $type: 'AccountTeamRole',
+    counterparts: 'counterparts',
+    member: 'member',
+    role: 'role'
+} as const;
+
+export function isAccountTeamRole(item: unknown): item is AccountTeamRole {
+    return reflection.isInstance(item, AccountTeamRole.$type);
+}
+
 export type AccountTier = 'key' | 'major' | 'standard';
 
 export function isAccountTier(item: unknown): item is AccountTier {
@@ -254,7 +360,7 @@ export function isAccountTier(item: unknown): item is AccountTier {
 }
 
 export interface Action extends langium.AstNode {
-    readonly $container: Feedback | Objective;
+    readonly $container: Feedback | Interaction | Objective;
     readonly $type: 'Action';
     due?: string;
     label: string;
@@ -292,18 +398,22 @@ export function isCadence(item: unknown): item is Cadence {
 export interface Competitor extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Competitor';
+    differentiators: Array<string>;
     name: string;
     share: Array<string>;
     strengths: Array<string>;
     warningSigns: Array<string>;
+    weaknesses: Array<string>;
 }
 
 export const Competitor = {
     $type: 'Competitor',
+    differentiators: 'differentiators',
     name: 'name',
     share: 'share',
     strengths: 'strengths',
-    warningSigns: 'warningSigns'
+    warningSigns: 'warningSigns',
+    weaknesses: 'weaknesses'
 } as const;
 
 export function isCompetitor(item: unknown): item is Competitor {
@@ -314,6 +424,31 @@ export type ContactChannel = 'chat' | 'email' | 'events' | 'in-person' | 'phone'
 
 export function isContactChannel(item: unknown): item is ContactChannel {
     return item === 'in-person' || item === 'video' || item === 'phone' || item === 'email' || item === 'chat' || item === 'events';
+}
+
+export interface Contract extends langium.AstNode {
+    readonly $container: Account;
+    readonly $type: 'Contract';
+    end: Array<string>;
+    notice: Array<Period>;
+    renewal: Array<string>;
+    start: Array<string>;
+    title?: string;
+    value: Array<Money>;
+}
+
+export const Contract = {
+    $type: 'Contract',
+    end: 'end',
+    notice: 'notice',
+    renewal: 'renewal',
+    start: 'start',
+    title: 'title',
+    value: 'value'
+} as const;
+
+export function isContract(item: unknown): item is Contract {
+    return reflection.isInstance(item, Contract.$type);
 }
 
 export interface CustomerProfile extends langium.AstNode {
@@ -335,6 +470,23 @@ export const CustomerProfile = {
 
 export function isCustomerProfile(item: unknown): item is CustomerProfile {
     return reflection.isInstance(item, CustomerProfile.$type);
+}
+
+export interface Departure extends langium.AstNode {
+    readonly $container: Stakeholder;
+    readonly $type: 'Departure';
+    date: string;
+    reason?: string;
+}
+
+export const Departure = {
+    $type: 'Departure',
+    date: 'date',
+    reason: 'reason'
+} as const;
+
+export function isDeparture(item: unknown): item is Departure {
+    return reflection.isInstance(item, Departure.$type);
 }
 
 export interface Expectation extends langium.AstNode {
@@ -459,11 +611,45 @@ export function isInfluenceLevel(item: unknown): item is InfluenceLevel {
     return item === 'high' || item === 'medium' || item === 'low';
 }
 
+export interface Interaction extends langium.AstNode {
+    readonly $container: Account;
+    readonly $type: 'Interaction';
+    agreed: Array<string>;
+    attendees: Array<langium.Reference<Stakeholder>>;
+    date: string;
+    kind: InteractionKind;
+    nextSteps: Array<Action>;
+    ourSide: Array<langium.Reference<TeamMember>>;
+    title?: string;
+}
+
+export const Interaction = {
+    $type: 'Interaction',
+    agreed: 'agreed',
+    attendees: 'attendees',
+    date: 'date',
+    kind: 'kind',
+    nextSteps: 'nextSteps',
+    ourSide: 'ourSide',
+    title: 'title'
+} as const;
+
+export function isInteraction(item: unknown): item is Interaction {
+    return reflection.isInstance(item, Interaction.$type);
+}
+
+export type InteractionKind = 'call' | 'meeting' | 'visit' | 'workshop';
+
+export function isInteractionKind(item: unknown): item is InteractionKind {
+    return item === 'meeting' || item === 'call' || item === 'visit' || item === 'workshop';
+}
+
 export interface Kpi extends langium.AstNode {
     readonly $container: Objective;
     readonly $type: 'Kpi';
     current: Measure;
     direction?: KpiDirection;
+    history: Array<KpiReading>;
     label: string;
     target: Measure;
     unit?: string;
@@ -473,6 +659,7 @@ export const Kpi = {
     $type: 'Kpi',
     current: 'current',
     direction: 'direction',
+    history: 'history',
     label: 'label',
     target: 'target',
     unit: 'unit'
@@ -486,6 +673,23 @@ export type KpiDirection = 'higher-is-better' | 'lower-is-better';
 
 export function isKpiDirection(item: unknown): item is KpiDirection {
     return item === 'higher-is-better' || item === 'lower-is-better';
+}
+
+export interface KpiReading extends langium.AstNode {
+    readonly $container: Kpi;
+    readonly $type: 'KpiReading';
+    date: string;
+    value: Measure;
+}
+
+export const KpiReading = {
+    $type: 'KpiReading',
+    date: 'date',
+    value: 'value'
+} as const;
+
+export function isKpiReading(item: unknown): item is KpiReading {
+    return reflection.isInstance(item, KpiReading.$type);
 }
 
 export type Measure = number | string;
@@ -511,7 +715,7 @@ export function isMilestone(item: unknown): item is Milestone {
 }
 
 export interface Money extends langium.AstNode {
-    readonly $container: Opportunity | Revenue;
+    readonly $container: Contract | Opportunity | Revenue;
     readonly $type: 'Money';
     amount: Amount;
     currency: string;
@@ -537,6 +741,7 @@ export interface Objective extends langium.AstNode {
     milestones: Array<Milestone>;
     name: string;
     owner: Array<langium.Reference<TeamMember>>;
+    status: Array<ObjectiveStatus>;
     title?: string;
 }
 
@@ -549,6 +754,7 @@ export const Objective = {
     milestones: 'milestones',
     name: 'name',
     owner: 'owner',
+    status: 'status',
     title: 'title'
 } as const;
 
@@ -556,12 +762,21 @@ export function isObjective(item: unknown): item is Objective {
     return reflection.isInstance(item, Objective.$type);
 }
 
+export type ObjectiveStatus = 'achieved' | 'at-risk' | 'dropped' | 'on-track';
+
+export function isObjectiveStatus(item: unknown): item is ObjectiveStatus {
+    return item === 'on-track' || item === 'at-risk' || item === 'achieved' || item === 'dropped';
+}
+
 export interface Opportunity extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Opportunity';
+    close: Array<string>;
     due: Array<string>;
     kind: Array<OpportunityKind>;
     owner: Array<langium.Reference<TeamMember>>;
+    probability: Array<string>;
+    stage: Array<PipelineStage>;
     stakeholder: Array<langium.Reference<Stakeholder>>;
     text: string;
     value: Array<Money>;
@@ -569,9 +784,12 @@ export interface Opportunity extends langium.AstNode {
 
 export const Opportunity = {
     $type: 'Opportunity',
+    close: 'close',
     due: 'due',
     kind: 'kind',
     owner: 'owner',
+    probability: 'probability',
+    stage: 'stage',
     stakeholder: 'stakeholder',
     text: 'text',
     value: 'value'
@@ -585,6 +803,41 @@ export type OpportunityKind = 'cross-sell' | 'new-relationship' | 'renewal' | 'u
 
 export function isOpportunityKind(item: unknown): item is OpportunityKind {
     return item === 'cross-sell' || item === 'upsell' || item === 'new-relationship' || item === 'whitespace' || item === 'renewal';
+}
+
+export type OurRole = 'account-manager' | 'executive-sponsor' | 'service-lead' | 'solution-engineer' | 'specialist';
+
+export function isOurRole(item: unknown): item is OurRole {
+    return item === 'executive-sponsor' || item === 'account-manager' || item === 'service-lead' || item === 'solution-engineer' || item === 'specialist';
+}
+
+export interface Period extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'Period';
+    amount: number;
+    unit: PeriodUnit;
+}
+
+export const Period = {
+    $type: 'Period',
+    amount: 'amount',
+    unit: 'unit'
+} as const;
+
+export function isPeriod(item: unknown): item is Period {
+    return reflection.isInstance(item, Period.$type);
+}
+
+export type PeriodUnit = 'day' | 'days' | 'month' | 'months' | 'week' | 'weeks';
+
+export function isPeriodUnit(item: unknown): item is PeriodUnit {
+    return item === 'days' || item === 'day' || item === 'weeks' || item === 'week' || item === 'months' || item === 'month';
+}
+
+export type PipelineStage = 'identified' | 'lost' | 'negotiation' | 'proposal' | 'qualified' | 'won';
+
+export function isPipelineStage(item: unknown): item is PipelineStage {
+    return item === 'identified' || item === 'qualified' || item === 'proposal' || item === 'negotiation' || item === 'won' || item === 'lost';
 }
 
 export type PlanElement = Account | ScoringModel | Team;
@@ -701,16 +954,36 @@ export function isScoringModel(item: unknown): item is ScoringModel {
     return reflection.isInstance(item, ScoringModel.$type);
 }
 
+export interface SignOff extends langium.AstNode {
+    readonly $container: Account;
+    readonly $type: 'SignOff';
+    by: Array<langium.Reference<Stakeholder>>;
+    date?: string;
+}
+
+export const SignOff = {
+    $type: 'SignOff',
+    by: 'by',
+    date: 'date'
+} as const;
+
+export function isSignOff(item: unknown): item is SignOff {
+    return reflection.isInstance(item, SignOff.$type);
+}
+
 export interface Stakeholder extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Stakeholder';
     cadence: Array<Cadence>;
     channel: Array<ContactChannel>;
+    decisionCriteria: Array<string>;
+    departure: Array<Departure>;
     expectations: Array<Expectation>;
     fullName?: string;
     influence: Array<InfluenceLevel>;
     lastContact: Array<string>;
     name: string;
+    notes: Array<string>;
     relationshipOwner: Array<langium.Reference<TeamMember>>;
     reportsTo: Array<langium.Reference<Stakeholder>>;
     roles: Array<StakeholderRole>;
@@ -724,11 +997,14 @@ export const Stakeholder = {
     $type: 'Stakeholder',
     cadence: 'cadence',
     channel: 'channel',
+    decisionCriteria: 'decisionCriteria',
+    departure: 'departure',
     expectations: 'expectations',
     fullName: 'fullName',
     influence: 'influence',
     lastContact: 'lastContact',
     name: 'name',
+    notes: 'notes',
     relationshipOwner: 'relationshipOwner',
     reportsTo: 'reportsTo',
     roles: 'roles',
@@ -742,10 +1018,10 @@ export function isStakeholder(item: unknown): item is Stakeholder {
     return reflection.isInstance(item, Stakeholder.$type);
 }
 
-export type StakeholderRole = 'champion' | 'department-head' | 'executive' | 'finance' | 'gatekeeper' | 'influencer' | 'technical-buyer' | 'user';
+export type StakeholderRole = 'champion' | 'coach' | 'department-head' | 'economic-buyer' | 'executive' | 'finance' | 'gatekeeper' | 'influencer' | 'technical-buyer' | 'user';
 
 export function isStakeholderRole(item: unknown): item is StakeholderRole {
-    return item === 'executive' || item === 'finance' || item === 'department-head' || item === 'user' || item === 'technical-buyer' || item === 'champion' || item === 'gatekeeper' || item === 'influencer';
+    return item === 'executive' || item === 'economic-buyer' || item === 'finance' || item === 'department-head' || item === 'user' || item === 'technical-buyer' || item === 'champion' || item === 'coach' || item === 'gatekeeper' || item === 'influencer';
 }
 
 export type Stance = 'blocker' | 'champion' | 'neutral' | 'skeptic' | 'supporter';
@@ -794,6 +1070,46 @@ export function isTeamMember(item: unknown): item is TeamMember {
     return reflection.isInstance(item, TeamMember.$type);
 }
 
+export interface Whitespace extends langium.AstNode {
+    readonly $container: Account;
+    readonly $type: 'Whitespace';
+    rows: Array<WhitespaceRow>;
+    units: Array<string>;
+}
+
+export const Whitespace = {
+    $type: 'Whitespace',
+    rows: 'rows',
+    units: 'units'
+} as const;
+
+export function isWhitespace(item: unknown): item is Whitespace {
+    return reflection.isInstance(item, Whitespace.$type);
+}
+
+export type WhitespaceCell = 'bought' | 'not-relevant' | 'open' | 'pipeline';
+
+export function isWhitespaceCell(item: unknown): item is WhitespaceCell {
+    return item === 'bought' || item === 'pipeline' || item === 'open' || item === 'not-relevant';
+}
+
+export interface WhitespaceRow extends langium.AstNode {
+    readonly $container: Whitespace;
+    readonly $type: 'WhitespaceRow';
+    cells: Array<WhitespaceCell>;
+    product: string;
+}
+
+export const WhitespaceRow = {
+    $type: 'WhitespaceRow',
+    cells: 'cells',
+    product: 'product'
+} as const;
+
+export function isWhitespaceRow(item: unknown): item is WhitespaceRow {
+    return reflection.isInstance(item, WhitespaceRow.$type);
+}
+
 export interface WillAndSkill extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'WillAndSkill';
@@ -817,27 +1133,37 @@ export function isWillAndSkill(item: unknown): item is WillAndSkill {
 
 export type KamAstType = {
     Account: Account
+    AccountTeam: AccountTeam
+    AccountTeamRole: AccountTeamRole
     Action: Action
     Competitor: Competitor
+    Contract: Contract
     CustomerProfile: CustomerProfile
+    Departure: Departure
     Expectation: Expectation
     Factor: Factor
     FactorScore: FactorScore
     Feedback: Feedback
+    Interaction: Interaction
     Kpi: Kpi
+    KpiReading: KpiReading
     Milestone: Milestone
     Money: Money
     Objective: Objective
     Opportunity: Opportunity
+    Period: Period
     PlanElement: PlanElement
     PlanFile: PlanFile
     Revenue: Revenue
     Risk: Risk
     ScoreCard: ScoreCard
     ScoringModel: ScoringModel
+    SignOff: SignOff
     Stakeholder: Stakeholder
     Team: Team
     TeamMember: TeamMember
+    Whitespace: Whitespace
+    WhitespaceRow: WhitespaceRow
     WillAndSkill: WillAndSkill
 }
 
@@ -846,6 +1172,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
         Account: {
             name: Account.$type,
             properties: {
+                accountTeam: {
+                    name: Account.accountTeam,
+                    defaultValue: [],
+                    optional: true
+                },
                 backupOwner: {
                     name: Account.backupOwner,
                     defaultValue: [],
@@ -854,6 +1185,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 competitors: {
                     name: Account.competitors,
+                    defaultValue: [],
+                    optional: true
+                },
+                contracts: {
+                    name: Account.contracts,
                     defaultValue: [],
                     optional: true
                 },
@@ -877,8 +1213,23 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                interactions: {
+                    name: Account.interactions,
+                    defaultValue: [],
+                    optional: true
+                },
+                lastReviewed: {
+                    name: Account.lastReviewed,
+                    defaultValue: [],
+                    optional: true
+                },
                 name: {
                     name: Account.name
+                },
+                nextReview: {
+                    name: Account.nextReview,
+                    defaultValue: [],
+                    optional: true
                 },
                 objectives: {
                     name: Account.objectives,
@@ -896,6 +1247,12 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     referenceType: TeamMember.$type,
                     optional: true
                 },
+                parent: {
+                    name: Account.parent,
+                    defaultValue: [],
+                    referenceType: Account.$type,
+                    optional: true
+                },
                 profitability: {
                     name: Account.profitability,
                     defaultValue: [],
@@ -911,6 +1268,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                reviewCadence: {
+                    name: Account.reviewCadence,
+                    defaultValue: [],
+                    optional: true
+                },
                 risks: {
                     name: Account.risks,
                     defaultValue: [],
@@ -918,6 +1280,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 scores: {
                     name: Account.scores,
+                    defaultValue: [],
+                    optional: true
+                },
+                signOffs: {
+                    name: Account.signOffs,
                     defaultValue: [],
                     optional: true
                 },
@@ -949,9 +1316,44 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     name: Account.valueProposition,
                     defaultValue: [],
                     optional: true
+                },
+                whitespace: {
+                    name: Account.whitespace,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [PlanElement.$type]
+        },
+        AccountTeam: {
+            name: AccountTeam.$type,
+            properties: {
+                roles: {
+                    name: AccountTeam.roles,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        AccountTeamRole: {
+            name: AccountTeamRole.$type,
+            properties: {
+                counterparts: {
+                    name: AccountTeamRole.counterparts,
+                    defaultValue: [],
+                    referenceType: Stakeholder.$type,
+                    optional: true
+                },
+                member: {
+                    name: AccountTeamRole.member,
+                    referenceType: TeamMember.$type
+                },
+                role: {
+                    name: AccountTeamRole.role
+                }
+            },
+            superTypes: []
         },
         Action: {
             name: Action.$type,
@@ -978,6 +1380,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
         Competitor: {
             name: Competitor.$type,
             properties: {
+                differentiators: {
+                    name: Competitor.differentiators,
+                    defaultValue: [],
+                    optional: true
+                },
                 name: {
                     name: Competitor.name
                 },
@@ -993,6 +1400,46 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 warningSigns: {
                     name: Competitor.warningSigns,
+                    defaultValue: [],
+                    optional: true
+                },
+                weaknesses: {
+                    name: Competitor.weaknesses,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        Contract: {
+            name: Contract.$type,
+            properties: {
+                end: {
+                    name: Contract.end,
+                    defaultValue: [],
+                    optional: true
+                },
+                notice: {
+                    name: Contract.notice,
+                    defaultValue: [],
+                    optional: true
+                },
+                renewal: {
+                    name: Contract.renewal,
+                    defaultValue: [],
+                    optional: true
+                },
+                start: {
+                    name: Contract.start,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: Contract.title,
+                    optional: true
+                },
+                value: {
+                    name: Contract.value,
                     defaultValue: [],
                     optional: true
                 }
@@ -1020,6 +1467,19 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 strategies: {
                     name: CustomerProfile.strategies,
                     defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        Departure: {
+            name: Departure.$type,
+            properties: {
+                date: {
+                    name: Departure.date
+                },
+                reason: {
+                    name: Departure.reason,
                     optional: true
                 }
             },
@@ -1115,6 +1575,44 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Interaction: {
+            name: Interaction.$type,
+            properties: {
+                agreed: {
+                    name: Interaction.agreed,
+                    defaultValue: [],
+                    optional: true
+                },
+                attendees: {
+                    name: Interaction.attendees,
+                    defaultValue: [],
+                    referenceType: Stakeholder.$type,
+                    optional: true
+                },
+                date: {
+                    name: Interaction.date
+                },
+                kind: {
+                    name: Interaction.kind
+                },
+                nextSteps: {
+                    name: Interaction.nextSteps,
+                    defaultValue: [],
+                    optional: true
+                },
+                ourSide: {
+                    name: Interaction.ourSide,
+                    defaultValue: [],
+                    referenceType: TeamMember.$type,
+                    optional: true
+                },
+                title: {
+                    name: Interaction.title,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Kpi: {
             name: Kpi.$type,
             properties: {
@@ -1123,6 +1621,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 direction: {
                     name: Kpi.direction,
+                    optional: true
+                },
+                history: {
+                    name: Kpi.history,
+                    defaultValue: [],
                     optional: true
                 },
                 label: {
@@ -1134,6 +1637,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 unit: {
                     name: Kpi.unit,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        KpiReading: {
+            name: KpiReading.$type,
+            properties: {
+                date: {
+                    name: KpiReading.date
+                },
+                value: {
+                    name: KpiReading.value
                 }
             },
             superTypes: []
@@ -1204,6 +1719,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     referenceType: TeamMember.$type,
                     optional: true
                 },
+                status: {
+                    name: Objective.status,
+                    defaultValue: [],
+                    optional: true
+                },
                 title: {
                     name: Objective.title,
                     optional: true
@@ -1214,6 +1734,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
         Opportunity: {
             name: Opportunity.$type,
             properties: {
+                close: {
+                    name: Opportunity.close,
+                    defaultValue: [],
+                    optional: true
+                },
                 due: {
                     name: Opportunity.due,
                     defaultValue: [],
@@ -1230,6 +1755,16 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     referenceType: TeamMember.$type,
                     optional: true
                 },
+                probability: {
+                    name: Opportunity.probability,
+                    defaultValue: [],
+                    optional: true
+                },
+                stage: {
+                    name: Opportunity.stage,
+                    defaultValue: [],
+                    optional: true
+                },
                 stakeholder: {
                     name: Opportunity.stakeholder,
                     defaultValue: [],
@@ -1243,6 +1778,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                     name: Opportunity.value,
                     defaultValue: [],
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        Period: {
+            name: Period.$type,
+            properties: {
+                amount: {
+                    name: Period.amount
+                },
+                unit: {
+                    name: Period.unit
                 }
             },
             superTypes: []
@@ -1344,6 +1891,21 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PlanElement.$type]
         },
+        SignOff: {
+            name: SignOff.$type,
+            properties: {
+                by: {
+                    name: SignOff.by,
+                    defaultValue: [],
+                    referenceType: Stakeholder.$type
+                },
+                date: {
+                    name: SignOff.date,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Stakeholder: {
             name: Stakeholder.$type,
             properties: {
@@ -1354,6 +1916,16 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 channel: {
                     name: Stakeholder.channel,
+                    defaultValue: [],
+                    optional: true
+                },
+                decisionCriteria: {
+                    name: Stakeholder.decisionCriteria,
+                    defaultValue: [],
+                    optional: true
+                },
+                departure: {
+                    name: Stakeholder.departure,
                     defaultValue: [],
                     optional: true
                 },
@@ -1378,6 +1950,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Stakeholder.name
+                },
+                notes: {
+                    name: Stakeholder.notes,
+                    defaultValue: [],
+                    optional: true
                 },
                 relationshipOwner: {
                     name: Stakeholder.relationshipOwner,
@@ -1454,6 +2031,35 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: TeamMember.title,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        Whitespace: {
+            name: Whitespace.$type,
+            properties: {
+                rows: {
+                    name: Whitespace.rows,
+                    defaultValue: [],
+                    optional: true
+                },
+                units: {
+                    name: Whitespace.units,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        WhitespaceRow: {
+            name: WhitespaceRow.$type,
+            properties: {
+                cells: {
+                    name: WhitespaceRow.cells,
+                    defaultValue: []
+                },
+                product: {
+                    name: WhitespaceRow.product
                 }
             },
             superTypes: []

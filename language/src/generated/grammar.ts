@@ -86,7 +86,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -98,7 +98,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -122,7 +122,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 }
@@ -138,7 +138,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -198,7 +198,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -215,7 +215,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -260,7 +260,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -333,7 +333,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -345,7 +345,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -395,7 +395,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -407,7 +407,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -427,7 +427,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -449,7 +449,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 }
@@ -488,7 +488,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -500,7 +500,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -527,7 +527,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -616,7 +616,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -649,7 +649,40 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "part"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "of"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "parent",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@8"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -685,7 +718,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -735,7 +768,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -797,7 +830,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -809,7 +842,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -821,7 +854,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -833,7 +866,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -845,7 +878,142 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@47"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "contracts",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@48"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "review"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "cadence"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "reviewCadence",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@27"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "last"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "reviewed"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "lastReviewed",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "next"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "review"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "nextReview",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "signOffs",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "accountTeam",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@52"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "interactions",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@55"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "whitespace",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@58"
                   },
                   "arguments": []
                 }
@@ -1054,7 +1222,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -1075,14 +1243,14 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@64"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           }
@@ -1147,7 +1315,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@66"
                 },
                 "arguments": []
               },
@@ -1162,7 +1330,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1181,7 +1349,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -1421,7 +1589,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1442,7 +1610,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1463,7 +1631,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1484,7 +1652,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1521,7 +1689,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -1533,7 +1701,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -1560,7 +1728,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1581,7 +1749,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -1600,7 +1768,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -1624,7 +1792,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1645,7 +1813,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -1675,7 +1843,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -1708,7 +1876,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -1736,7 +1904,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@65"
                       },
                       "arguments": []
                     }
@@ -1761,7 +1929,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@65"
                       },
                       "arguments": []
                     }
@@ -1782,7 +1950,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@26"
                       },
                       "arguments": []
                     }
@@ -1803,7 +1971,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1828,7 +1996,53 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "note"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "notes",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@67"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "decides"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "on"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "decisionCriteria",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -1837,12 +2051,24 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               },
               {
                 "$type": "Assignment",
+                "feature": "departure",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@22"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
                 "feature": "expectations",
                 "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1853,6 +2079,47 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Departure",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "left"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "date",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@62"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "reason",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
           }
         ]
       },
@@ -1873,6 +2140,10 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "economic-buyer"
+          },
+          {
+            "$type": "Keyword",
             "value": "finance"
           },
           {
@@ -1890,6 +2161,10 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "champion"
+          },
+          {
+            "$type": "Keyword",
+            "value": "coach"
           },
           {
             "$type": "Keyword",
@@ -2054,7 +2329,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -2066,7 +2341,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2085,7 +2360,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -2107,7 +2382,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -2192,7 +2467,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -2204,7 +2479,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             },
@@ -2236,7 +2511,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -2260,7 +2535,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@62"
                       },
                       "arguments": []
                     }
@@ -2290,7 +2565,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -2317,7 +2592,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@66"
                             },
                             "arguments": []
                           },
@@ -2331,13 +2606,34 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 ]
               },
               {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "status"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "status",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@32"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
                 "$type": "Assignment",
                 "feature": "kpis",
                 "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -2349,7 +2645,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2361,7 +2657,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -2372,6 +2668,35 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ObjectiveStatus",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "on-track"
+          },
+          {
+            "$type": "Keyword",
+            "value": "at-risk"
+          },
+          {
+            "$type": "Keyword",
+            "value": "achieved"
+          },
+          {
+            "$type": "Keyword",
+            "value": "dropped"
           }
         ]
       },
@@ -2396,7 +2721,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2412,7 +2737,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -2428,7 +2753,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -2447,7 +2772,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -2462,11 +2787,78 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
             "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "history"
+              },
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "history",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@34"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "KpiReading",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "date",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@62"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -2505,21 +2897,21 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@63"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@64"
             },
             "arguments": []
           }
@@ -2546,7 +2938,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2562,7 +2954,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@62"
               },
               "arguments": []
             }
@@ -2581,7 +2973,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -2612,11 +3004,31 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
           },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@39"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "ActionDetails",
+      "definition": {
+        "$type": "Group",
+        "elements": [
           {
             "$type": "Group",
             "elements": [
@@ -2636,7 +3048,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@66"
                     },
                     "arguments": []
                   },
@@ -2661,7 +3073,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@62"
                   },
                   "arguments": []
                 }
@@ -2683,7 +3095,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -2694,7 +3106,6 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
         ]
       },
       "entry": false,
-      "fragment": false,
       "parameters": []
     },
     {
@@ -2747,7 +3158,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2778,7 +3189,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -2802,7 +3213,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@62"
                       },
                       "arguments": []
                     }
@@ -2816,7 +3227,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -2851,7 +3262,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2877,7 +3288,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2898,7 +3309,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2919,7 +3330,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -2945,7 +3356,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -3010,7 +3421,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -3036,7 +3447,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3083,7 +3494,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -3112,7 +3523,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@66"
                         },
                         "arguments": []
                       },
@@ -3136,7 +3547,70 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "stage"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "stage",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@46"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "probability"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "probability",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@63"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "close"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "close",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
                       },
                       "arguments": []
                     }
@@ -3191,6 +3665,43 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
     },
     {
       "$type": "ParserRule",
+      "name": "PipelineStage",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "identified"
+          },
+          {
+            "$type": "Keyword",
+            "value": "qualified"
+          },
+          {
+            "$type": "Keyword",
+            "value": "proposal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "negotiation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "won"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lost"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Competitor",
       "definition": {
         "$type": "Group",
@@ -3206,7 +3717,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -3232,7 +3743,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@63"
                       },
                       "arguments": []
                     }
@@ -3253,7 +3764,49 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "weakness"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "weaknesses",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@67"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "differentiator"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "differentiators",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -3278,7 +3831,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@67"
                       },
                       "arguments": []
                     }
@@ -3291,6 +3844,969 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Contract",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "contract"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "start"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "start",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "end"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "end",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "renewal"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "renewal",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@62"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "notice"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "notice",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@49"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "value"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "value",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@14"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Period",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@65"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "unit",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@50"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PeriodUnit",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "days"
+          },
+          {
+            "$type": "Keyword",
+            "value": "day"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weeks"
+          },
+          {
+            "$type": "Keyword",
+            "value": "week"
+          },
+          {
+            "$type": "Keyword",
+            "value": "months"
+          },
+          {
+            "$type": "Keyword",
+            "value": "month"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SignOff",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "signed"
+          },
+          {
+            "$type": "Keyword",
+            "value": "off"
+          },
+          {
+            "$type": "Keyword",
+            "value": "by"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "by",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@21"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@66"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "by",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@21"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@66"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "on"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "date",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@62"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AccountTeam",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "our"
+          },
+          {
+            "$type": "Keyword",
+            "value": "team"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "roles",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@53"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AccountTeamRole",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "role",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@54"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "member",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@7"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@66"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "faces"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "counterparts",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@21"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@66"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "counterparts",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@21"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@66"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OurRole",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "executive-sponsor"
+          },
+          {
+            "$type": "Keyword",
+            "value": "account-manager"
+          },
+          {
+            "$type": "Keyword",
+            "value": "service-lead"
+          },
+          {
+            "$type": "Keyword",
+            "value": "solution-engineer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "specialist"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Interaction",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "kind",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "date",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@62"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "{"
+              },
+              {
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "with"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "attendees",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@21"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@66"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "attendees",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@21"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@66"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "our"
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "side"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "ourSide",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@7"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@66"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "ourSide",
+                            "operator": "+=",
+                            "terminal": {
+                              "$type": "CrossReference",
+                              "type": {
+                                "$ref": "#/rules@7"
+                              },
+                              "terminal": {
+                                "$type": "RuleCall",
+                                "rule": {
+                                  "$ref": "#/rules@66"
+                                },
+                                "arguments": []
+                              },
+                              "deprecatedSyntax": false,
+                              "isMulti": false
+                            }
+                          }
+                        ],
+                        "cardinality": "*"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "agreed"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "agreed",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@67"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "nextSteps",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@57"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "}"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "InteractionKind",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "meeting"
+          },
+          {
+            "$type": "Keyword",
+            "value": "call"
+          },
+          {
+            "$type": "Keyword",
+            "value": "visit"
+          },
+          {
+            "$type": "Keyword",
+            "value": "workshop"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "NextStep",
+      "inferredType": {
+        "$type": "InferredType",
+        "name": "Action"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "next"
+          },
+          {
+            "$type": "Keyword",
+            "value": "step"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@39"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Whitespace",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "whitespace"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "units"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "units",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@67"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "units",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@67"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "rows",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@59"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "WhitespaceRow",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "product"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "product",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@67"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "cells",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@60"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "cells",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@60"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "WhitespaceCell",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "bought"
+          },
+          {
+            "$type": "Keyword",
+            "value": "pipeline"
+          },
+          {
+            "$type": "Keyword",
+            "value": "open"
+          },
+          {
+            "$type": "Keyword",
+            "value": "not-relevant"
           }
         ]
       },

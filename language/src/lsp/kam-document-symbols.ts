@@ -4,7 +4,7 @@
  * lists named elements only; risks, feedback, KPIs and actions are named by their text, and each
  * symbol carries a short detail (display name, title, due date).
  */
-import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
@@ -14,8 +14,28 @@ const TEXT_NAMED: Record<string, string> = {
     Risk: 'text', Feedback: 'text', Opportunity: 'text', Kpi: 'label', Milestone: 'label', Action: 'label',
 };
 
+/**
+ * Elements with no name of their own, named by what a reader would call them: "contract Tracking
+ * services", "meeting 2026-11-10 Quarterly review", "our team", "signed off 2026-10-02", "whitespace".
+ * The name is shown on the element's first keyword.
+ */
+function describedName(node: AstNode): string | undefined {
+    if (ast.isContract(node)) return node.title ? `contract ${node.title}` : 'contract';
+    if (ast.isInteraction(node)) return [node.kind, node.date, node.title].filter(Boolean).join(' ');
+    if (ast.isAccountTeam(node)) return 'our team';
+    if (ast.isAccountTeamRole(node)) return [node.role, node.member?.$refText].filter(Boolean).join(' ');
+    if (ast.isSignOff(node)) return `signed off${node.date ? ` ${node.date}` : ''}`;
+    if (ast.isWhitespace(node)) return 'whitespace';
+    return undefined;
+}
+
 export class KamDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        const described = describedName(node);
+        if (described !== undefined && node.$cstNode) {
+            const first = CstUtils.flattenCst(node.$cstNode).head() ?? node.$cstNode;
+            return [this.createSymbol(document, node, node.$cstNode, first, described)];
+        }
         const textProperty = TEXT_NAMED[node.$type];
         if (textProperty && node.$cstNode) {
             const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, textProperty);
@@ -39,6 +59,7 @@ function symbolDetail(node: AstNode): string | undefined {
     }
     if (ast.isStakeholder(node) || ast.isTeamMember(node)) return [node.fullName, node.title].filter(Boolean).join(', ') || undefined;
     if (ast.isAction(node) || ast.isMilestone(node)) return [node.due && `due ${node.due}`, node.status].filter(Boolean).join(' · ') || undefined;
+    if (ast.isContract(node)) return [node.renewal[0] ? `renews ${node.renewal[0]}` : node.end[0] && `ends ${node.end[0]}`].filter(Boolean).join('') || undefined;
     if (ast.isRisk(node)) return node.likelihood || node.impact ? `likelihood ${node.likelihood ?? '?'} · impact ${node.impact ?? '?'}` : undefined;
     return undefined;
 }

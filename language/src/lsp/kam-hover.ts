@@ -12,9 +12,11 @@ import { scoreChange } from '../plan-diff/diff-words.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import { formatScore } from '../domain/quantities.js';
-import { RATING_MIN } from '../domain/relationship.js';
+import { RATING_MIN, relationshipOfPerson } from '../domain/relationship.js';
+import { lastContactOf } from '../domain/contact.js';
+import { oneLine } from '../domain/plain-text.js';
 import { QUADRANT_ADVICE } from '../domain/portfolio.js';
-import { escapeMarkdown, headline, scoreBreakdownTable } from '../reports/markdown-tables.js';
+import { accountCalendarLines, escapeMarkdown, headline, scoreBreakdownTable } from '../reports/markdown-tables.js';
 import type { StakeholderRole } from '../domain/model.js';
 import { keywordDoc, ROLE_CONCERNS } from './keyword-docs.js';
 
@@ -46,6 +48,7 @@ export class KamHoverProvider extends AstNodeHoverProvider {
             }
             const { elements, present, total } = card.completeness;
             lines.push('', `**Plan completeness ${present}/${total}**: ${elements.map((e) => `${e.present ? '✓' : '✗'} ${e.label.toLowerCase()}${e.present ? '' : ` (${escapeMarkdown(e.missing ?? '')})`}`).join(' · ')}`);
+            lines.push(...accountCalendarLines(card));
             const since = this.baseline.changeSince(card);
             if (since) {
                 lines.push('', `**Since the last review (${escapeMarkdown(since.review)})**: strategic value ${scoreChange(since.strategicValue)}, relationship ${scoreChange(since.relationship)}`
@@ -57,17 +60,25 @@ export class KamHoverProvider extends AstNodeHoverProvider {
         }
         if (isStakeholder(node)) {
             const account = node.$container;
-            const person = this.analyzer.analyzeAccount(account)?.relationship.stakeholders[account.stakeholders.indexOf(node)];
-            const p = person?.stakeholder;
+            const analysis = this.analyzer.analyzeAccount(account);
+            const p = analysis?.plan.stakeholders[account.stakeholders.indexOf(node)];
             if (!p) return undefined;
+            const person = relationshipOfPerson(analysis.relationship, p);
             const rating = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? `${value}/10` : '—');
+            const standing = p.left
+                ? `Left on ${p.left.date}${p.left.reason ? ` (${escapeMarkdown(oneLine(p.left.reason))})` : ''}: kept in the plan's history, out of the relationship map and the scores.`
+                : `Trusted advisor ${rating(p.trustedAdvisor)} · strategic partner ${rating(p.strategicPartner)} · ` +
+                    (person?.index === undefined ? `not rated: counts as ${RATING_MIN} in the relationship strength until rated` : `relationship ${formatScore(person.index)}`);
+            const contact = lastContactOf(p, analysis.plan.interactions, analysis.today);
             return [
                 `**${escapeMarkdown(p.fullName)}**${p.title ? ` — ${escapeMarkdown(p.title)}` : ''}`,
                 '',
                 `Roles: ${p.roles.join(', ') || 'not set'} · influence ${p.influence ?? 'unknown'} · stance ${p.stance ?? 'unknown'}`,
                 '',
-                `Trusted advisor ${rating(p.trustedAdvisor)} · strategic partner ${rating(p.strategicPartner)} · ` +
-                    (person.index === undefined ? `not rated: counts as ${RATING_MIN} in the relationship strength until rated` : `relationship ${formatScore(person.index)}`),
+                standing,
+                ...(contact ? ['', `Last contact ${contact.date}${contact.interaction ? ` (${contact.interaction.kind}${contact.interaction.title ? ` "${escapeMarkdown(oneLine(contact.interaction.title))}"` : ''})` : ''}`] : []),
+                ...(p.notes.length ? ['', `Drivers: ${p.notes.map((n) => escapeMarkdown(oneLine(n))).join('; ')}`] : []),
+                ...(p.decisionCriteria.length ? ['', `Decides on: ${p.decisionCriteria.map((n) => escapeMarkdown(oneLine(n))).join('; ')}`] : []),
                 ...roleConcerns(p.roles),
             ].join('\n');
         }

@@ -15,6 +15,7 @@ import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { formatPercent, formatPlain, formatScore, todayIso } from '../domain/quantities.js';
 import { describeDue, describeKpiProgress, dueStatus, kpiProgress } from '../domain/progress.js';
 import { oneLine } from '../domain/plain-text.js';
+import { relationshipOfPerson } from '../domain/relationship.js';
 import type { ActionStatus } from '../domain/model.js';
 import { completenessLabel } from '../reports/markdown-tables.js';
 
@@ -66,9 +67,14 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
     private relationshipIndex(node: Stakeholder, accept: InlayHintAcceptor): void {
         const account = node.$container;
         const analysis = this.analyzer.analyzeAccount(account);
-        const person = analysis?.relationship.stakeholders[account.stakeholders.indexOf(node)];
-        if (!person) return;
+        const planPerson = analysis?.plan.stakeholders[account.stakeholders.indexOf(node)];
         const where = node.fullName !== undefined ? 'fullName' : 'name';
+        if (planPerson?.left) {
+            this.after(node, where, `left ${planPerson.left.date}`, accept, 'Kept in the plan\'s history, out of the relationship map and the scores');
+            return;
+        }
+        const person = analysis && relationshipOfPerson(analysis.relationship, planPerson);
+        if (!person) return;
         if (person.index === undefined) {
             this.after(node, where, 'not rated: counts as 1', accept, 'Unrated stakeholders count at the bottom of the 1-10 scale in the relationship strength until they are rated');
         } else {

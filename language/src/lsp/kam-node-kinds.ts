@@ -22,6 +22,12 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Risk: SymbolKind.Key,
     Opportunity: SymbolKind.Struct,
     Competitor: SymbolKind.Interface,
+    Contract: SymbolKind.Object,
+    Interaction: SymbolKind.Event,
+    AccountTeam: SymbolKind.Namespace,
+    AccountTeamRole: SymbolKind.Variable,
+    SignOff: SymbolKind.Constant,
+    Whitespace: SymbolKind.Array,
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {

@@ -25,8 +25,18 @@ type Highlight = { property: string; type: string };
 const HIGHLIGHTS: Record<string, Highlight[]> = {
     Account: [
         { property: 'owner', type: NAME_TOKEN_TYPES.TeamMember }, { property: 'backupOwner', type: NAME_TOKEN_TYPES.TeamMember },
-        ...enums('tier', 'status', 'strategy', 'relationshipStage'),
+        { property: 'parent', type: NAME_TOKEN_TYPES.Account },
+        ...enums('tier', 'status', 'strategy', 'relationshipStage', 'reviewCadence'),
     ],
+    Period: enums('unit'),
+    SignOff: [{ property: 'by', type: NAME_TOKEN_TYPES.Stakeholder }],
+    AccountTeamRole: [
+        ...enums('role'), { property: 'member', type: NAME_TOKEN_TYPES.TeamMember }, { property: 'counterparts', type: NAME_TOKEN_TYPES.Stakeholder },
+    ],
+    Interaction: [
+        ...enums('kind'), { property: 'attendees', type: NAME_TOKEN_TYPES.Stakeholder }, { property: 'ourSide', type: NAME_TOKEN_TYPES.TeamMember },
+    ],
+    WhitespaceRow: enums('cells'),
     Factor: enums('measure', 'horizon'),
     FactorScore: [{ property: 'factor', type: NAME_TOKEN_TYPES.Factor }],
     WillAndSkill: enums('valuesOurSolutions', 'multiLevelTrust', 'coCreation', 'preferredOverRivals'),
@@ -35,14 +45,14 @@ const HIGHLIGHTS: Record<string, Highlight[]> = {
         ...enums('roles', 'influence', 'stance', 'channel', 'cadence'),
     ],
     Expectation: enums('kind', 'fulfilment'),
-    Objective: [{ property: 'owner', type: NAME_TOKEN_TYPES.TeamMember }, { property: 'agreedWith', type: NAME_TOKEN_TYPES.Stakeholder }],
+    Objective: [{ property: 'owner', type: NAME_TOKEN_TYPES.TeamMember }, { property: 'agreedWith', type: NAME_TOKEN_TYPES.Stakeholder }, ...enums('status')],
     Milestone: enums('status'),
     Action: [{ property: 'owner', type: NAME_TOKEN_TYPES.TeamMember }, ...enums('status')],
     Feedback: [{ property: 'from', type: NAME_TOKEN_TYPES.Stakeholder }],
     Risk: [{ property: 'owner', type: NAME_TOKEN_TYPES.TeamMember }, ...enums('likelihood', 'impact')],
     Opportunity: [
         { property: 'stakeholder', type: NAME_TOKEN_TYPES.Stakeholder }, { property: 'owner', type: NAME_TOKEN_TYPES.TeamMember },
-        ...enums('kind'),
+        ...enums('kind', 'stage'),
     ],
 };
 

@@ -101,10 +101,13 @@ export function accountChangeLines(d: AccountDiff): Array<{ label: string; text:
     }
     if (JSON.stringify(d.revenue.before) !== JSON.stringify(d.revenue.after) && d.kind === 'changed') add('Revenue', moneyChange(d.revenue));
     if (JSON.stringify(d.potentialRevenue.before) !== JSON.stringify(d.potentialRevenue.after) && d.kind === 'changed') add('Potential revenue', moneyChange(d.potentialRevenue));
-    if (d.kind === 'changed' && (JSON.stringify(d.pipeline.before) !== JSON.stringify(d.pipeline.after) || d.pipeline.added.length || d.pipeline.removed.length)) {
-        const parts = [moneyChange(d.pipeline)];
+    if (d.kind === 'changed' && (JSON.stringify(d.pipeline.before) !== JSON.stringify(d.pipeline.after) || d.pipeline.added.length || d.pipeline.removed.length || d.pipeline.moved.length)) {
+        const parts = [`${moneyChange(d.pipeline)} weighted`];
         if (d.pipeline.added.length) parts.push(`new: ${list(d.pipeline.added)}`);
         if (d.pipeline.removed.length) parts.push(`gone: ${list(d.pipeline.removed)}`);
+        if (d.pipeline.moved.length) {
+            parts.push(`moved: ${list(d.pipeline.moved.map((m) => `${m.text} ${m.stage.before !== m.stage.after ? valueChange(m.stage, String) : `${m.probability.before}% → ${m.probability.after}%`}`))}`);
+        }
         add('Pipeline', parts.join('; '));
     }
     if (d.kind === 'changed') {

@@ -89,7 +89,8 @@ export interface AccountDiff {
     completeness: NumberChange & { total: number; gained: string[]; lost: string[] };
     revenue: MoneyChange;
     potentialRevenue: MoneyChange;
-    pipeline: MoneyChange & { added: string[]; removed: string[] };
+    /** The weighted pipeline, the opportunities new and gone, and those whose stage or probability moved. */
+    pipeline: MoneyChange & { added: string[]; removed: string[]; moved: Array<{ text: string; stage: Change<string>; probability: NumberChange }> };
     factors: FactorChange[];
     stakeholders: { added: StakeholderNode[]; gone: StakeholderNode[]; changed: StakeholderChange[] };
     findings: { added: FindingView[]; resolved: FindingView[]; errors: NumberChange; warnings: NumberChange };
@@ -293,6 +294,15 @@ function actionChanges(before: TimelineItem[], after: TimelineItem[]): AccountDi
     };
 }
 
+function opportunityMoves(before: AccountSnapshot | undefined, after: AccountSnapshot | undefined): AccountDiff['pipeline']['moved'] {
+    const then = byKey(before?.pipeline.opportunities ?? [], (o) => o.text);
+    return (after?.pipeline.opportunities ?? []).flatMap((o) => {
+        const old = then.get(o.text);
+        if (!old || (old.stage === o.stage && old.probability === o.probability)) return [];
+        return [{ text: o.text, stage: { before: old.stage, after: o.stage }, probability: numberChange(old.probability, o.probability) }];
+    });
+}
+
 function completenessChange(before: AccountSnapshot | undefined, after: AccountSnapshot | undefined): AccountDiff['completeness'] {
     const present = (s: AccountSnapshot | undefined) => new Set(s?.view.completeness.elements.filter((e) => e.present).map((e) => e.label) ?? []);
     const b = present(before);
@@ -331,6 +341,7 @@ function accountDiff(before: AccountSnapshot | undefined, after: AccountSnapshot
             ...moneyChange(before?.pipeline.total, after?.pipeline.total),
             added: unmatched(pipelineTitles(after), pipelineTitles(before), (t) => t),
             removed: unmatched(pipelineTitles(before), pipelineTitles(after), (t) => t),
+            moved: opportunityMoves(before, after),
         },
         factors: before && after ? factorChanges(before, after) : [],
         stakeholders: stakeholderChanges(vb?.relationship.stakeholders ?? [], va?.relationship.stakeholders ?? []),
@@ -353,7 +364,7 @@ function hasChanges(d: AccountDiff): boolean {
     const moved = [d.strategicValue, d.relationship, d.ratingIndex, d.completeness].some(numberMoved);
     const changedValues = [d.source, d.tier, d.stage, d.quadrant, d.provisional].some((c) => differs(c.before, c.after))
         || [d.revenue, d.potentialRevenue, d.pipeline].some((m) => differs(m.before, m.after));
-    const lists = [d.factors, d.pipeline.added, d.pipeline.removed, d.stakeholders.added, d.stakeholders.gone, d.stakeholders.changed,
+    const lists = [d.factors, d.pipeline.added, d.pipeline.removed, d.pipeline.moved, d.stakeholders.added, d.stakeholders.gone, d.stakeholders.changed,
         d.findings.added, d.findings.resolved, d.kpis.progressed, d.kpis.slipped, d.kpis.added, d.kpis.removed,
         d.objectives.added, d.objectives.removed, d.objectives.slipped, d.objectives.pulledIn,
         d.actions.closed, d.actions.newlyOverdue, d.actions.added, d.actions.removed];

@@ -4,7 +4,9 @@
  * reviewer's findings) and the portfolio view (quadrants, Pareto). Pure data, JSON-safe, made by
  * whoever loaded the revision (the CLI from git, a web host from its own files).
  */
-import type { AccountPlan, IsoDate, Money } from '../domain/model.js';
+import type { IsoDate, Money } from '../domain/model.js';
+import type { AccountScorecard } from '../domain/scorecard.js';
+import { probabilityOf } from '../domain/pipeline.js';
 import type { ReportContext } from '../reports/render-report.js';
 import type { ReviewedAccount } from '../reports/summary-report.js';
 import { accountView, portfolioView, type AccountView, type PortfolioView } from '../reports/view-model.js';
@@ -25,27 +27,22 @@ export interface OpportunitySnapshot {
     text: string;
     kind?: string;
     value?: Money;
+    stage?: string;
+    /** The chance to win in percent, as the domain core reads it (stated, else the stage's usual one). */
+    probability: number;
 }
 
-/**
- * The account's pipeline. Today a plan states each opportunity's value; the lead is adding stages
- * and probabilities to the grammar, and then `pipelineOf` weights each value by its probability:
- * the diff and its reports already compare whatever total this gives.
- */
+/** The account's pipeline: its opportunities, and the weighted total the scorecard computes (open ones, value × probability). */
 export interface PipelineSnapshot {
     opportunities: OpportunitySnapshot[];
-    /** The opportunities' values added up, when they share one currency. */
+    /** The weighted pipeline in the account's revenue currency (converted where the portfolio gives rates). */
     total?: Money;
 }
 
-export function pipelineOf(plan: AccountPlan): PipelineSnapshot {
-    const opportunities = plan.opportunities.map((o) => ({ text: o.text, kind: o.kind, value: o.value }));
-    const valued = opportunities.filter((o) => o.value !== undefined && Number.isFinite(o.value.amount));
-    const currencies = new Set(valued.map((o) => o.value!.currency));
-    const total = valued.length > 0 && currencies.size === 1
-        ? { amount: valued.reduce((sum, o) => sum + o.value!.amount, 0), currency: [...currencies][0] }
-        : undefined;
-    return { opportunities, total };
+export function pipelineOf(card: AccountScorecard): PipelineSnapshot {
+    const opportunities = card.plan.opportunities.map((o) => ({ text: o.text, kind: o.kind, value: o.value, stage: o.stage, probability: probabilityOf(o) }));
+    const { currency, weighted } = card.pipeline;
+    return { opportunities, total: currency && Number.isFinite(weighted) ? { amount: weighted, currency } : undefined };
 }
 
 export interface AccountSnapshot {
@@ -73,7 +70,7 @@ export function snapshotOf(accounts: ReviewedAccount[], context: ReportContext, 
             tier: a.card.plan.tier,
             revenue: a.card.plan.currentRevenue,
             potentialRevenue: a.card.plan.potentialRevenue,
-            pipeline: pipelineOf(a.card.plan),
+            pipeline: pipelineOf(a.card),
         })),
         portfolio: portfolioView(accounts, context),
         unreadable: accounts.filter((a) => a.card.syntaxErrorLine !== undefined).map((a) => ({ source: a.source ?? a.card.plan.uri ?? a.card.plan.name, line: a.card.syntaxErrorLine! })),

@@ -55,18 +55,88 @@ function findingsList(findings: FindingView[], options: RenderOptions): Safe {
     return el('ul', { class: 'kam-findings' }, ...findings.map((f) => findingItem(f, options)));
 }
 
-function table(headers: { label: string; numeric?: boolean; sortable?: boolean }[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
+function table(headers: { label: string; numeric?: boolean; sortable?: boolean; date?: boolean }[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
     return el('table', { class: 'kam-table' },
         el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' },
             h.sortable ? el('button', { type: 'button', 'data-kam-sort': '', 'data-kam-type': h.numeric ? 'number' : 'text' }, h.label) : h.label)))),
         el('tbody', {}, ...rows.map((row, r) => el('tr', {}, ...row.map((c, i) => el('td', {
-            class: headers[i].numeric ? 'kam-num' : undefined,
+            class: headers[i].numeric ? 'kam-num' : headers[i].date ? 'kam-date' : undefined,
             'data-sort-value': numericValues?.[r]?.[i] === undefined || !Number.isFinite(numericValues[r][i]) ? (headers[i].numeric && headers[i].sortable ? '' : undefined) : numericValues[r][i],
         }, c))))));
 }
 
 function cell(value: string | number | undefined): Safe {
     return el('span', {}, value === undefined ? '—' : String(value));
+}
+
+/** Renewal, reviews, pipeline and sign-off: the dates and money the account is steered by. */
+function calendarList(view: AccountView): Safe | undefined {
+    const items: Array<[string, string | undefined]> = [
+        ['Renewal', view.calendar.renewal], ['Reviews', view.calendar.reviews], ['Pipeline', view.calendar.pipeline],
+        ['Signed off', view.signOff && `by ${view.signOff.by.join(', ')}${view.signOff.date ? ` on ${view.signOff.date}` : ''}`],
+    ];
+    const shown = items.filter((i): i is [string, string] => i[1] !== undefined);
+    return shown.length ? el('ul', { class: 'kam-calendar', 'data-kam': 'calendar' }, ...shown.map(([label, text]) => el('li', {}, el('strong', {}, label), ' ', text))) : undefined;
+}
+
+/** Stakeholder ids for counterparts named by full name (the view names people, the map places them by id). */
+function counterpartIds(view: AccountView, names: string[]): string[] {
+    return view.relationship.stakeholders.filter((s) => names.includes(s.name)).map((s) => s.id);
+}
+
+function list(texts: string[]): Safe | undefined {
+    return texts.length ? el('span', {}, texts.join('; ')) : undefined;
+}
+
+/** Who drives what, our team facing them, and who left. */
+function peopleDetails(view: AccountView): Child {
+    const drivers = view.relationship.stakeholders.filter((s) => s.notes.length || s.decisionCriteria.length);
+    return [
+        view.ourTeam.length ? table([{ label: 'Our team' }, { label: 'Role' }, { label: 'Faces' }],
+            view.ourTeam.map((m) => [cell(m.person.name), cell(m.role), cell(m.counterparts.join(', ') || undefined)])) : undefined,
+        drivers.length ? table([{ label: 'Stakeholder' }, { label: 'What drives them' }, { label: 'Decides on' }],
+            drivers.map((s) => [cell(s.name), list(s.notes) ?? cell(undefined), list(s.decisionCriteria) ?? cell(undefined)])) : undefined,
+        view.formerContacts.length ? el('p', { class: 'kam-note' }, 'Former contacts (out of the map and the scores): ',
+            view.formerContacts.map((f) => `${f.name}${f.title ? `, ${f.title}` : ''}, left ${f.left}${f.reason ? ` (${f.reason})` : ''}`).join('; '), '.') : undefined,
+    ];
+}
+
+function interactionsTable(view: AccountView): Safe {
+    return table([{ label: 'Date', date: true }, { label: 'What' }, { label: 'With' }, { label: 'Our side' }, { label: 'Agreed' }, { label: 'Next steps' }],
+        view.interactions.map((i) => [
+            i.planned ? el('span', { class: 'kam-planned' }, `${i.date} (planned)`) : cell(i.date),
+            cell(`${i.kind}${i.title ? `: ${i.title}` : ''}`), cell(i.attendees.join(', ') || undefined), cell(i.ourSide.join(', ') || undefined),
+            list(i.agreed) ?? cell(undefined),
+            list(i.nextSteps.map((n) => `${n.label}${n.owner ? `, ${n.owner}` : ''}${n.due ? `, by ${n.due}` : ''}`)) ?? cell(undefined),
+        ]));
+}
+
+function opportunitiesTable(view: AccountView): Safe {
+    return table([{ label: 'Opportunity' }, { label: 'Kind' }, { label: 'Stage' }, { label: 'Probability', numeric: true }, { label: 'Value', numeric: true },
+        { label: 'Weighted', numeric: true }, { label: 'Close', date: true }, { label: 'With' }, { label: 'Owner' }],
+    view.opportunities.map((o) => [cell(o.text), cell(o.kind), cell(o.stage ?? 'identified (assumed)'), cell(`${o.probability}%`), cell(o.value), cell(o.weighted),
+        o.closePassed ? el('span', { class: 'kam-warning-text' }, `${o.close} (passed)`) : cell(o.close), cell(o.with), cell(o.owner?.name)]));
+}
+
+function whitespaceTable(w: NonNullable<AccountView['whitespace']>): Child {
+    return [
+        w.coverage ? el('p', {}, w.coverage, '.') : undefined,
+        el('table', { class: 'kam-table kam-whitespace' },
+            el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Product'), ...w.units.map((u) => el('th', { scope: 'col' }, u)))),
+            el('tbody', {}, ...w.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.product),
+                ...w.units.map((_, i) => el('td', { class: `kam-ws kam-ws-${token(r.cells[i])}` }, r.cells[i] ?? '—')))))),
+    ];
+}
+
+function contractsTable(view: AccountView): Safe {
+    return table([{ label: 'Contract' }, { label: 'Start', date: true }, { label: 'End', date: true }, { label: 'Renewal', date: true }, { label: 'Notice' }, { label: 'Notice deadline', date: true }, { label: 'Value a year', numeric: true }],
+        view.contracts.map((c) => [cell(c.title), cell(c.start), cell(c.end), cell(c.renewal), cell(c.notice), cell(c.noticeDeadline), cell(c.value)]));
+}
+
+function competitorsTable(view: AccountView): Safe {
+    return table([{ label: 'Competitor' }, { label: 'Share', numeric: true }, { label: 'Strengths' }, { label: 'Weaknesses' }, { label: 'Our differentiators' }, { label: 'Warning signs' }],
+        view.competitors.map((c) => [cell(c.name), cell(c.share), list(c.strengths) ?? cell(undefined), list(c.weaknesses) ?? cell(undefined),
+            list(c.differentiators) ?? cell(undefined), list(c.warningSigns) ?? cell(undefined)]));
 }
 
 /** One account on a page: header, and a section per picture. */
@@ -90,6 +160,7 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
                 view.quadrantAdvice ? ` — ${view.quadrantAdvice}.` : ' — not placed in the portfolio matrix (scores or relationship data missing).'),
         el('dl', { class: 'kam-facts' }, ...view.facts.map((f) => el('div', {}, el('dt', {}, f.label), el('dd', {}, f.value)))),
         view.valueProposition ? el('p', {}, el('strong', {}, 'Value proposition: '), view.valueProposition) : undefined,
+        calendarList(view),
     );
     const rel = view.relationship;
     const risksTable = view.risks.length
@@ -105,11 +176,17 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
         section('Relationship map', id('h-map'),
             el('p', {}, 'Relationship strength ', el('strong', {}, rel.display),
                 ` (ratings ${formatScore(rel.ratingIndex)}, stage ${rel.stage ?? '—'} = ${formatScore(rel.stageScore)}; strong from ${rel.threshold}). Colour = stance, size = influence.`),
-            figure(relationshipMap(rel, id('chart-map')))),
+            figure(relationshipMap(rel, id('chart-map'), view.ourTeam.map((m) => ({ ...m, counterpartIds: counterpartIds(view, m.counterparts) })))),
+            peopleDetails(view)),
+        view.interactions.length ? section('Meetings and calls', id('h-interactions'), interactionsTable(view)) : undefined,
         section('Expectations', id('h-expectations'), figure(expectationsMatrix(view.expectations, id('chart-expectations')))),
         section('Objectives and actions', id('h-timeline'), figure(timelineChart(view.timeline, id('chart-timeline')))),
         section('KPIs', id('h-kpis'), figure(kpiChart(view.kpis, id('chart-kpis')))),
         section('Risks', id('h-risks'), figure(riskMatrix(view.risks, id('chart-risks'))), risksTable),
+        view.opportunities.length ? section('Opportunities and pipeline', id('h-pipeline'), opportunitiesTable(view)) : undefined,
+        view.whitespace ? section('Whitespace', id('h-whitespace'), whitespaceTable(view.whitespace)) : undefined,
+        view.contracts.length ? section('Contracts', id('h-contracts'), contractsTable(view)) : undefined,
+        view.competitors.length ? section('Competitors', id('h-competitors'), competitorsTable(view)) : undefined,
         section(`Reviewer (${view.findings.length})`, id('h-findings'), findingsList(view.findings, options)),
     );
     return body.markup;
@@ -125,7 +202,8 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
         ? el('p', { class: 'kam-note' }, 'No account states its current revenue.')
         : el('p', {}, `Total ${p.totalDisplay}. The top ${p.topFifthCount} account${p.topFifthCount === 1 ? '' : 's'} (a fifth of the portfolio) bring `,
             el('strong', {}, `${p.topFifthShare.toFixed(0)}%`), ` of revenue; ${p.accountsFor80Percent} of ${p.rows.length} bring 80%.`,
-            p.currencies.length > 1 ? ` Revenues are stated in several currencies (${p.currencies.join(', ')}); they are added as written.` : undefined,
+            !p.currency && p.currencies.length > 1 ? ` Revenues are stated in several currencies (${p.currencies.join(', ')}); they are added as written. Set a reporting currency and rates in kam.config.json to convert them.` : undefined,
+            p.unconvertible.length ? ` Left out: revenue in ${p.unconvertible.join(', ')}, which has no rate into ${p.currency}.` : undefined,
             p.overLimit ? el('span', { class: 'kam-warning-text' }, ` That is above the ${p.limit}% limit: revenue depends on very few customers.`) : undefined);
     const body = el('article', { class: 'kam-portfolio' },
         el('header', {},
@@ -139,6 +217,15 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
             el('ul', {}, ...view.quadrants.map((q) => el('li', {}, el('strong', {}, q.quadrant), ` (${q.advice}): ${q.accounts.join(', ') || 'none'}`))),
             view.unplaced.length ? el('p', { class: 'kam-note' }, `Not placed (no scores or no relationship data): ${view.unplaced.join(', ')}.`) : undefined),
         section('Revenue concentration', 'h-pareto', concentration, figure(paretoChart(p, 'chart-pareto'))),
+        view.pipeline ? section('Pipeline', 'h-portfolio-pipeline', el('p', { 'data-kam': 'portfolio-pipeline' }, 'Weighted pipeline ', el('strong', {}, view.pipeline.weighted),
+            ` of ${view.pipeline.open} open, over ${view.pipeline.accountsCounted} account${view.pipeline.accountsCounted === 1 ? '' : 's'}`,
+            view.pipeline.gapToPotential ? ['; the growth still unplanned (gap to potential) is ', el('strong', {}, view.pipeline.gapToPotential), '.'] : '.')) : undefined,
+        view.renewals.length ? section(`Renewals in the next ${view.thresholds.renewalWindowDays} days`, 'h-renewals',
+            table([{ label: 'Account' }, { label: 'Renewal', date: true }, { label: 'In days', numeric: true }, { label: 'Aimed at?' }],
+                view.renewals.map((r) => [cell(r.title), cell(r.date), cell(r.daysTo), r.planned ? cell('renewal opportunity') : el('span', { class: 'kam-warning-text' }, 'nothing in the plan')]))) : undefined,
+        view.groups.length ? section('Account groups', 'h-groups',
+            table([{ label: 'Group' }, { label: 'Subsidiaries and regions' }, { label: 'Revenue rolled up', numeric: true }],
+                view.groups.map((g) => [cell(g.title), cell(g.members.join(', ')), cell(g.revenueDisplay)]))) : undefined,
         section('Accounts', 'h-accounts',
             table([
                 { label: 'Account', sortable: true }, { label: 'Owner', sortable: true }, { label: 'Tier', sortable: true },

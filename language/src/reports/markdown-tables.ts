@@ -2,6 +2,7 @@
 import type { AccountScorecard } from '../domain/scorecard.js';
 import { oneLine } from '../domain/plain-text.js';
 import { formatPercent, formatPlain, formatScore } from '../domain/quantities.js';
+import { pipelineText, renewalText, rhythmText } from './account-calendar.js';
 
 /**
  * Plan text as Markdown text, on one line: what the writer typed is what the reader sees, in a
@@ -56,6 +57,15 @@ export function table(header: string[], rows: Cell[][], numeric: number[] = []):
     return lines.join('\n');
 }
 
+/** A table without the columns nobody filled in (every cell empty): a reader should not scan dashes. */
+export function compactTable(header: string[], rows: Cell[][], numeric: number[] = []): string {
+    const empty = (c: Cell) => c === undefined || c === '' || (c instanceof Markup && c.text === '');
+    const keep = header.map((_, i) => i === 0 || rows.some((row) => !empty(row[i])));
+    const pick = <T>(items: T[]) => items.filter((_, i) => keep[i]);
+    const kept = header.map((_, i) => i).filter((i) => keep[i]);
+    return table(pick(header), rows.map(pick), numeric.filter((i) => keep[i]).map((i) => kept.indexOf(i)));
+}
+
 /** The strategic-value breakdown: factor, weight, score, weighted contribution. */
 export function scoreBreakdownTable(card: AccountScorecard): string {
     const rows: Cell[][] = card.strategicValue.contributions.map((c) => [c.factor.title, formatPercent(c.factor.weight), formatPlain(c.score), formatScore(c.contribution)]);
@@ -83,4 +93,16 @@ export function headline(card: AccountScorecard): string {
 /** "plan 4/5": the elements of an action plan present. */
 export function completenessLabel(card: Pick<AccountScorecard, 'completeness'>): string {
     return `plan ${card.completeness.present}/${card.completeness.total}`;
+}
+
+/** Renewal, review rhythm and pipeline as Markdown paragraphs (each preceded by a blank line), for the hover. */
+export function accountCalendarLines(card: AccountScorecard): string[] {
+    const lines: string[] = [];
+    const add = (label: string, text: string | undefined) => {
+        if (text) lines.push('', `**${label}** ${escapeMarkdown(text)}`);
+    };
+    add('Renewal', renewalText(card));
+    add('Reviews', rhythmText(card));
+    add('Pipeline', pipelineText(card));
+    return lines;
 }

@@ -95,15 +95,19 @@ export const CHART_CSS = `
 .kam-fifth { stroke: var(--kam-muted); stroke-width: 1.5; stroke-dasharray: 4 3; }
 .kam-fifth.kam-over-limit, .kam-limit { stroke: var(--kam-bad); stroke-dasharray: 4 3; }
 .kam-legend .kam-node-stripe { stroke: var(--kam-border); }
+.kam-facing { fill: none; stroke: var(--kam-accent); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.kam-our-box { fill: var(--kam-bg); stroke: var(--kam-accent); stroke-width: 1.5; }
+.kam-trend-line { fill: none; stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
+.kam-trend-dot { fill: var(--kam-bg); stroke: var(--kam-fg); stroke-width: 1.5; }
 .kam-trail-line { stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
 .kam-trail-start { fill: none; stroke: var(--kam-fg); stroke-width: 1.2; stroke-opacity: 0.7; }
 .kam-trail-head { fill: var(--kam-fg); fill-opacity: 0.8; }
-.kam-trend-line { fill: none; stroke-width: 2; }
-.kam-trend-value .kam-trend-line { stroke: var(--kam-accent); } .kam-trend-value .kam-trend-point { fill: var(--kam-accent); }
-.kam-trend-relationship .kam-trend-line { stroke: var(--kam-purple); stroke-dasharray: 6 3; } .kam-trend-relationship .kam-trend-point { fill: var(--kam-purple); }
-.kam-trend-point.kam-provisional { fill: var(--kam-bg); stroke: var(--kam-bad); stroke-width: 2; }
-.kam-chart .kam-trend-value-label { fill: var(--kam-accent); font-weight: 600; }
-.kam-chart .kam-trend-relationship-label { fill: var(--kam-purple); font-weight: 600; }
+.kam-history-line { fill: none; stroke-width: 2; }
+.kam-history-value .kam-history-line { stroke: var(--kam-accent); } .kam-history-value .kam-history-point { fill: var(--kam-accent); }
+.kam-history-relationship .kam-history-line { stroke: var(--kam-purple); stroke-dasharray: 6 3; } .kam-history-relationship .kam-history-point { fill: var(--kam-purple); }
+.kam-history-point.kam-provisional { fill: var(--kam-bg); stroke: var(--kam-bad); stroke-width: 2; }
+.kam-chart .kam-history-value-label { fill: var(--kam-accent); font-weight: 600; }
+.kam-chart .kam-history-relationship-label { fill: var(--kam-purple); font-weight: 600; }
 .kam-threshold-strength { stroke: var(--kam-muted); }
 .kam-up { color: var(--kam-good); font-weight: 600; } .kam-down { color: var(--kam-bad); font-weight: 600; }
 .kam-side-by-side { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
@@ -128,6 +132,16 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 .kam-figure { margin: 0.5em 0; overflow-x: auto; }
 .kam-note { color: var(--kam-muted); }
 .kam-warning-text { color: var(--kam-bad); font-weight: 600; }
+.kam-calendar { list-style: none; padding-left: 0; margin: 0.4em 0 1em; }
+.kam-calendar li { margin: 2px 0; }
+.kam-calendar strong { display: inline-block; min-width: 6.5em; color: var(--kam-muted); font-weight: 600; }
+.kam-whitespace td.kam-ws { text-align: center; font-weight: 600; }
+.kam-ws-bought { background: color-mix(in srgb, var(--kam-good) 22%, transparent); }
+.kam-ws-pipeline { background: color-mix(in srgb, var(--kam-accent) 18%, transparent); }
+.kam-ws-open { background: color-mix(in srgb, var(--kam-warn) 20%, transparent); }
+.kam-ws-not-relevant { color: var(--kam-muted); font-weight: 400 !important; }
+.kam-date { white-space: nowrap; }
+.kam-planned { color: var(--kam-muted); font-style: italic; }
 .kam-checklist { list-style: none; padding-left: 0; margin: 0.3em 0; }
 .kam-checklist li { margin: 2px 0; }
 .kam-check-done { color: var(--kam-good); }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../domain/model.js';
 import type { Thresholds } from '../domain/thresholds.js';
+import type { CurrencySettings } from '../domain/currency.js';
 import { accountReportHtml, portfolioReportHtml } from './html-report.js';
 import { accountSummaryMarkdown, portfolioSummaryMarkdown, type ReviewedAccount } from './summary-report.js';
 import { accountView, portfolioView, type People } from './view-model.js';
@@ -15,18 +16,20 @@ export interface ReportContext {
     today: IsoDate;
     thresholds: Thresholds;
     people?: People;
+    /** The portfolio's reporting currency and rates, for totals across currencies. */
+    currency?: CurrencySettings;
 }
 
 /** One page per account (a file may hold several plans). */
 export function renderAccountReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
-    if (format === 'md') return accounts.map((a) => accountSummaryMarkdown(a, context.today)).join('\n---\n\n');
+    if (format === 'md') return accounts.map((a) => accountSummaryMarkdown(a, context.today, context.people)).join('\n---\n\n');
     const views = accounts.map((a) => accountView(a, context));
     return format === 'html' ? accountReportHtml(views) : `${JSON.stringify({ kind: 'accounts', accounts: views }, null, 2)}\n`;
 }
 
 /** The whole portfolio (or the accounts under some folders). */
 export function renderPortfolioReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
-    if (format === 'md') return portfolioSummaryMarkdown(accounts, context.thresholds);
+    if (format === 'md') return portfolioSummaryMarkdown(accounts, context);
     const view = portfolioView(accounts, context);
     return format === 'html' ? portfolioReportHtml(view) : `${JSON.stringify(view, null, 2)}\n`;
 }

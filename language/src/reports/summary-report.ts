@@ -7,12 +7,16 @@ import type { AccountScorecard } from '../domain/scorecard.js';
 import type { ReviewFinding } from '../domain/findings.js';
 import { describeKpiProgress, dueStatus } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
-import { countBySeverity } from '../domain/findings.js';
 import { formatMoney, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
-import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
+import { QUADRANT_ADVICE } from '../domain/portfolio.js';
 import { stakeholderIndex } from '../domain/relationship.js';
 import type { Thresholds } from '../domain/thresholds.js';
-import { cell, escapeMarkdown, headline, Markup, scoreBreakdownTable, table } from './markdown-tables.js';
+import { cell, compactTable, escapeMarkdown, headline, Markup, scoreBreakdownTable, table } from './markdown-tables.js';
+import { accountPlanSections } from './account-plan-view.js';
+import { portfolioView } from './portfolio-view.js';
+import type { People } from './view-shared.js';
+import type { CurrencySettings } from '../domain/currency.js';
+import { isCurrent, lastContactOf } from '../domain/contact.js';
 
 export interface ReviewedAccount {
     card: AccountScorecard;
@@ -37,9 +41,10 @@ function severityRank(s: ReviewFinding['severity']): number {
 }
 
 /** A one-page summary of an account plan. */
-export function accountSummaryMarkdown(account: ReviewedAccount, today: string): string {
+export function accountSummaryMarkdown(account: ReviewedAccount, today: string, people: People = new Map()): string {
     const { card, findings } = account;
     const p = card.plan;
+    const sections = accountPlanSections(card, people);
     const out: string[] = [];
     out.push(`# ${escapeMarkdown(p.title)}`, '');
     out.push(`**${headline(card)}**${card.quadrant ? ` — ${QUADRANT_ADVICE[card.quadrant]}.` : ''}`, '');
@@ -51,6 +56,10 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
         ['Relationship stage', p.relationshipStage],
     ]), '');
     if (p.valueProposition) out.push(`**Value proposition:** ${escapeMarkdown(p.valueProposition)}`, '');
+    const calendar = [['Renewal', sections.calendar.renewal], ['Reviews', sections.calendar.reviews], ['Pipeline', sections.calendar.pipeline]]
+        .filter((c): c is [string, string] => c[1] !== undefined).map(([label, text]) => `- **${label}**: ${escapeMarkdown(text)}`);
+    if (sections.signOff) calendar.push(`- **Signed off** by ${escapeMarkdown(sections.signOff.by.join(', '))}${sections.signOff.date ? ` on ${sections.signOff.date}` : ''}`);
+    if (calendar.length) out.push(...calendar, '');
 
     out.push('## Strategic value', '', scoreBreakdownTable(card), '');
 
@@ -59,10 +68,16 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
 
     out.push('## Relationship', '');
     out.push(`Relationship strength **${formatScore(card.relationship.value)}** (ratings ${formatScore(card.relationship.ratingIndex)}, stage score ${formatScore(card.relationship.stageScore)}).`, '');
-    if (p.stakeholders.length) {
+    const current = p.stakeholders.filter(isCurrent);
+    if (current.length) {
         out.push(table(['Stakeholder', 'Title', 'Roles', 'Influence', 'Stance', 'Our owner', 'Advisor', 'Partner', 'Index', 'Last contact'],
-            p.stakeholders.map((s) => [s.fullName, s.title, s.roles.join(', '), s.influence, s.stance, s.relationshipOwner, s.trustedAdvisor, s.strategicPartner, formatScore(stakeholderIndex(s)), s.lastContact]),
+            current.map((s) => [s.fullName, s.title, s.roles.join(', '), s.influence, s.stance, s.relationshipOwner, s.trustedAdvisor, s.strategicPartner, formatScore(stakeholderIndex(s)), lastContactOf(s, p.interactions, card.today)?.date]),
             [6, 7, 8]), '');
+        const drivers = current.filter((s) => s.notes.length || s.decisionCriteria.length);
+        if (drivers.length) {
+            out.push('### What drives them', '', table(['Stakeholder', 'Drivers', 'Decides on'],
+                drivers.map((s) => [s.fullName, list(s.notes, '; '), list(s.decisionCriteria, '; ')])), '');
+        }
         const expectations = p.stakeholders.flatMap((s) => s.expectations.map((e) => [s.fullName, e.kind, e.description, e.fulfilment, e.how]));
         if (expectations.length) {
             out.push('### Expectations', '', table(['Stakeholder', 'Kind', 'Expectation', 'Met?', 'How we meet it'], expectations), '');
@@ -70,14 +85,27 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     } else {
         out.push('No stakeholders are mapped.', '');
     }
+    if (sections.formerContacts.length) {
+        out.push('### Former contacts', '', ...sections.formerContacts.map((f) => `- ${escapeMarkdown(f.name)}${f.title ? `, ${escapeMarkdown(f.title)}` : ''}: left ${f.left}${f.reason ? ` (${escapeMarkdown(f.reason)})` : ''}`), '');
+    }
+    if (sections.ourTeam.length) {
+        out.push('### Our account team', '', table(['Role', 'Who', 'Faces'], sections.ourTeam.map((r) => [r.role, r.person.name, list(r.counterparts, ', ')])), '');
+    }
+    if (sections.interactions.length) {
+        out.push('### Meetings and calls', '', table(['Date', 'What', 'With', 'Our side', 'Agreed', 'Next steps'],
+            sections.interactions.map((i) => [i.date + (i.planned ? ' (planned)' : ''), `${i.kind}${i.title ? `: ${i.title}` : ''}`, list(i.attendees, ', '), list(i.ourSide, ', '), list(i.agreed, '; '),
+                list(i.nextSteps.map((n) => `${n.label}${n.owner ? `, ${n.owner}` : ''}${n.due ? `, by ${n.due}` : ''}`), '; ')])), '');
+    }
 
     out.push('## Objectives and actions', '');
     if (p.objectives.length === 0) out.push('No objectives.', '');
     for (const o of p.objectives) {
-        out.push(`### ${escapeMarkdown(o.title)}`, '', `Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map((name) => escapeMarkdown(name)).join(', ')}` : ''}`, '');
+        out.push(`### ${escapeMarkdown(o.title)}`, '', `${o.status ? `**${o.status}** · ` : ''}Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map((name) => escapeMarkdown(name)).join(', ')}` : ''}`, '');
         if (o.kpis.length) {
-            out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress'],
-                o.kpis.map((k) => [k.label, formatPlain(k.current), formatPlain(k.target), k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined]), [1, 2]), '');
+            const trends = o.kpis.some((k) => k.history.length > 0);
+            out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress', ...(trends ? ['Trend'] : [])],
+                o.kpis.map((k) => [k.label, formatPlain(k.current), formatPlain(k.target), k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined,
+                    ...(trends ? [k.history.length ? [...k.history.map((r) => formatPlain(r.value)), formatPlain(k.current)].join(' → ') : undefined] : [])]), [1, 2]), '');
         }
         const rows = [
             ...o.milestones.map((m) => ['Milestone', m.label, undefined, m.due, m.status, overdue(m.due, m.status, today)]),
@@ -94,13 +122,23 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string):
     out.push(p.risks.length
         ? table(['Risk', 'Likelihood', 'Impact', 'Contingency', 'Owner'], p.risks.map((r) => [r.text, r.likelihood, r.impact, r.contingency, r.owner]))
         : 'No risks are listed.', '');
-    if (p.opportunities.length) {
-        out.push('## Opportunities', '', table(['Opportunity', 'Kind', 'Value', 'With', 'Owner', 'Due'],
-            p.opportunities.map((o) => [o.text, o.kind, o.value && formatMoney(o.value), o.stakeholder, o.owner, o.due])), '');
+    if (sections.opportunities.length) {
+        out.push('## Opportunities and pipeline', '');
+        out.push(compactTable(['Opportunity', 'Kind', 'Stage', 'Probability', 'Value', 'Weighted', 'Close', 'With', 'Owner'],
+            sections.opportunities.map((o) => [o.text, o.kind, o.stage, `${formatPlain(o.probability)}%`, o.value, o.weighted, o.close && `${o.close}${o.closePassed ? ' (passed)' : ''}`, o.with, o.owner?.name]), [3, 4, 5]), '');
+    }
+    if (sections.whitespace) {
+        const w = sections.whitespace;
+        out.push('## Whitespace', '', ...(w.coverage ? [`${escapeMarkdown(w.coverage)}.`, ''] : []),
+            table(['Product', ...w.units.map((u) => escapeMarkdown(u))], w.rows.map((r) => [r.product, ...w.units.map((_, i) => r.cells[i])])), '');
+    }
+    if (sections.contracts.length) {
+        out.push('## Contracts', '', compactTable(['Contract', 'Start', 'End', 'Renewal', 'Notice', 'Notice deadline', 'Value a year'],
+            sections.contracts.map((c) => [c.title, c.start, c.end, c.renewal, c.notice, c.noticeDeadline, c.value])), '');
     }
     if (p.competitors.length) {
-        out.push('## Competitors', '', table(['Competitor', 'Share', 'Warning signs'],
-            p.competitors.map((c) => [c.name, c.share === undefined ? undefined : `${c.share}%`, list(c.warningSigns, '; ')])), '');
+        out.push('## Competitors', '', compactTable(['Competitor', 'Share', 'Strengths', 'Weaknesses', 'Our differentiators', 'Warning signs'],
+            p.competitors.map((c) => [c.name, c.share === undefined ? undefined : `${c.share}%`, list(c.strengths, '; '), list(c.weaknesses, '; '), list(c.differentiators, '; '), list(c.warningSigns, '; ')])), '');
     }
     out.push('## Reviewer', '', findingsList(findings), '');
     return out.join('\n');
@@ -115,44 +153,48 @@ function overdue(due: string | undefined, status: ActionStatus, today: string): 
     return dueStatus(due, status, today)?.overdue ? 'overdue' : '';
 }
 
-/** The portfolio report: the matrix as a table, revenue concentration and the review at a glance. */
-export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], thresholds: Thresholds, title = 'Key account portfolio'): string {
+/** The portfolio report: the matrix as a table, revenue concentration and the review at a glance, from the portfolio view. */
+export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], context: { today: string; thresholds: Thresholds; people?: People; currency?: CurrencySettings }, title = 'Key account portfolio'): string {
+    const { thresholds } = context;
+    const view = portfolioView(accounts, { ...context, title });
     const out: string[] = [`# ${escapeMarkdown(title)}`, ''];
-    const sorted = accounts.slice().sort((a, b) => (b.card.strategicValue.value ?? -1) - (a.card.strategicValue.value ?? -1) || a.card.plan.name.localeCompare(b.card.plan.name));
-    const counts = countBySeverity(accounts.flatMap((a) => a.findings));
-    out.push(`${accounts.length} account${accounts.length === 1 ? '' : 's'} · ${counts.error} error${counts.error === 1 ? '' : 's'} · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}. ` +
+    out.push(`${view.counts.accounts} account${view.counts.accounts === 1 ? '' : 's'} · ${view.counts.errors} error${view.counts.errors === 1 ? '' : 's'} · ${view.counts.warnings} warning${view.counts.warnings === 1 ? '' : 's'}. ` +
         `An account is attractive from strategic value ${thresholds.keyThreshold} and strongly related from relationship strength ${thresholds.strengthThreshold}.`, '');
     out.push('## Accounts', '', table(['Account', 'Owner', 'Tier', 'Revenue', 'Strategic value', 'Relationship', 'Quadrant', 'Errors', 'Warnings'],
-        sorted.map(({ card, findings }) => {
-            const c = countBySeverity(findings);
-            return [card.plan.title, card.plan.owner, card.plan.tier, formatMoney(card.plan.currentRevenue), formatScore(card.strategicValue.value), formatScore(card.relationship.value), card.quadrant, c.error, c.warning];
-        }), [3, 4, 5, 7, 8]), '');
+        view.accounts.map((a) => [a.title, a.owner?.id, a.tier, a.revenueDisplay, a.strategicValueDisplay, a.relationshipDisplay, a.quadrant, a.errors, a.warnings]), [3, 4, 5, 7, 8]), '');
 
     out.push('## Portfolio matrix', '');
-    const quadrants: Quadrant[] = ['Strategic', 'Star', 'Status', 'Streamline'];
-    out.push(table(['Quadrant', 'Accounts', 'What to do'], quadrants.map((q) => [q, list(sorted.filter((a) => a.card.quadrant === q).map((a) => a.card.plan.title), ', '), QUADRANT_ADVICE[q]])), '');
-    const unplaced = sorted.filter((a) => !a.card.quadrant);
-    if (unplaced.length) out.push(`Not placed (no scores or no relationship data): ${unplaced.map((a) => escapeMarkdown(a.card.plan.title)).join(', ')}.`, '');
+    out.push(table(['Quadrant', 'Accounts', 'What to do'], view.quadrants.map((q) => [q.quadrant, list(q.accounts, ', '), q.advice])), '');
+    if (view.unplaced.length) out.push(`Not placed (no scores or no relationship data): ${view.unplaced.map((t) => escapeMarkdown(t)).join(', ')}.`, '');
 
     out.push('## Revenue concentration', '');
-    const currencies = new Set(accounts.flatMap((a) => a.card.plan.currentRevenue?.currency ?? []));
-    const pareto = revenueConcentration(accounts.filter((a) => a.card.plan.currentRevenue).map((a) => ({ name: a.card.plan.title, revenue: a.card.plan.currentRevenue!.amount })));
+    const pareto = view.pareto;
     if (pareto.rows.length === 0) {
         out.push('No account states its current revenue.', '');
     } else {
-        const currency = currencies.size === 1 ? ` ${[...currencies][0]}` : '';
-        const currencyText = currencies.size === 1 ? ` ${escapeMarkdown([...currencies][0])}` : '';
-        if (currencies.size > 1) out.push(`Revenues are stated in several currencies (${escapeMarkdown([...currencies].join(', '))}); they are added as written.`, '');
-        out.push(`Total ${formatAmount(pareto.total)}${currencyText}. The top ${pareto.topFifthCount} account${pareto.topFifthCount === 1 ? '' : 's'} (a fifth of the portfolio) bring ${pareto.topFifthShare.toFixed(0)}% of revenue; ${pareto.accountsFor80Percent} of ${pareto.rows.length} bring 80%.` +
-            (pareto.topFifthShare > thresholds.paretoLimit ? ` **That is above the ${thresholds.paretoLimit}% limit: revenue depends on very few customers.**` : ''), '');
-        out.push(table(['Account', 'Revenue', 'Share', 'Cumulative'], pareto.rows.map((r) => [r.name, formatAmount(r.revenue) + currency, `${r.share.toFixed(1)}%`, `${r.cumulativeShare.toFixed(1)}%`]), [1, 2, 3]), '');
+        const currency = pareto.currency ? ` ${pareto.currency}` : '';
+        if (!pareto.currency && pareto.currencies.length > 1) out.push(`Revenues are stated in several currencies (${escapeMarkdown(pareto.currencies.join(', '))}); they are added as written. Set a reporting currency and rates in kam.config.json to convert them.`, '');
+        if (pareto.unconvertible.length) out.push(`Left out: revenue in ${escapeMarkdown(pareto.unconvertible.join(', '))}, which has no rate into ${escapeMarkdown(pareto.currency ?? '')}.`, '');
+        out.push(`Total ${escapeMarkdown(pareto.totalDisplay)}. The top ${pareto.topFifthCount} account${pareto.topFifthCount === 1 ? '' : 's'} (a fifth of the portfolio) bring ${pareto.topFifthShare.toFixed(0)}% of revenue; ${pareto.accountsFor80Percent} of ${pareto.rows.length} bring 80%.` +
+            (pareto.overLimit ? ` **That is above the ${pareto.limit}% limit: revenue depends on very few customers.**` : ''), '');
+        out.push(table(['Account', 'Revenue', 'Share', 'Cumulative'], pareto.rows.map((r) => [r.title, formatAmount(r.revenue) + currency, `${r.share.toFixed(1)}%`, `${r.cumulativeShare.toFixed(1)}%`]), [1, 2, 3]), '');
+    }
+    if (view.pipeline) {
+        out.push('## Pipeline', '', `Weighted pipeline ${escapeMarkdown(view.pipeline.weighted)} of ${escapeMarkdown(view.pipeline.open)} open, over ${view.pipeline.accountsCounted} account${view.pipeline.accountsCounted === 1 ? '' : 's'}` +
+            (view.pipeline.gapToPotential ? `; the growth still unplanned (gap to potential) is ${escapeMarkdown(view.pipeline.gapToPotential)}.` : '.'), '');
+    }
+    if (view.renewals.length) {
+        out.push(`## Renewals in the next ${thresholds.renewalWindowDays} days`, '', table(['Account', 'Renewal', 'In days', 'Aimed at?'],
+            view.renewals.map((r) => [r.title, r.date, r.daysTo, r.planned ? 'renewal opportunity' : new Markup('**nothing in the plan**')]), [2]), '');
+    }
+    if (view.groups.length) {
+        out.push('## Account groups', '', table(['Group', 'Subsidiaries and regions', 'Revenue rolled up'], view.groups.map((g) => [g.title, list(g.members, ', '), g.revenueDisplay])), '');
     }
 
     out.push('## Reviewer', '');
-    const withFindings = sorted.filter((a) => a.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
-    if (withFindings.length === 0) out.push('No errors or warnings in any plan.', '');
-    for (const a of withFindings) {
-        out.push(`### ${escapeMarkdown(a.card.plan.title)}${a.source ? ` (${escapeMarkdown(a.source)})` : ''}`, '', findingsList(a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')), '');
+    if (view.findings.length === 0) out.push('No errors or warnings in any plan.', '');
+    for (const a of view.findings) {
+        out.push(`### ${escapeMarkdown(a.title)}${a.source ? ` (${escapeMarkdown(a.source)})` : ''}`, '', findingsList(a.findings), '');
     }
     return out.join('\n');
 }

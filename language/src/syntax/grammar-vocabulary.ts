@@ -85,7 +85,9 @@ function openingPhrases(element: GrammarAST.AbstractElement): string[] {
     const call = GrammarAST.isAssignment(element) ? element.terminal : element;
     if (!GrammarAST.isRuleCall(call)) return [];
     const rule = call.rule.ref;
-    if (!GrammarAST.isParserRule(rule) || rule.dataType) return [];
+    if (!GrammarAST.isParserRule(rule)) return [];
+    // An element that opens with one of a value rule's words (`meeting 2026-11-10 …`) opens with each of them.
+    if (rule.dataType) return AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map((k) => k.value).filter((v) => /^[A-Za-z]/.test(v)).toArray();
     const definition = rule.definition;
     if (GrammarAST.isAlternatives(definition)) return definition.elements.flatMap(openingPhrases);
     return leadingPhrases(definition).map((phrase) => phrase);

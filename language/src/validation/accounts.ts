@@ -3,7 +3,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Account } from '../generated/ast.js';
 import type { WillAndSkillGates } from '../domain/model.js';
 import {
-    CODE_GATES_NOT_ASSESSED, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
+    CODE_GATES_NOT_ASSESSED, CODE_HIERARCHY_CYCLE, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
 } from './diagnostic-codes.js';
 import { one } from '../analysis/single-entries.js';
 import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js';
@@ -25,8 +25,27 @@ export const accountChecks: CheckFactory = (validator) => ({
         (account, accept) => checkWillAndSkill(validator, account, accept),
         (account, accept) => checkChosenOnRevenueAlone(validator, account, accept),
         (account, accept) => checkCustomerInsight(validator, account, accept),
+        (account, accept) => checkHierarchy(validator, account, accept),
     ],
 });
+
+/** `part of` must lead up to a group account, never back to where it started. */
+function checkHierarchy(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
+    const path: Account[] = [account];
+    let current: Account | undefined = one(account.parent)?.ref;
+    while (current) {
+        if (current === account) {
+            validator.report(accept, CODE_HIERARCHY_CYCLE,
+                `${accountLabel(account)} is part of itself through ${path.slice(1).map(accountLabel).join(' → ') || 'itself'}: a group account must not be part of its own subsidiaries.`,
+                { node: account, property: 'parent', index: 0 });
+            return;
+        }
+        // A circle that does not pass through this account is reported on its own members.
+        if (path.includes(current)) return;
+        path.push(current);
+        current = one(current.parent)?.ref;
+    }
+}
 
 function checkOwners(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);

@@ -8,7 +8,7 @@ import type { SeverityLevel } from '../analysis/review-settings.js';
 export interface DiagnosticInfo {
     severity: Exclude<SeverityLevel, 'off'>;
     /** The rule area (one validation file each). */
-    area: 'stakeholders' | 'scoring' | 'accounts' | 'objectives' | 'feedback-and-risks' | 'portfolio' | 'names' | 'entries' | 'completeness';
+    area: 'stakeholders' | 'scoring' | 'accounts' | 'renewals-and-reviews' | 'pipeline' | 'objectives' | 'feedback-and-risks' | 'portfolio' | 'names' | 'entries' | 'completeness';
     /** What the diagnostic means and why a KAM reviewer cares. */
     meaning: string;
     /** How to fix it. */
@@ -71,6 +71,17 @@ export const CODE_INCOMPLETE_PLAN = 'kam.incomplete-plan';
 export const CODE_DUPLICATE_ENTRY = 'kam.duplicate-entry';
 export const CODE_NUMBER_OUT_OF_RANGE = 'kam.number-out-of-range';
 export const CODE_REVIEW_WAITS = 'kam.review-waits-for-syntax-fix';
+export const CODE_RENEWAL_WITHOUT_PLAN = 'kam.renewal-without-plan';
+export const CODE_NOTICE_DEADLINE_PASSED = 'kam.notice-deadline-passed';
+export const CODE_CONTRACT_DATES = 'kam.contract-dates';
+export const CODE_REVIEW_OVERDUE = 'kam.review-overdue';
+export const CODE_PLAN_NOT_REVIEWED = 'kam.plan-not-reviewed';
+export const CODE_PLAN_NOT_AGREED = 'kam.plan-not-agreed';
+export const CODE_CLOSE_DATE_PASSED = 'kam.close-date-passed';
+export const CODE_POTENTIAL_WITHOUT_PIPELINE = 'kam.potential-without-pipeline';
+export const CODE_CURRENCY_WITHOUT_RATE = 'kam.currency-without-rate';
+export const CODE_WHITESPACE_SHAPE = 'kam.whitespace-shape';
+export const CODE_HIERARCHY_CYCLE = 'kam.account-hierarchy-cycle';
 /** Raised by Langium's linker, listed here so it can be documented and configured like the others. */
 export const CODE_UNRESOLVED_REFERENCE = 'linking-error';
 
@@ -209,7 +220,75 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         fix: 'Score the missing factor in `scores { … }`.',
         example: 'scores { currentRevenue 8 }  // potentialRevenue is not scored',
     },
+    // ---- renewals, reviews and the joint plan
+    [CODE_RENEWAL_WITHOUT_PLAN]: {
+        severity: 'warning', area: 'renewals-and-reviews', needsWholeText: true,
+        meaning: 'A contract renews within the renewal window (180 days by default, `thresholds.renewalWindowDays`) and nothing in the plan is aimed at it. For a key account the renewal is *the* date: left alone, it is decided by procurement and competitors.',
+        fix: 'Add a renewal opportunity (`opportunity "…" { kind renewal  stage …  close … }`) and the objective and actions that secure it.',
+        example: 'contract { renewal 2027-03-31 }  // no opportunity of kind renewal',
+    },
+    [CODE_NOTICE_DEADLINE_PASSED]: {
+        severity: 'warning', area: 'renewals-and-reviews',
+        meaning: 'The contract\'s notice deadline (the renewal date minus the notice period) has passed and the renewal is not won: the customer\'s chance to give notice is behind us, so whether it was used must be known, not assumed.',
+        fix: 'Confirm with the customer whether notice was given; record the renewal opportunity as `stage won`, or plan for the contract ending.',
+        example: 'contract { renewal 2027-01-31  notice 3 months }  // reviewed on 2026-11-24',
+    },
+    [CODE_CONTRACT_DATES]: {
+        severity: 'error', area: 'renewals-and-reviews',
+        meaning: 'The contract\'s dates contradict each other (it ends or renews before it starts, or renews after it ends), so no renewal can be planned from them.',
+        fix: 'Correct the `start`, `end` and `renewal` dates.',
+        example: 'contract { start 2026-01-01  end 2025-12-31 }',
+    },
+    [CODE_REVIEW_OVERDUE]: {
+        severity: 'warning', area: 'renewals-and-reviews',
+        meaning: 'The plan\'s next review (written, or the last review plus the review cadence) has passed: the account review with the customer did not happen when agreed.',
+        fix: 'Hold the review, then update `last reviewed` and `next review`.',
+        example: 'review cadence quarterly  last reviewed 2026-06-30  // reviewed on 2026-11-24',
+    },
+    [CODE_PLAN_NOT_REVIEWED]: {
+        severity: 'warning', area: 'renewals-and-reviews', needsWholeText: true,
+        meaning: 'A key account plan that nobody has reviewed for two review cadences (or that has never been reviewed, or has no review rhythm) is a document, not a plan: it no longer tells the team what to do.',
+        fix: 'Agree a review rhythm with the customer (`review cadence quarterly`), hold the review and record `last reviewed`.',
+        example: 'account Acme { tier key  review cadence quarterly  last reviewed 2026-03-31 }',
+    },
+    [CODE_PLAN_NOT_AGREED]: {
+        severity: 'warning', area: 'renewals-and-reviews', needsWholeText: true,
+        meaning: 'A key account plan that no executive or economic buyer on the customer\'s side has signed off: the plan is meant to be joint, and objectives nobody there agreed are ours alone.',
+        fix: 'Review the plan with the customer\'s executive and record it: `signed off by <stakeholder> on <date>`.',
+        example: 'account Acme { tier key  stakeholder ceo "Ann Marsh" { role executive } }',
+    },
+    // ---- the pipeline
+    [CODE_CLOSE_DATE_PASSED]: {
+        severity: 'warning', area: 'pipeline',
+        meaning: 'An open opportunity\'s expected close date has passed: the pipeline overstates what is coming.',
+        fix: 'Update the stage (`won`, `lost`) or agree a new `close` date.',
+        example: 'opportunity "Analytics" { stage proposal  close 2026-09-30 }',
+    },
+    [CODE_POTENTIAL_WITHOUT_PIPELINE]: {
+        severity: 'information', area: 'pipeline', needsWholeText: true,
+        meaning: 'The account\'s potential revenue is above its current revenue, but no open opportunity with a value is in the pipeline: the growth the plan claims is not planned.',
+        fix: 'Add the opportunities that would close the gap, with `value`, `stage` and `close`.',
+        example: 'revenue current 1M EUR potential 3M EUR  // no opportunity',
+    },
+    [CODE_CURRENCY_WITHOUT_RATE]: {
+        severity: 'warning', area: 'pipeline',
+        meaning: 'An amount is in a currency the portfolio cannot convert: the portfolio mixes currencies and `currency.rates` in kam.config.json has no rate for it, so the amount is left out of totals, the Pareto check and the pipeline.',
+        fix: 'Add the reporting currency and a rate to kam.config.json: `"currency": { "reporting": "EUR", "rates": { "USD": 0.92 } }`.',
+        example: 'revenue current 2M USD  // in a portfolio reported in EUR, with no USD rate',
+    },
+    [CODE_WHITESPACE_SHAPE]: {
+        severity: 'error', area: 'pipeline',
+        meaning: 'A whitespace row has more or fewer cells than there are units: every product needs one cell per business unit or site, in the order of `units`.',
+        fix: 'Give each `product` row one of bought, pipeline, open or not-relevant per unit.',
+        example: 'whitespace { units "Hamburg", "Rotterdam"  product "Tracking" bought }',
+    },
     // ---- the account
+    [CODE_HIERARCHY_CYCLE]: {
+        severity: 'error', area: 'accounts',
+        meaning: 'Accounts are each other\'s group (`part of`) in a circle, so no roll-up can be made.',
+        fix: 'Make the group account the one without `part of`, and its subsidiaries `part of` it.',
+        example: 'account A { part of B }  account B { part of A }',
+    },
     [CODE_NO_OWNER]: {
         severity: 'warning', area: 'accounts', needsWholeText: true,
         meaning: 'The account has no owner on our team: nobody is accountable for the plan.',

@@ -5,6 +5,8 @@ const AREA_TITLES: Record<DiagnosticInfo['area'], string> = {
     stakeholders: 'Stakeholders: the decision-making unit',
     scoring: 'The scoring model and the scores',
     accounts: 'The account',
+    'renewals-and-reviews': 'Renewals, reviews and the joint plan',
+    pipeline: 'The pipeline, whitespace and currencies',
     completeness: 'Plan completeness: the five elements of an action plan',
     objectives: 'Objectives and actions',
     'feedback-and-risks': 'Feedback and risks',

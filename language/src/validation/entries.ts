@@ -4,7 +4,7 @@
  * once per element with a syntax error, a note that its review waits for the fix.
  */
 import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import type { Account, Competitor, Factor, Kpi, Money, ScoringModel, Team, TeamMember } from '../generated/ast.js';
+import type { Account, Competitor, Factor, Kpi, Money, Opportunity, ScoringModel, Team, TeamMember } from '../generated/ast.js';
 import { SINGLE_VALUED_ENTRIES, one } from '../analysis/single-entries.js';
 import { entryPhrase } from '../syntax/grammar-vocabulary.js';
 import { isSaneNumber, MAX_QUANTITY, parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
@@ -33,6 +33,10 @@ export const entryChecks: CheckFactory = (validator, services) => {
     checks.Account.push((account: Account, accept) => {
         const profitability = one(account.profitability);
         if (profitability !== undefined) checkPercentInRange(validator, account, 'profitability', profitability, -100, 100, 'A profit margin', accept);
+    });
+    checks.Opportunity.push((opportunity: Opportunity, accept) => {
+        const probability = one(opportunity.probability);
+        if (probability !== undefined) checkPercentInRange(validator, opportunity, 'probability', probability, 0, 100, 'A probability', accept);
     });
     checks.TeamMember = [(member: TeamMember, accept) => checkCapacity(validator, member, accept)];
     checks.Money = [(money: Money, accept) => checkAmount(validator, money, accept)];

@@ -21,6 +21,8 @@ import { nameChecks } from './names.js';
 import { accountChecks } from './accounts.js';
 import { feedbackAndRiskChecks } from './feedback-and-risks.js';
 import { portfolioChecks } from './portfolio.js';
+import { renewalAndReviewChecks } from './renewals-and-reviews.js';
+import { pipelineChecks } from './pipeline.js';
 
 export type ReportInfo<N extends AstNode> = Omit<LangiumDiagnosticInfo<N>, 'code'>;
 
@@ -120,7 +122,7 @@ export function registerKamValidationChecks(services: KamServices): void {
     const validator = services.validation.KamValidator;
     const reflection = services.shared.AstReflection;
     const byType = new Map<string, Array<ValidationCheck>>();
-    for (const area of [stakeholderChecks, scoringChecks, accountChecks, objectiveChecks, feedbackAndRiskChecks, portfolioChecks, nameChecks, entryChecks, completenessChecks]) {
+    for (const area of [stakeholderChecks, scoringChecks, accountChecks, renewalAndReviewChecks, pipelineChecks, objectiveChecks, feedbackAndRiskChecks, portfolioChecks, nameChecks, entryChecks, completenessChecks]) {
         for (const [type, checks] of Object.entries(area(validator, services))) {
             for (const concrete of reflection.getAllSubTypes(type)) {
                 const list = byType.get(concrete) ?? [];

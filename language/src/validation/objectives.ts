@@ -1,6 +1,6 @@
 /** Objectives agreed with the customer: each needs an owner, a due date and a KPI to be real. */
 import type { ValidationAcceptor } from 'langium';
-import { isFeedback, type Action, type ActionStatus, type Milestone, type Objective } from '../generated/ast.js';
+import { isFeedback, isInteraction, isObjective, type Action, type ActionStatus, type Milestone, type Objective } from '../generated/ast.js';
 import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_OVERDUE_ACTION } from './diagnostic-codes.js';
 import { dueStatus } from '../domain/progress.js';
 import { isValidIsoDate } from '../domain/quantities.js';
@@ -15,10 +15,11 @@ export const objectiveChecks: CheckFactory = (validator) => ({
 
 function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
     if (!item.due || !isValidIsoDate(item.due)) return;
+    if (isObjective(item.$container) && one(item.$container.status) === 'dropped') return;
     const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today(item));
     if (due?.overdue) {
         const days = due.days;
-        const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : 'Action';
+        const what = item.$type === 'Milestone' ? 'Milestone' : isFeedback(item.$container) ? 'The response to feedback' : isInteraction(item.$container) ? 'The next step' : 'Action';
         validator.report(accept, CODE_OVERDUE_ACTION,
             `${what} "${item.label ?? ''}" was due on ${item.due}, ${-days} day${days === -1 ? '' : 's'} ago, and is ${item.status ?? 'planned'}: finish it or agree a new date with the customer.`,
             { node: item, property: 'due', data: { daysOverdue: -days } });
@@ -26,6 +27,8 @@ function checkOverdue(validator: KamValidator, item: Action | Milestone, accept:
 }
 
 function checkObjectiveIsTrackable(validator: KamValidator, objective: Objective, accept: ValidationAcceptor): void {
+    // A dropped objective is history: nobody tracks it any more.
+    if (one(objective.status) === 'dropped') return;
     const info = { node: objective, property: 'name' as const };
     if (!one(objective.owner)) {
         validator.report(accept, CODE_OBJECTIVE_WITHOUT_OWNER, `Objective "${nameOf(objective)}" has no owner: name who on our team is accountable for it.`, info);

@@ -7,7 +7,7 @@ import {
     CODE_RATING_OUT_OF_RANGE, CODE_SINGLE_THREADED, CODE_STALE_CONTACT, CODE_UNKNOWN_CONTACT_PLAN, CODE_UNKNOWN_EXPECTATIONS, CODE_UNMET_EXPECTATION,
     CODE_UNRATED_INFLUENTIAL, CODE_WARM_BUT_RATED_LOW,
 } from './diagnostic-codes.js';
-import { contactStaleness, expectedCadence } from '../domain/contact.js';
+import { contactStaleness, expectedCadence, isCurrent, lastContactOf } from '../domain/contact.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import { isValidRating, RATING_MAX, RATING_MIN } from '../domain/relationship.js';
@@ -46,22 +46,34 @@ function label(stakeholder: Stakeholder): string {
     return nameOf(stakeholder);
 }
 
-/** The stakeholder as the domain reads it (one value per entry). */
+/** The stakeholder as the domain reads it (one value per entry); undefined for someone who left (history, not the map). */
 function person(validator: KamValidator, stakeholder: Stakeholder): domain.Stakeholder | undefined {
     const account = stakeholder.$container;
-    return validator.plan(account)?.stakeholders[account.stakeholders.indexOf(stakeholder)];
+    const p = validator.plan(account)?.stakeholders[account.stakeholders.indexOf(stakeholder)];
+    return p && isCurrent(p) ? p : undefined;
 }
+
+/** The people in the decision-making unit today: those who left are kept in history only. */
+function currentStakeholders(plan: domain.AccountPlan): domain.Stakeholder[] {
+    return plan.stakeholders.filter(isCurrent);
+}
+
+/** Who can make the economic decision: an executive, or the economic buyer. */
+const DECIDING_ROLES: ReadonlySet<domain.StakeholderRole> = new Set(['executive', 'economic-buyer']);
 
 function checkMissingRoles(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
     if (!plan || !expectsFullPlan(plan)) return;
-    const roles = new Set(plan.stakeholders.flatMap((s) => s.roles));
+    const people = currentStakeholders(plan);
+    const roles = new Set(people.flatMap((s) => s.roles));
     for (const required of REQUIRED_ROLES) {
-        if (!roles.has(required.role)) {
+        const covered = required.role === 'executive' ? [...DECIDING_ROLES].some((r) => roles.has(r)) : roles.has(required.role);
+        if (!covered) {
             validator.report(accept, required.code, `${accountLabel(account)}: ${required.message}`, { node: account, property: 'name', data: { role: required.role } });
         }
     }
-    const hasChampion = roles.has('champion') || plan.stakeholders.some((s) => s.stance === 'champion');
+    // A coach guides us through the organisation as a champion does.
+    const hasChampion = roles.has('champion') || roles.has('coach') || people.some((s) => s.stance === 'champion');
     if (!hasChampion) {
         validator.report(accept, CODE_MISSING_CHAMPION, `${accountLabel(account)}: No champion is mapped: nobody inside the customer sells for us when we are not in the room.`, { node: account, property: 'name', data: { role: 'champion' } });
     }
@@ -70,7 +82,7 @@ function checkMissingRoles(validator: KamValidator, account: Account, accept: Va
 function checkSingleThreaded(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
     if (!plan || !expectsFullPlan(plan)) return;
-    const contacts = plan.stakeholders;
+    const contacts = currentStakeholders(plan);
     if (contacts.length === 1) {
         validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: The relationship hangs on a single contact (${contacts[0].fullName}); if they leave or turn, the account is at risk.`, { node: account, property: 'name' });
         return;
@@ -78,14 +90,15 @@ function checkSingleThreaded(validator: KamValidator, account: Account, accept: 
     const owners = new Set(contacts.map((s) => s.relationshipOwner).filter((o): o is string => !!o));
     const allOwned = contacts.length > 1 && contacts.every((s) => s.relationshipOwner);
     if (allOwned && owners.size === 1) {
-        const ownerRef = account.stakeholders.map((s) => s.relationshipOwner[0]).find((r) => r !== undefined);
+        const ownerRef = account.stakeholders.filter((s) => s.departure.length === 0).map((s) => s.relationshipOwner[0]).find((r) => r !== undefined);
         const owner = ownerRef?.ref?.fullName ?? ownerRef?.$refText ?? [...owners][0];
         validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: Every contact is held by ${owner} alone; if ${owner} leaves, the whole relationship goes with them.`, { node: account, property: 'name' });
     }
 }
 
 function checkOnlySupporters(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    const stances = (validator.plan(account)?.stakeholders ?? []).map((s) => s.stance);
+    const plan = validator.plan(account);
+    const stances = (plan ? currentStakeholders(plan) : []).map((s) => s.stance);
     if (stances.length >= 3 && stances.every((stance) => stance !== undefined && WARM_STANCES.has(stance))) {
         validator.report(accept, CODE_ONLY_SUPPORTERS,
             `${accountLabel(account)}: All ${stances.length} stakeholders are supporters or champions. Real decision-making units have neutrals and sceptics; is this map honest?`,
@@ -143,7 +156,10 @@ function checkWhatWeKnow(validator: KamValidator, stakeholder: Stakeholder, acce
 function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
     const p = person(validator, stakeholder);
     if (!p) return;
-    if (!p.lastContact) {
+    const account = stakeholder.$container;
+    const today = validator.today(stakeholder);
+    const last = lastContactOf(p, validator.plan(account)?.interactions ?? [], today);
+    if (!last) {
         if (p.cadence) {
             validator.report(accept, CODE_NO_LAST_CONTACT,
                 `A ${p.cadence} cadence is agreed with ${label(stakeholder)}, but no last contact is recorded: nobody can tell whether it is kept.`,
@@ -151,14 +167,17 @@ function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept:
         }
         return;
     }
-    if (!isValidIsoDate(p.lastContact)) return;
+    if (!isValidIsoDate(last.date)) return;
     const { cadence, agreed } = expectedCadence(p);
-    const { daysSince, allowedDays, stale } = contactStaleness(p.lastContact, cadence, validator.today(stakeholder), validator.settingsOf(stakeholder).thresholds.stalenessFactor);
+    const { daysSince, allowedDays, stale } = contactStaleness(last.date, cadence, today, validator.settingsOf(stakeholder).thresholds.stalenessFactor);
     if (stale) {
         const rule = agreed ? `a ${cadence} cadence allows ${allowedDays}` : `with no cadence agreed, ${p.influence ?? 'medium'}-influence contacts are expected at least ${cadence} (${allowedDays} days)`;
+        const source = last.interaction ? ` (${last.interaction.kind}${last.interaction.title ? ` "${last.interaction.title}"` : ''})` : '';
+        // Pointed at the written last contact when there is one, else at the person's name.
+        const where = stakeholder.lastContact.length ? { node: stakeholder, property: 'lastContact' as const, index: 0 } : { node: stakeholder, property: 'name' as const };
         validator.report(accept, CODE_STALE_CONTACT,
-            `Last contact with ${label(stakeholder)} was ${daysSince} days ago, on ${p.lastContact}; ${rule}. The relationship is cooling.`,
-            { node: stakeholder, property: 'lastContact', index: 0, data: { daysSince, allowedDays } });
+            `Last contact with ${label(stakeholder)} was ${daysSince} days ago, on ${last.date}${source}; ${rule}. The relationship is cooling.`,
+            { ...where, data: { daysSince, allowedDays } });
     }
 }
 

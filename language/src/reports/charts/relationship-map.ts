@@ -15,6 +15,27 @@ const SIZE: Record<InfluenceLevel | 'unknown', { width: number; height: number; 
     unknown: { width: 220, height: 76, border: 1 },
 };
 const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'blocker', 'unknown'];
+/** Each line of a box below the name adds this much height. */
+const LINE = 15;
+const OURS = { width: 200, height: 44 };
+
+/** "last contact 12 days ago", from the latest meeting or call or the date written. */
+function contactAge(s: StakeholderNode): string {
+    if (s.daysSinceContact === undefined) return 'no contact recorded';
+    if (s.daysSinceContact === 0) return 'last contact today';
+    return `last contact ${s.daysSinceContact} day${s.daysSinceContact === 1 ? '' : 's'} ago${s.contactHistory.length ? ` · ${s.contactHistory.length} meeting${s.contactHistory.length === 1 ? '' : 's'}` : ''}`;
+}
+
+/** One of our people on the account, facing counterparts at the customer. */
+function ourBox(member: OurTeamMember, x: number, y: number): Safe {
+    const left = x - OURS.width / 2;
+    const top = y - OURS.height / 2;
+    return el('g', { class: 'kam-our-node', 'data-our-member': member.person.id },
+        el('title', {}, `${member.person.name}, our ${member.role.replace(/-/g, ' ')}${member.counterparts.length ? `, faces ${member.counterparts.join(', ')}` : ''}`),
+        leaf('rect', { class: 'kam-our-box', x: left, y: top, width: OURS.width, height: OURS.height, rx: 22 }),
+        text(left + 14, top + 18, fit(member.person.name, OURS.width - 24, 12.5), { class: 'kam-node-name' }),
+        text(left + 14, top + 34, fit(`our ${member.role.replace(/-/g, ' ')}`, OURS.width - 24, 11), { class: 'kam-node-line' }));
+}
 
 function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height: number): Safe {
     const size = SIZE[s.influence ?? 'unknown'];
@@ -25,6 +46,7 @@ function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height
         s.title,
         `${s.stance ?? 'stance unknown'} · ${s.influence ?? 'unknown'} influence`,
         `index ${s.indexDisplay} · ${s.owner ? `our owner: ${s.owner.name}` : 'no owner on our side'}`,
+        contactAge(s),
     ].filter((l): l is string => Boolean(l));
     const tooltip = [
         `${s.name}${s.title ? `, ${s.title}` : ''}`,
@@ -33,6 +55,7 @@ function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height
         `trusted advisor ${s.trustedAdvisor ?? '—'}, strategic partner ${s.strategicPartner ?? '—'}, index ${s.indexDisplay}`,
         `our relationship owner: ${s.owner?.name ?? 'none'}`,
         s.lastContact ? `last contact ${s.lastContact}` : undefined,
+        ...s.contactHistory.slice(0, 5).map((c) => `${c.date} ${c.kind}${c.title ? `: ${c.title}` : ''}`),
     ].filter(Boolean).join('\n');
     return el('g', { class: `kam-node kam-stance-${token(s.stance)} kam-influence-${token(s.influence)}`, 'data-stakeholder': s.id },
         el('title', {}, tooltip),
@@ -43,7 +66,15 @@ function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height
     );
 }
 
-export function relationshipMap(view: RelationshipView, id: string): Safe {
+export interface OurTeamMember {
+    role: string;
+    person: { id: string; name: string };
+    /** Stakeholder ids this person faces. */
+    counterpartIds: string[];
+    counterparts: string[];
+}
+
+export function relationshipMap(view: RelationshipView, id: string, ourTeam: OurTeamMember[] = []): Safe {
     if (view.stakeholders.length === 0) {
         return svg({ id, width: 640, height: 40, className: 'kam-relationship-map', title: 'Relationship map: no stakeholders are mapped' },
             text(0, 24, 'No stakeholders are mapped.', { class: 'kam-muted' }));
@@ -51,32 +82,49 @@ export function relationshipMap(view: RelationshipView, id: string): Safe {
     const g = new dagre.graphlib.Graph();
     g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 44, marginx: 4, marginy: 4 });
     g.setDefaultEdgeLabel(() => ({}));
-    for (const s of view.stakeholders) g.setNode(s.id, { ...SIZE[s.influence ?? 'unknown'] });
+    const height = (s: StakeholderNode) => SIZE[s.influence ?? 'unknown'].height + LINE;
+    for (const s of view.stakeholders) g.setNode(s.id, { width: SIZE[s.influence ?? 'unknown'].width, height: height(s) });
     for (const s of view.stakeholders) if (s.reportsTo) g.setEdge(s.reportsTo, s.id);
+    // Our people sit above the counterparts they face; their ids cannot clash with the customer's.
+    const ids = new Set(view.stakeholders.map((s) => s.id));
+    const ours = ourTeam.filter((m) => m.counterpartIds.some((c) => ids.has(c)));
+    ours.forEach((m, i) => {
+        g.setNode(`our:${i}`, { ...OURS });
+        for (const c of m.counterpartIds) if (ids.has(c)) g.setEdge(`our:${i}`, c, { facing: true });
+    });
     dagre.layout(g);
     const graph = g.graph();
     const legendHeight = 30;
     const width = Math.max(560, graph.width ?? 0);
-    const height = (graph.height ?? 0) + legendHeight + 8;
+    const svgHeight = (graph.height ?? 0) + legendHeight + 8;
     const edges = g.edges().map((e) => {
-        const points: { x: number; y: number }[] = g.edge(e).points ?? [];
-        const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join(' ');
-        return leaf('path', { class: 'kam-edge', d, 'marker-end': `url(#${id}-arrow)` });
+        const edge = g.edge(e) as { points?: { x: number; y: number }[]; facing?: boolean };
+        const d = (edge.points ?? []).map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join(' ');
+        return edge.facing ? leaf('path', { class: 'kam-facing', d }) : leaf('path', { class: 'kam-edge', d, 'marker-end': `url(#${id}-arrow)` });
     });
     const nodes = view.stakeholders.map((s) => {
         const n = g.node(s.id);
         return nodeBox(s, n.x, n.y, n.width, n.height);
     });
+    const ourNodes = ours.map((m, i) => {
+        const n = g.node(`our:${i}`);
+        return ourBox(m, n.x, n.y);
+    });
     const legendY = (graph.height ?? 0) + 14;
     const legend = STANCES.map((stance, i) => el('g', { class: `kam-legend kam-stance-${stance}` },
         leaf('rect', { class: 'kam-node-stripe', x: i * 92, y: legendY, width: 12, height: 12, rx: 2 }),
         text(i * 92 + 17, legendY + 10, stance, { class: 'kam-small' })));
+    if (ours.length) {
+        legend.push(el('g', { class: 'kam-legend' },
+            leaf('line', { class: 'kam-facing', x1: STANCES.length * 92, x2: STANCES.length * 92 + 20, y1: legendY + 6, y2: legendY + 6 }),
+            text(STANCES.length * 92 + 25, legendY + 10, 'our team faces', { class: 'kam-small' })));
+    }
     return svg({
-        id, width, height, className: 'kam-relationship-map',
+        id, width: Math.max(width, ours.length ? STANCES.length * 92 + 120 : 0), height: svgHeight, className: 'kam-relationship-map',
         title: `Relationship map: ${view.stakeholders.length} stakeholder${view.stakeholders.length === 1 ? '' : 's'}, relationship strength ${view.display}`,
         description: view.stakeholders.map((s) => `${s.name}${s.reportsTo ? ` reports to ${view.stakeholders.find((o) => o.id === s.reportsTo)?.name}` : ''}, ${s.stance ?? 'stance unknown'}, ${s.influence ?? 'unknown'} influence, our owner ${s.owner?.name ?? 'none'}`).join('; '),
     },
     el('defs', {}, el('marker', { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
         leaf('path', { class: 'kam-arrow', d: 'M0,0 L10,5 L0,10 z' }))),
-    ...edges, ...nodes, ...legend);
+    ...edges, ...nodes, ...ourNodes, ...legend);
 }

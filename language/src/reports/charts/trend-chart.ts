@@ -28,9 +28,9 @@ export function trendChart(points: TrendPoint[], id: string, thresholds: { keyTh
     const series = (key: 'strategicValue' | 'relationship', cls: string, name: string) => {
         const known = points.map((p, i) => ({ p, i })).filter(({ p }) => p[key] !== undefined);
         const path = known.map(({ p, i }, k) => `${k === 0 ? 'M' : 'L'}${xOf(i).toFixed(1)},${yOf(p[key]!).toFixed(1)}`).join(' ');
-        return el('g', { class: `kam-trend ${cls}` },
-            known.length > 1 ? leaf('path', { class: 'kam-trend-line', d: path }) : undefined,
-            ...known.map(({ p, i }) => el('circle', { class: p.provisional ? 'kam-trend-point kam-provisional' : 'kam-trend-point', cx: xOf(i), cy: yOf(p[key]!), r: 4 },
+        return el('g', { class: `kam-history ${cls}` },
+            known.length > 1 ? leaf('path', { class: 'kam-history-line', d: path }) : undefined,
+            ...known.map(({ p, i }) => el('circle', { class: p.provisional ? 'kam-history-point kam-provisional' : 'kam-history-point', cx: xOf(i), cy: yOf(p[key]!), r: 4 },
                 el('title', {}, `${p.label}${p.detail ? ` (${p.detail})` : ''}: ${name} ${formatScore(p[key])}${p.provisional ? ', provisional (syntax error)' : ''}`))));
     };
     // Every label when they fit, else about eight of them, always the first and the last.
@@ -43,7 +43,7 @@ export function trendChart(points: TrendPoint[], id: string, thresholds: { keyTh
         text(LEFT - 8, yOf(v) + 4, String(v), { class: 'kam-small kam-muted', 'text-anchor': 'end' })));
     const last = points[n - 1];
     return svg({
-        id, width: LEFT + PLOT_W + 150, height: TOP + PLOT_H + 30, className: 'kam-trend-chart',
+        id, width: LEFT + PLOT_W + 150, height: TOP + PLOT_H + 30, className: 'kam-history-chart',
         title: `Strategic value and relationship strength over ${n} revision${n === 1 ? '' : 's'}`,
         description: points.map((p) => `${p.label}: strategic value ${formatScore(p.strategicValue)}, relationship ${formatScore(p.relationship)}${p.provisional ? ' (provisional)' : ''}`).join('; '),
     },
@@ -53,9 +53,9 @@ export function trendChart(points: TrendPoint[], id: string, thresholds: { keyTh
         ? leaf('line', { class: 'kam-threshold kam-threshold-strength', x1: LEFT, x2: LEFT + PLOT_W, y1: yOf(thresholds.strengthThreshold), y2: yOf(thresholds.strengthThreshold) })
         : undefined,
     ...ticks,
-    series('strategicValue', 'kam-trend-value', 'strategic value'),
-    series('relationship', 'kam-trend-relationship', 'relationship'),
-    last?.strategicValue !== undefined ? text(LEFT + PLOT_W + 10, yOf(last.strategicValue) + 4, `value ${formatScore(last.strategicValue)}`, { class: 'kam-small kam-trend-value-label' }) : undefined,
-    last?.relationship !== undefined ? text(LEFT + PLOT_W + 10, yOf(last.relationship) + 16, `relationship ${formatScore(last.relationship)}`, { class: 'kam-small kam-trend-relationship-label' }) : undefined,
+    series('strategicValue', 'kam-history-value', 'strategic value'),
+    series('relationship', 'kam-history-relationship', 'relationship'),
+    last?.strategicValue !== undefined ? text(LEFT + PLOT_W + 10, yOf(last.strategicValue) + 4, `value ${formatScore(last.strategicValue)}`, { class: 'kam-small kam-history-value-label' }) : undefined,
+    last?.relationship !== undefined ? text(LEFT + PLOT_W + 10, yOf(last.relationship) + 16, `relationship ${formatScore(last.relationship)}`, { class: 'kam-small kam-history-relationship-label' }) : undefined,
     );
 }

@@ -1,0 +1,76 @@
+/**
+ * Contracts and renewals. For a key account the renewal date is *the* date: everything the plan
+ * does in the months before it either secures it or puts it at risk. The notice period says how long
+ * before the renewal the customer can still give notice: after that deadline the contract runs on (or
+ * renews), before it the customer can walk away.
+ */
+import { format, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
+import type { Contract, IsoDate, Opportunity, PeriodUnit } from './model.js';
+import { daysBetween, isValidIsoDate } from './quantities.js';
+
+/** The contract's renewal date: the one written, else its end date (a contract renews or ends there). */
+export function renewalDateOf(contract: Contract): IsoDate | undefined {
+    const date = contract.renewal ?? contract.end;
+    return date && isValidIsoDate(date) ? date : undefined;
+}
+
+/** The last day the customer can give notice before the renewal, when a notice period is written. */
+export function noticeDeadlineOf(contract: Contract): IsoDate | undefined {
+    const renewal = renewalDateOf(contract);
+    if (!renewal || !contract.notice) return undefined;
+    return subtractPeriod(renewal, contract.notice.amount, contract.notice.unit);
+}
+
+export function subtractPeriod(date: IsoDate, amount: number, unit: PeriodUnit): IsoDate {
+    // Local calendar dates throughout: a month back from 31 March is the last day of February.
+    const at = parseISO(date);
+    const moved = unit.startsWith('month') ? subMonths(at, amount) : unit.startsWith('week') ? subWeeks(at, amount) : subDays(at, amount);
+    return format(moved, 'yyyy-MM-dd');
+}
+
+export interface Renewal {
+    contract: Contract;
+    date: IsoDate;
+    /** Days from today to the renewal; negative once it has passed. */
+    daysTo: number;
+    noticeDeadline?: IsoDate;
+    /** Days from today to the notice deadline; negative once it has passed. */
+    daysToNotice?: number;
+}
+
+/** The next renewal from today on (the earliest renewal date not yet passed), if any contract has one. */
+export function nextRenewal(contracts: readonly Contract[], today: IsoDate): Renewal | undefined {
+    let next: Renewal | undefined;
+    for (const contract of contracts) {
+        const date = renewalDateOf(contract);
+        if (!date) continue;
+        const daysTo = daysBetween(today, date);
+        if (daysTo < 0 || (next && next.daysTo <= daysTo)) continue;
+        const noticeDeadline = noticeDeadlineOf(contract);
+        next = { contract, date, daysTo, noticeDeadline, daysToNotice: noticeDeadline === undefined ? undefined : daysBetween(today, noticeDeadline) };
+    }
+    return next;
+}
+
+/**
+ * Is something in the plan aimed at the renewal? A renewal opportunity (one in the pipeline, or
+ * one already won) is how account managers track it.
+ */
+export function renewalIsPlanned(opportunities: readonly Opportunity[]): boolean {
+    return opportunities.some((o) => o.kind === 'renewal' && o.stage !== 'lost');
+}
+
+/** Whether the renewal has been won already. */
+export function renewalIsWon(opportunities: readonly Opportunity[]): boolean {
+    return opportunities.some((o) => o.kind === 'renewal' && o.stage === 'won');
+}
+
+/** Dates that contradict each other: a contract ending, or renewing, before it starts. */
+export function contractDateProblem(contract: Contract): string | undefined {
+    const { start, end, renewal } = contract;
+    const valid = (d: string | undefined): d is string => d !== undefined && isValidIsoDate(d);
+    if (valid(start) && valid(end) && end < start) return `ends on ${end}, before it starts on ${start}`;
+    if (valid(start) && valid(renewal) && renewal < start) return `renews on ${renewal}, before it starts on ${start}`;
+    if (valid(end) && valid(renewal) && renewal > end) return `renews on ${renewal}, after it ends on ${end}`;
+    return undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * What every view shares: our people by id with their full names, a labelled fact, a finding with
+ * the plan it belongs to.
+ */
+import type { ReviewFinding } from '../domain/findings.js';
+import type { TeamMember } from '../domain/model.js';
+
+/** One of our people, by id, with the full name from the team file when it is known. */
+export interface PersonRef {
+    id: string;
+    name: string;
+    title?: string;
+}
+
+export interface Fact {
+    label: string;
+    value: string;
+}
+
+export interface FindingView extends ReviewFinding {
+    uri?: string;
+}
+
+/** Full names of our people by id, from the team files. */
+export type People = ReadonlyMap<string, TeamMember>;
+
+export function peopleOf(members: TeamMember[]): People {
+    return new Map(members.map((m) => [m.name, m]));
+}
+
+export function person(id: string | undefined, people: People): PersonRef | undefined {
+    if (!id) return undefined;
+    const member = people.get(id);
+    return { id, name: member?.fullName ?? id, title: member?.title };
+}
