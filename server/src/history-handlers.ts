@@ -20,9 +20,9 @@ import { reportContextFor } from '../../language/src/analysis/team-directory.js'
 import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
 import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { isAccount, isPlanFile } from '../../language/src/generated/ast.js';
 import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
 import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
-import { isPlanName } from '../../cli/src/plan-files.js';
 
 const schemas = {
     revisions: z.object({ uri: documentUri.optional() }).strip(),
@@ -43,11 +43,15 @@ async function inWords<T>(run: () => Promise<T>): Promise<T> {
     }
 }
 
+/** The plans' own `last reviewed` dates read from git at most this many (the newest). */
+const REVIEW_DATES = 4;
+
 /**
- * Keeps the review baseline (the code lens's and hover's "+0.8 since v2026-Q3") at the newest tag
- * matching the portfolio's `reviewTag`: looked up once the plans are validated, again when the
- * portfolio root or the pattern changes, and the lenses refreshed. A tag made while the server runs
- * is seen after the next change of settings or a restart.
+ * Keeps the review baseline (the code lens's and hover's "+0.8 since v2026-Q3") current: for an
+ * account whose plan states `last reviewed`, the portfolio as committed by the end of that day; for
+ * the others, the newest tag matching the portfolio's `reviewTag`. Looked up once the plans are
+ * validated and again when the portfolio root, the pattern or a plan's date changes; then the lenses
+ * are refreshed. A tag made while the server runs is seen after the next such change or a restart.
  */
 function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
     let refreshLenses = false;
@@ -56,29 +60,48 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     });
     let looked: string | undefined;
     let running = Promise.resolve();
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
-        const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanName(d.uri.path));
+    // Each plan's stated review dates, read from the syntax tree of the documents each pass validated
+    // (no scoring: a keystroke must not re-analyse the portfolio).
+    const statedReviews = new Map<string, Array<[account: string, date: string]>>();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
+        for (const d of built) {
+            const root = d.parseResult.value;
+            const stated = isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : [];
+            if (stated.length) statedReviews.set(d.uri.toString(), stated);
+            else statedReviews.delete(d.uri.toString());
+        }
+        const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanFile(d.parseResult.value));
         if (!first) return;
         const pattern = Kam.analysis.ReviewSettings.settingsFor(first.uri).reviewTag;
-        const key = `${Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath)}\u0000${pattern ?? ''}`;
+        // Which accounts each stated review date is the last review of.
+        const byDate = new Map<string, Set<string>>();
+        for (const [uri, stated] of statedReviews) {
+            if (!shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) continue;
+            for (const [account, date] of stated) if (isValidIsoDate(date)) byDate.set(date, (byDate.get(date) ?? new Set()).add(account));
+        }
+        const dates = [...byDate.keys()].sort().reverse().slice(0, REVIEW_DATES);
+        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath), pattern ?? '', dates.map((d) => [d, [...byDate.get(d)!].sort()])]);
         if (key === looked) return;
         looked = key;
         running = running.then(async () => {
-            let review: string | undefined;
-            let snapshot: PortfolioSnapshot | undefined;
-            if (pattern) {
+            const reviews: Array<{ review: string; snapshot: PortfolioSnapshot; accounts?: ReadonlySet<string> }> = [];
+            if (pattern || dates.length) {
                 try {
                     const history = await PlanHistory.open(path.dirname(first.uri.fsPath));
-                    const [newest] = await history.tags(pattern);
-                    if (newest) {
-                        review = newest.tag;
-                        snapshot = (await history.snapshotAt(await history.revision(newest.tag))).snapshot;
-                    } else connection.console.info(`KAM: no git tag matches reviewTag "${pattern}" yet: no change since the last review is shown.`);
+                    if (await history.repository.hasCommits()) {
+                        for (const date of dates) {
+                            const revision = await history.revisionAtDate(date).catch(() => undefined);
+                            if (revision) reviews.push({ review: `the ${date} review`, snapshot: (await history.snapshotAt(revision)).snapshot, accounts: byDate.get(date) });
+                        }
+                        const [newest] = pattern ? await history.tags(pattern) : [];
+                        if (newest) reviews.push({ review: newest.tag, snapshot: (await history.snapshotAt(await history.revision(newest.tag))).snapshot });
+                        else if (pattern) connection.console.info(`KAM: no git tag matches reviewTag "${pattern}" yet.`);
+                    }
                 } catch (error) {
-                    connection.console.warn(`KAM: the last review (reviewTag "${pattern}") could not be read: ${error instanceof Error ? error.message : String(error)}`);
+                    connection.console.warn(`KAM: the last reviews could not be read from git: ${error instanceof Error ? error.message : String(error)}`);
                 }
             }
-            Kam.analysis.ReviewBaseline.set(review, snapshot);
+            Kam.analysis.ReviewBaseline.set(reviews);
             if (refreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
         }).catch(() => undefined);
     });

@@ -94,6 +94,33 @@ describe('the change since the last review, in the code lens and the hover', () 
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } });
         expect(JSON.stringify(hover?.contents)).toContain('**Since the last review (v2026-Q3)**: strategic value 3.7 → 6.2 (+2.5), relationship 3.7 → 5.6 (+1.9), Streamline → Strategic');
     }, 120_000);
+
+    it('counts from the plan\'s own last reviewed date before the tag', async () => {
+        fs.writeFileSync(path.join(repo.plans, 'kam.config.json'), '{ "reviewTag": "v2026-*" }\n');
+        const danube = path.join(repo.plans, 'danube-foods.kam');
+        const original = fs.readFileSync(danube, 'utf8');
+        // Reviewed on 15 October: the portfolio as committed by then is the 10 October commit.
+        fs.writeFileSync(danube, original.replace('    tier key\n', '    tier key\n    last reviewed 2026-10-15\n').replace('strategicFit 7', 'strategicFit 9'));
+        try {
+            client = await LspTestClient.start({ folder: repo.plans, kamSettings: () => ({ today: '2026-11-24' }) });
+            await client.diagnosticsOf(['danube-foods.kam', 'baltic.kam']);
+            const titleOf = async (file: string) => {
+                const uri = client!.uri(file);
+                let title = '';
+                for (let attempt = 0; attempt < 100 && !title.includes('since'); attempt++) {
+                    const lenses = await client!.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+                    title = lenses?.map((l) => l.command?.title ?? '').find((t) => t.startsWith('Strategic value')) ?? '';
+                    if (!title.includes('since')) await new Promise((resolve) => setTimeout(resolve, 200));
+                }
+                return title;
+            };
+            // Strategic fit 7 → 9 at weight 20%: +0.4 (7.05 → 7.45, shown 7.1 → 7.5).
+            expect(await titleOf('danube-foods.kam')).toMatch(/ · \+0\.4 since the 2026-10-15 review$/);
+            expect(await titleOf('baltic.kam')).toMatch(/ · \+2\.5 since v2026-Q3, relationship \+1\.9, Streamline → Strategic$/);
+        } finally {
+            fs.writeFileSync(danube, original);
+        }
+    }, 120_000);
 });
 
 describe('the account preview over time', () => {

@@ -1,10 +1,9 @@
 /**
- * Where each account stood at the last review, for the code lens and the hover ("+0.8 since
- * v2026-Q3"). The last review is the newest git tag matching the portfolio's `reviewTag` pattern
- * (kam.config.json or `kam.reviewTag`); the language server reads that revision from git
- * (history/) and sets it here. When plans state when they were last reviewed (the grammar's
- * coming `last reviewed`), the server will set each account's own baseline the same way: this
- * holder and its readers do not change.
+ * Where each account stood at its last review, for the code lens and the hover ("+0.8 since
+ * v2026-Q3"). The last review is the plan's own `last reviewed` date (the portfolio as committed by
+ * the end of that day), else the newest git tag matching the portfolio's `reviewTag` pattern
+ * (kam.config.json or `kam.reviewTag`). The language server reads those revisions from git
+ * (history/) and sets them here.
  */
 import type { Quadrant } from '../domain/portfolio.js';
 import type { AccountScorecard } from '../domain/scorecard.js';
@@ -27,24 +26,29 @@ export interface ChangeSinceReview {
 }
 
 export class ReviewBaseline {
-    private review: string | undefined;
-    private readonly accounts = new Map<string, Baseline>();
+    private readonly accounts = new Map<string, Baseline & { review: string }>();
 
-    /** The portfolio at the last review (or none: nothing is shown). */
-    set(review: string | undefined, snapshot: PortfolioSnapshot | undefined): void {
-        this.review = review;
+    /**
+     * The reviews now known: each (a tag, or `review of 2026-09-30`) with the portfolio as it was
+     * then and the accounts it is the last review of (all of the snapshot's when undefined). The
+     * first review naming an account counts for it; none: nothing is shown.
+     */
+    set(reviews: Array<{ review: string; snapshot: PortfolioSnapshot; accounts?: ReadonlySet<string> }>): void {
         this.accounts.clear();
-        for (const a of snapshot?.accounts ?? []) {
-            this.accounts.set(a.view.name, { strategicValue: a.view.strategicValue.value, relationship: a.view.relationship.strength, quadrant: a.view.quadrant });
+        for (const { review, snapshot, accounts } of reviews) {
+            for (const a of snapshot.accounts) {
+                if (this.accounts.has(a.view.name) || (accounts && !accounts.has(a.view.name))) continue;
+                this.accounts.set(a.view.name, { review, strategicValue: a.view.strategicValue.value, relationship: a.view.relationship.strength, quadrant: a.view.quadrant });
+            }
         }
     }
 
-    /** How an account moved since the last review; undefined without a review or for an account new since. */
+    /** How an account moved since its last review; undefined without one or for an account new since. */
     changeSince(card: AccountScorecard): ChangeSinceReview | undefined {
-        const then = this.review !== undefined ? this.accounts.get(card.plan.name) : undefined;
+        const then = this.accounts.get(card.plan.name);
         if (!then || card.syntaxErrorLine !== undefined) return undefined;
         return {
-            review: this.review!,
+            review: then.review,
             strategicValue: numberChange(then.strategicValue, card.strategicValue.value),
             relationship: numberChange(then.relationship, card.relationship.value),
             quadrant: { before: then.quadrant, after: card.quadrant },
