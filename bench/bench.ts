@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InlayHintRequest } from 'vscode-languageserver-protocol';
 import { writeRealisticPortfolio } from './realistic-portfolio.js';
+import { writeHistoryRepository } from './history-repository.js';
 import { bareParseMs, buildPortfolio, editOnce, elapsed, median, percentile, settle } from './in-process.js';
 import { LspTestClient } from '../test/helpers/lsp-client.js';
 import { customerExportCsv, GERMAN } from '../test/helpers/customer-export.js';
@@ -186,6 +187,19 @@ async function main(): Promise<void> {
     for (let r = 0; r < runs; r++) imports.push(await wholeProcess(['import', exportFile, '--format', 'html', '--out', path.join(base, 'import-50000.html'), '--force', '--today', '2026-11-30']));
     record('kam import, 50,000-customer export → HTML report, whole process', imports.map((v) => v.wallMs), 'ms', 5000);
     record('  its peak memory', imports.map((v) => v.maxRssMiB), 'MiB');
+    // What changed over a quarter of reviews: 2,000 plans, 20 commits, two revisions compared.
+    if (sizes.includes(2000)) {
+        const repository = path.join(base, 'history-2000');
+        writeHistoryRepository(repository, 2000, 20);
+        console.log('\n2000 plans in git, 20 commits (a twentieth rescored and one plan renamed in each)');
+        const diffs = [];
+        for (let r = 0; r < runs; r++) diffs.push(await wholeProcess(['diff', 'HEAD~19', '--root', repository, '--format', 'md', '--today', '2026-11-24']));
+        record('kam diff HEAD~19 (against the working tree), whole process (2000)', diffs.map((v) => v.wallMs), 'ms', 10000);
+        record('  its peak memory (2000)', diffs.map((v) => v.maxRssMiB), 'MiB');
+        const html = [];
+        for (let r = 0; r < runs; r++) html.push(await wholeProcess(['diff', 'HEAD~19', 'HEAD', '--root', repository, '--format', 'html', '--out', path.join(base, 'diff-2000.html'), '--force']));
+        record('kam diff HEAD~19 HEAD --format html, whole process (2000)', html.map((v) => v.wallMs), 'ms', 10000);
+    }
 
     // Whatever the workspace size: an edit at 2,000 plans costs about what it costs at 200.
     if (editMedians.has(200) && editMedians.has(2000)) {

@@ -21,6 +21,11 @@ import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
 import { registerMcpCommand } from './mcp-command.js';
 import { registerImportCommand } from './import-command.js';
+import { sarifLog } from '../../language/src/reports/sarif-log.js';
+import { registerFormatCommand } from './format-command.js';
+import { registerDiffCommands } from './diff-commands.js';
+
+export const KAM_VERSION = '0.1.0';
 
 /**
  * Where the CLI's text goes. Text for people (findings, account lines, messages) is escaped with
@@ -70,7 +75,11 @@ async function validate(paths: string[], options: LoadCommandOptions & { format:
     const accounts = reviewed(portfolio, 'terminal');
     const all = files.flatMap((f) => f.findings);
     const counts = countBySeverity(all);
-    if (options.format === 'json') {
+    if (options.format === 'sarif') {
+        // Paths from where kam runs (the repository's root in CI), as code scanning resolves them.
+        const log = sarifLog(files.map((f) => ({ path: f.file.split(path.sep).join('/'), findings: f.findings })), { toolVersion: KAM_VERSION, baseFolder: process.cwd() });
+        io.out(terminalSafeJson(JSON.stringify(log, null, 2)));
+    } else if (options.format === 'json') {
         io.out(terminalSafeJson(JSON.stringify({
             files,
             accounts: accounts.map(({ card, source }) => ({
@@ -126,7 +135,7 @@ async function report(paths: string[], options: LoadCommandOptions & { format: s
  * Commander's output through `io`, with its errors made one line (`kam: unknown command 'valdate'
  * (did you mean validate?); see kam --help`) instead of the message followed by the whole help.
  */
-function oneLineErrors(io: Output, help: string) {
+export function oneLineErrors(io: Output, help: string) {
     return {
         writeOut: (s: string) => io.out(s.trimEnd()),
         writeErr: (s: string) => io.err(s.trimEnd()),
@@ -144,7 +153,7 @@ function oneLineErrors(io: Output, help: string) {
 export function buildProgram(io: Output, setExitCode: (code: number) => void): Command {
     const program = new Command('kam')
         .description('KAM Plans: check key-account plans and report on the portfolio.')
-        .version('0.1.0')
+        .version(KAM_VERSION)
         .configureOutput(oneLineErrors(io, 'kam --help'))
         .exitOverride();
     const todayOption = new Option('--today <date>', 'review as of this date (yyyy-mm-dd), for reproducible runs');
@@ -154,7 +163,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         .configureOutput(oneLineErrors(io, 'kam validate --help'))
         .description('check plans and print each account\'s strategic value, quadrant and findings; exit code 1 on errors')
         .argument('[paths...]', '.kam files or folders', ['.'])
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await validate(paths, options, io)));
     program.command('report')
@@ -176,6 +185,8 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
             const { startKamLanguageServer } = await import('../../server/src/start-server.js');
             startKamLanguageServer();
         });
+    registerFormatCommand(program, io, setExitCode);
+    registerDiffCommands(program, io, setExitCode);
     registerMcpCommand(program, io);
     registerImportCommand(program, io);
     program.addHelpText('after', `
@@ -186,6 +197,12 @@ Examples:
   kam report examples --format html -o p.html  the same with charts, one page
   kam report plans/nordwind-logistics.kam      one account on a page
   kam lsp --stdio                              language server for other editors
+  kam validate plans/ --format sarif           findings for code scanning
+  kam format --check plans/                    exit 1 if a plan needs formatting
+  kam diff                                     what changed since leaving main
+  kam diff v2026-Q3 --format html -o d.html    since a tag, with charts
+  kam diff --since 2026-09-30                  since the end of a day
+  kam history plans/nordwind.kam               an account over the commits
 
 Exit codes: 0 fine, 1 a plan has errors (kam validate), 2 bad usage.
 Run kam <command> --help for a command's options.`);

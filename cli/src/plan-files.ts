@@ -11,7 +11,7 @@ import { NodeFileSystemProvider } from 'langium/node';
 import { CliError, errorCode, fsReason, kindOf, NotRegularFileError } from './errors.js';
 
 /** Folders never searched for plans: dependencies, build output, and hidden folders (`.git`). */
-function skipped(name: string): boolean {
+export function skipped(name: string): boolean {
     return name.startsWith('.') || name === 'node_modules' || name === 'out';
 }
 

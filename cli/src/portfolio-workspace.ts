@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { ReferenceDescriptionProvider } from 'langium';
+import type { DefaultSharedModuleContext } from 'langium/lsp';
 import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
 import pLimit from 'p-limit';
 import { FILE_CONCURRENCY } from '../../language/src/workspace/kam-workspace-manager.js';
@@ -57,6 +58,31 @@ function isDirectory(p: string): boolean {
 
 const NO_REFERENCE_INDEX: ReferenceDescriptionProvider = { createDescriptions: async () => [] };
 
+/**
+ * Plans loaded and built with validation into fresh KAM services of their own, read through the
+ * given file system: the disk for the CLI, a revision's tree from git (history/) or any other
+ * store. Nothing is shared with another workspace, so two revisions never see each other's plans.
+ */
+export async function buildWorkspace(fileSystem: DefaultSharedModuleContext, uris: URI[], options: { today?: string; cannotRead?: (uri: URI, error: unknown) => Error } = {}): Promise<{ Kam: KamServices; documents: LangiumDocument[] }> {
+    // A run answers no "find references" and relinks nothing afterwards: the index of who refers to
+    // whom, a sixth of a large portfolio's build, is left out.
+    const { shared, Kam } = createKamServices(fileSystem, { workspace: { ReferenceDescriptionProvider: () => NO_REFERENCE_INDEX } });
+    if (options.today) Kam.analysis.ReviewSettings.setOverrideLayer({ today: options.today });
+    const documents = shared.workspace.LangiumDocuments;
+    // Bounded: a portfolio of thousands of plans is read with at most FILE_CONCURRENCY files open.
+    const limit = pLimit(FILE_CONCURRENCY);
+    const loaded = await Promise.all(uris.map((uri) => limit(async () => {
+        try {
+            return await documents.getOrCreateDocument(uri);
+        } catch (error) {
+            throw options.cannotRead?.(uri, error) ?? error;
+        }
+    })));
+    // Each plan's kam.config.json is found and read as the language server does (portfolio-config.ts).
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    return { Kam, documents: loaded };
+}
+
 export async function loadPortfolio(paths: string[], options: LoadOptions = {}): Promise<LoadedPortfolio> {
     if (paths.length === 0) paths = ['.'];
     const finder = new PlanFinder();
@@ -73,24 +99,10 @@ export async function loadPortfolio(paths: string[], options: LoadOptions = {}):
     const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
     if (!isDirectory(root)) throw new CliError(`The portfolio root ${root} is not a folder.`);
 
-    // A run answers no "find references" and relinks nothing afterwards: the index of who refers to
-    // whom, a sixth of a large portfolio's build, is left out.
-    const { shared, Kam } = createKamServices(CarefulFileSystem, { workspace: { ReferenceDescriptionProvider: () => NO_REFERENCE_INDEX } });
-    if (options.today) Kam.analysis.ReviewSettings.setOverrideLayer({ today: options.today });
-
-    const allFiles = new Set([...requestedFiles, ...finder.folder(root)]);
-    const documents = shared.workspace.LangiumDocuments;
-    // Bounded: a portfolio of thousands of plans is read with at most FILE_CONCURRENCY files open.
-    const limit = pLimit(FILE_CONCURRENCY);
-    const loaded = await Promise.all([...allFiles].map((f) => limit(async () => {
-        try {
-            return await documents.getOrCreateDocument(URI.file(f));
-        } catch (error) {
-            throw new CliError(`Cannot read the plan ${f}: ${fsReason(error)}.`);
-        }
-    })));
-    // Each plan's kam.config.json is found and read as the language server does (portfolio-config.ts).
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const { Kam, documents: loaded } = await buildWorkspace(CarefulFileSystem, [...new Set([...requestedFiles, ...finder.folder(root)])].map((f) => URI.file(f)), {
+        today: options.today,
+        cannotRead: (uri, error) => new CliError(`Cannot read the plan ${uri.fsPath}: ${fsReason(error)}.`),
+    });
     const config = Kam.portfolio.PortfolioConfig;
     const problems = (await config.problems()).flatMap((p) => p.problems.map((problem) => `${p.file.fsPath}: ${problem}`));
     const requested = loaded.filter((d) => requestedFiles.has(d.uri.fsPath));

@@ -7,15 +7,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { kamClientOptions, registerKamFeatures } from './kam-client.js';
-// Desktop only: the import reads files with Node, the MCP server is a Node process.
+// Desktop only: the import reads files with Node, the MCP server is a Node process, plan history reads git.
 import { registerImportCustomersCommand } from './commands/import-customers.js';
 import { registerMcpServerDefinitions } from './mcp-server-definitions.js';
+import { registerCompareWithCommand } from './preview/compare-panel.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = startLanguageClient(context);
-    registerKamFeatures(context, client);
+    const validated = registerKamFeatures(context, client);
+    registerCompareWithCommand(context, client, validated);
     registerImportCustomersCommand(context);
     registerMcpServerDefinitions(context);
     await client.start();

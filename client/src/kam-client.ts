@@ -40,11 +40,13 @@ export function kamClientOptions(context: vscode.ExtensionContext, extra: Partia
 }
 
 /** The commands, the previews and the fan-out of `kam/documentsValidated`, on a client of either host. */
-export function registerKamFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+/** Registers what both hosts offer; returns the hub of `kam/documentsValidated` for what a host adds. */
+export function registerKamFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): DocumentsValidatedHub {
     registerSummaryReportCommand(context, client);
     registerNewAccountPlanCommand(context);
     const validated = new DocumentsValidatedHub(client);
     context.subscriptions.push(validated);
     registerOpenPreviewCommand(context, client, validated);
     registerOpenPortfolioCommand(context, client, validated);
+    return validated;
 }

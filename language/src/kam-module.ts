@@ -9,6 +9,7 @@ import { KamGeneratedModule, KamGeneratedSharedModule } from './generated/module
 import { KamScopeComputation } from './workspace/kam-scope-computation.js';
 import { PlanAnalyzer } from './analysis/plan-analyzer.js';
 import { ReviewSettingsHolder } from './analysis/review-settings.js';
+import { ReviewBaseline } from './plan-diff/review-baseline.js';
 import { PortfolioConfig } from './workspace/portfolio-config.js';
 import { KamWorkspaceManager } from './workspace/kam-workspace-manager.js';
 import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
@@ -39,6 +40,8 @@ export type KamAddedServices = {
     analysis: {
         PlanAnalyzer: PlanAnalyzer;
         ReviewSettings: ReviewSettingsHolder;
+        /** Where each account stood at the last review (set by the language server from git). */
+        ReviewBaseline: ReviewBaseline;
     };
     validation: {
         KamValidator: KamValidator;
@@ -69,6 +72,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     analysis: {
         PlanAnalyzer: (services) => new PlanAnalyzer(services),
         ReviewSettings: () => new ReviewSettingsHolder(),
+        ReviewBaseline: () => new ReviewBaseline(),
     },
     validation: {
         KamValidator: (services) => new KamValidator(services),

@@ -72,6 +72,42 @@ export namespace DocumentsValidatedNotification {
     export const type = new NotificationType<Params>(method);
 }
 
+/** What a portfolio can be compared with: its git tags and the commits that touched it (for *KAM: Compare with…*). */
+export namespace PlanRevisionsRequest {
+    export interface Params {
+        /** A folder or plan of the portfolio (the first workspace folder when omitted). */
+        uri?: string;
+    }
+    export interface Result {
+        /** Newest first. */
+        tags: Array<{ name: string; date: string }>;
+        /** The newest commits that touched the portfolio. */
+        commits: Array<{ commit: string; date: string; subject: string }>;
+    }
+    export const method = 'kam/planRevisions';
+    export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** What changed in the portfolio's meaning since a revision: the diff page's body, against the plans as they are now (unsaved edits included). */
+export namespace CompareWithRequest {
+    export interface Params {
+        /** A folder or plan of the portfolio (the first workspace folder when omitted). */
+        uri?: string;
+        /** A commit, branch or tag; or `since` a date; neither: the merge base with the default branch. */
+        revision?: string;
+        since?: string;
+    }
+    export interface Result {
+        title: string;
+        /** Escaped HTML for the webview's body. */
+        html: string;
+        /** The headline in words, for a notification. */
+        headline: string;
+    }
+    export const method = 'kam/compareWith';
+    export const type = new RequestType<Params, Result, void>(method);
+}
+
 /**
  * The portfolio's files, from a client whose language server cannot read them itself: in VS Code for
  * the Web (vscode.dev, github.dev) the server runs in a web worker with no file system, so the client

@@ -15,13 +15,13 @@ import { reviewDocument } from '../../language/src/analysis/review.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { renderAccountReport, renderPortfolioReport } from '../../language/src/reports/render-report.js';
-import { accountView, portfolioView } from '../../language/src/reports/view-model.js';
+import { accountView, portfolioView, type AccountView } from '../../language/src/reports/view-model.js';
 import { accountBodyHtml, portfolioBodyHtml } from '../../language/src/reports/html-report.js';
 import { escapeText } from '../../language/src/reports/charts/svg.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
 /** A document URI as the protocol sends it. */
-const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
+export const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
     .refine((text) => { try { return URI.parse(text).scheme !== ''; } catch { return false; } }, 'must be a document URI such as file:///path/plan.kam');
 const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
 
@@ -32,7 +32,7 @@ const schemas = {
 };
 
 /** The parameters, checked; InvalidParams naming what is wrong otherwise. */
-function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
+export function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
     const parsed = schema.safeParse(params ?? {});
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
@@ -40,7 +40,13 @@ function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
     throw new ResponseError(ErrorCodes.InvalidParams, `${what}: ${where}${issue?.message ?? 'invalid parameters'}.`);
 }
 
-export function registerKamProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+/** What other parts of the server add to an account's preview (its trend over the plan's history). */
+export interface AccountPreviewExtras {
+    /** Escaped HTML to show below the account, or undefined for nothing (yet). */
+    accountHtml(document: LangiumDocument, view: AccountView, index: number): Promise<string | undefined>;
+}
+
+export function registerKamProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices, extras?: AccountPreviewExtras): void {
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
         void connection.sendNotification(DocumentsValidatedNotification.type, { uris: documents.map((d) => d.uri.toString()) });
     });
@@ -49,13 +55,13 @@ export function registerKamProtocol(connection: Connection, shared: LangiumShare
     connection.onRequest(SummaryReportRequest.type, (params, token) => guarded('The summary report', () =>
         summaryReport(plans, Kam, checked(schemas.summaryReport, params, 'kam/summaryReport'), token)));
     connection.onRequest(AccountPreviewRequest.type, (params, token) => guarded('The preview', () =>
-        accountPreview(plans, Kam, checked(schemas.accountPreview, params, 'kam/accountPreview'), token)));
+        accountPreview(plans, Kam, checked(schemas.accountPreview, params, 'kam/accountPreview'), token, extras)));
     connection.onRequest(PortfolioPreviewRequest.type, (params, token) => guarded('The portfolio preview', () =>
         portfolioPreview(plans, Kam, checked(schemas.portfolioPreview, params, 'kam/portfolioPreview'), token)));
 }
 
 /** Bad input and failures become clear errors for the client; the server itself never goes down. */
-async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
+export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
         return await run();
     } catch (error) {
@@ -71,7 +77,7 @@ function isCancellation(error: unknown): boolean {
 }
 
 /** Validated plans for the requests: built first if they are not (never opened, or a keystroke cancelled their build). */
-class PlanAccess {
+export class PlanAccess {
     constructor(private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
 
     /** One validated document, or InvalidParams for a file the server does not know. */
@@ -113,7 +119,7 @@ class PlanAccess {
     }
 }
 
-async function accountPreview(plans: PlanAccess, Kam: KamServices, params: AccountPreviewRequest.Params, token: CancellationToken): Promise<AccountPreviewRequest.Result> {
+async function accountPreview(plans: PlanAccess, Kam: KamServices, params: AccountPreviewRequest.Params, token: CancellationToken, extras?: AccountPreviewExtras): Promise<AccountPreviewRequest.Result> {
     const document = await plans.document(params.uri, token);
     const accounts = reviewDocument(Kam.analysis.PlanAnalyzer, document);
     const context = reportContextFor(Kam, document.uri);
@@ -124,7 +130,7 @@ async function accountPreview(plans: PlanAccess, Kam: KamServices, params: Accou
         title: views.length === 1 ? views[0].title : name,
         accountCount: views.length,
         html: views.length
-            ? views.map((v, i) => accountBodyHtml(v, { interactive: true }, i)).join('\n')
+            ? (await Promise.all(views.map(async (v, i) => accountBodyHtml(v, { interactive: true }, i) + ((await extras?.accountHtml(document, v, i)) ?? '')))).join('\n')
             : `<p class="kam-note">${escapeText(name)} holds no account plan: open an account's <code>.kam</code> file to see its pictures.</p>`,
     };
 }

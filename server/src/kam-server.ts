@@ -9,12 +9,15 @@ import { startLanguageServer } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { createKamServices, type KamServices } from '../../language/src/kam-module.js';
 import { keepPortfolioFindingsCurrent } from '../../language/src/workspace/portfolio-revalidation.js';
-import { registerKamProtocol } from './kam-protocol-handlers.js';
+import { registerKamProtocol, type AccountPreviewExtras } from './kam-protocol-handlers.js';
 import { watchKamSettings } from './settings-sync.js';
 
-export function startKamServer(connection: Connection, fileSystem: Pick<DefaultSharedModuleContext, 'fileSystemProvider'>): { shared: LangiumSharedServices; Kam: KamServices } {
+/** What only one host can add to the account preview (the Node host: the plan's trend read from git). */
+export type HostPreviewExtras = (connection: Connection, shared: LangiumSharedServices, Kam: KamServices) => AccountPreviewExtras | undefined;
+
+export function startKamServer(connection: Connection, fileSystem: Pick<DefaultSharedModuleContext, 'fileSystemProvider'>, hostExtras?: HostPreviewExtras): { shared: LangiumSharedServices; Kam: KamServices } {
     const { shared, Kam } = createKamServices({ connection, ...fileSystem });
-    registerKamProtocol(connection, shared, Kam);
+    registerKamProtocol(connection, shared, Kam, hostExtras?.(connection, shared, Kam));
     keepPortfolioFindingsCurrent(shared, Kam);
     startLanguageServer(shared);
     // After Langium's own handlers: the settings' change handler takes over Langium's (see settings-sync.ts).

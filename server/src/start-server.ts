@@ -5,6 +5,7 @@
 import { CarefulFileSystem } from '../../cli/src/plan-files.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeUnhandled, startKamServer } from './kam-server.js';
+import { registerHistoryProtocol } from './history-handlers.js';
 
 export function startKamLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
@@ -12,5 +13,6 @@ export function startKamLanguageServer(): void {
     process.on('unhandledRejection', (reason) => connection.console.error(describeUnhandled(reason)));
     // The CLI's careful reader: only regular files (a pipe named x.kam never blocks the server), read
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
-    startKamServer(connection, CarefulFileSystem);
+    // Plan history reads git: a Node host only.
+    startKamServer(connection, CarefulFileSystem, registerHistoryProtocol);
 }

@@ -37,7 +37,7 @@ export const DEFAULT_INLAY_HINTS: Record<InlayHintSetting, boolean> = {
 };
 
 /** The settings a source may state, at the top level of kam.config.json or under `kam.` in an editor. */
-export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints', 'currency'] as const;
+export const SETTING_KEYS = ['thresholds', 'severity', 'today', 'inlayHints', 'currency', 'reviewTag'] as const;
 
 export interface ReviewSettings {
     thresholds: Thresholds;
@@ -49,6 +49,8 @@ export interface ReviewSettings {
     inlayHints: Record<InlayHintSetting, boolean>;
     /** The reporting currency and exchange rates, for totals across currencies. */
     currency: CurrencySettings;
+    /** The git tags that mark reviews (a pattern such as `qbr-*`): changes are shown since the newest. */
+    reviewTag?: string;
 }
 
 /** What one source states: only the values it sets. */
@@ -58,6 +60,7 @@ export interface SettingsLayer {
     today?: string;
     inlayHints?: Partial<Record<InlayHintSetting, boolean>>;
     currency?: CurrencySettings;
+    reviewTag?: string;
 }
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { thresholds: DEFAULT_THRESHOLDS, severity: {}, today: undefined, inlayHints: DEFAULT_INLAY_HINTS, currency: NO_CURRENCY_SETTINGS };
@@ -106,6 +109,11 @@ export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<s
     }
     readInlayHints(raw.inlayHints, layer, problems);
     readCurrency(raw.currency, layer, problems);
+    if (raw.reviewTag !== undefined && raw.reviewTag !== null && raw.reviewTag !== '') {
+        // A tag pattern as git's for-each-ref takes it: no spaces, no option, no control characters.
+        if (typeof raw.reviewTag === 'string' && /^[^\s\-\x00-\x1f~^:\\][^\s\x00-\x1f~^:\\]*$/.test(raw.reviewTag)) layer.reviewTag = raw.reviewTag;
+        else problems.push(`Setting reviewTag = ${JSON.stringify(raw.reviewTag)} must be a git tag pattern such as "qbr-*"; no review is marked.`);
+    }
     return { layer, problems };
 }
 
@@ -211,6 +219,7 @@ export function combineSettings(...layers: Array<SettingsLayer | undefined>): Re
         if (layer.today !== undefined) settings.today = layer.today;
         // A layer's currency is taken whole: rates only make sense with the reporting currency they convert into.
         if (layer.currency !== undefined) settings.currency = layer.currency;
+        if (layer.reviewTag !== undefined) settings.reviewTag = layer.reviewTag;
     }
     return settings;
 }

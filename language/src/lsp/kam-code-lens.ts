@@ -1,6 +1,6 @@
 /**
  * Code lenses: above each account its headline numbers ("Strategic value 7.4 · Star · relationship
- * 5.1") with "Open preview" and "Generate report"; above each scoring model the weights' total.
+ * 5.1", and "+0.8 since v2026-Q3" when the last review is known) with "Open preview" and "Generate report"; above each scoring model the weights' total.
  *
  * A lens is only offered if the editor can run it. The VS Code extension says at start which of its
  * own commands it has (`initializationOptions.clientCommands`); other editors (Neovim, Helix …) get
@@ -18,6 +18,7 @@ import { totalWeight } from '../domain/strategic-value.js';
 import { toScoringModel } from '../analysis/extract-plan.js';
 import { EXPLAIN_COMMAND, WRITE_REPORT_COMMAND } from './kam-commands.js';
 import { ClientCommands } from '../protocol.js';
+import { describeChangeSince, type ReviewBaseline } from '../plan-diff/review-baseline.js';
 
 /** Client commands the lenses invoke, each with the plan's URI string as its only argument. */
 export const OPEN_PREVIEW_COMMAND = ClientCommands.openPreview;
@@ -31,11 +32,13 @@ interface EditorAbilities {
 
 export class KamCodeLensProvider implements CodeLensProvider {
     private readonly analyzer: PlanAnalyzer;
+    private readonly baseline: ReviewBaseline;
     /** Until an editor says otherwise (tests, in-process use): the VS Code extension's commands. */
     private editor: EditorAbilities = { clientCommands: new Set([OPEN_PREVIEW_COMMAND, GENERATE_REPORT_COMMAND]), createsFiles: true };
 
     constructor(services: KamServices) {
         this.analyzer = services.analysis.PlanAnalyzer;
+        this.baseline = services.analysis.ReviewBaseline;
         if (services.shared.lsp.Connection) {
             services.shared.lsp.LanguageServer.onInitialize((params) => {
                 const declared = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
@@ -60,7 +63,10 @@ export class KamCodeLensProvider implements CodeLensProvider {
                 const card = this.analyzer.analyzeAccount(element);
                 const vscode = this.editor.clientCommands;
                 // VS Code shows a lens without a command as plain text; other editors would try to run it.
-                if (card) lenses.push(this.infoLens(range, headline(card)));
+                if (card) {
+                    const since = this.baseline.changeSince(card);
+                    lenses.push(this.infoLens(range, since ? `${headline(card)} · ${describeChangeSince(since)}` : headline(card)));
+                }
                 if (vscode.has(OPEN_PREVIEW_COMMAND)) lenses.push({ range, command: { title: 'Open preview', command: OPEN_PREVIEW_COMMAND, arguments: [uri] } });
                 if (vscode.has(GENERATE_REPORT_COMMAND)) lenses.push({ range, command: { title: 'Generate report', command: GENERATE_REPORT_COMMAND, arguments: [uri] } });
                 else if (this.editor.createsFiles) lenses.push({ range, command: { title: 'Write summary report', command: WRITE_REPORT_COMMAND, arguments: [uri] } });

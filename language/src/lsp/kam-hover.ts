@@ -7,6 +7,8 @@ import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover } from 'vscode-languageserver';
 import { isAccount, isFactor, isStakeholder, isTeamMember } from '../generated/ast.js';
+import type { ReviewBaseline } from '../plan-diff/review-baseline.js';
+import { scoreChange } from '../plan-diff/diff-words.js';
 import type { KamServices } from '../kam-module.js';
 import type { PlanAnalyzer } from '../analysis/plan-analyzer.js';
 import { formatScore } from '../domain/quantities.js';
@@ -20,10 +22,12 @@ import { keywordDoc, ROLE_CONCERNS } from './keyword-docs.js';
 
 export class KamHoverProvider extends AstNodeHoverProvider {
     private readonly analyzer: PlanAnalyzer;
+    private readonly baseline: ReviewBaseline;
 
     constructor(services: KamServices) {
         super(services);
         this.analyzer = services.analysis.PlanAnalyzer;
+        this.baseline = services.analysis.ReviewBaseline;
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -45,6 +49,11 @@ export class KamHoverProvider extends AstNodeHoverProvider {
             const { elements, present, total } = card.completeness;
             lines.push('', `**Plan completeness ${present}/${total}**: ${elements.map((e) => `${e.present ? '✓' : '✗'} ${e.label.toLowerCase()}${e.present ? '' : ` (${escapeMarkdown(e.missing ?? '')})`}`).join(' · ')}`);
             lines.push(...accountCalendarLines(card));
+            const since = this.baseline.changeSince(card);
+            if (since) {
+                lines.push('', `**Since the last review (${escapeMarkdown(since.review)})**: strategic value ${scoreChange(since.strategicValue)}, relationship ${scoreChange(since.relationship)}`
+                    + (since.quadrant.before !== since.quadrant.after ? `, ${since.quadrant.before ?? 'unplaced'} → ${since.quadrant.after ?? 'unplaced'}` : ''));
+            }
             if (card.syntaxErrorLine !== undefined) lines.push('', `Part of this account could not be read (syntax error on line ${card.syntaxErrorLine}): its numbers are provisional and it is not placed in a quadrant.`);
             else if (card.quadrant) lines.push('', `**${card.quadrant}**: ${QUADRANT_ADVICE[card.quadrant]}.`);
             return lines.join('\n');

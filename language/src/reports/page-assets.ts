@@ -99,6 +99,20 @@ export const CHART_CSS = `
 .kam-our-box { fill: var(--kam-bg); stroke: var(--kam-accent); stroke-width: 1.5; }
 .kam-trend-line { fill: none; stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
 .kam-trend-dot { fill: var(--kam-bg); stroke: var(--kam-fg); stroke-width: 1.5; }
+.kam-trail-line { stroke: var(--kam-fg); stroke-width: 1.5; stroke-opacity: 0.7; }
+.kam-trail-start { fill: none; stroke: var(--kam-fg); stroke-width: 1.2; stroke-opacity: 0.7; }
+.kam-trail-head { fill: var(--kam-fg); fill-opacity: 0.8; }
+.kam-history-line { fill: none; stroke-width: 2; }
+.kam-history-value .kam-history-line { stroke: var(--kam-accent); } .kam-history-value .kam-history-point { fill: var(--kam-accent); }
+.kam-history-relationship .kam-history-line { stroke: var(--kam-purple); stroke-dasharray: 6 3; } .kam-history-relationship .kam-history-point { fill: var(--kam-purple); }
+.kam-history-point.kam-provisional { fill: var(--kam-bg); stroke: var(--kam-bad); stroke-width: 2; }
+.kam-chart .kam-history-value-label { fill: var(--kam-accent); font-weight: 600; }
+.kam-chart .kam-history-relationship-label { fill: var(--kam-purple); font-weight: 600; }
+.kam-threshold-strength { stroke: var(--kam-muted); }
+.kam-up { color: var(--kam-good); font-weight: 600; } .kam-down { color: var(--kam-bad); font-weight: 600; }
+.kam-side-by-side { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.kam-side-by-side > div { flex: 1 1 420px; min-width: 0; }
+.kam-side-by-side h3 { font-size: 1em; margin: 0.4em 0; color: var(--kam-muted); }
 `;
 
 /** The page around the charts: headings, facts, tables, the reviewer's list, focus rings, print. */

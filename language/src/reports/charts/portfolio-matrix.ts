@@ -4,6 +4,7 @@
  */
 import type { PortfolioAccountRow, PortfolioView } from '../view-model.js';
 import type { Quadrant } from '../../domain/portfolio.js';
+import { formatScore } from '../../domain/quantities.js';
 import { el, fit, leaf, svg, text, textWidth, token, type Safe } from './svg.js';
 
 const LEFT = 50;
@@ -18,7 +19,13 @@ function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-export function portfolioMatrix(view: PortfolioView, id: string, options: { interactive?: boolean } = {}): Safe {
+/** Where an account stood at an earlier revision, to draw its move from then to now. */
+export interface EarlierPosition {
+    strategicValue: number;
+    relationship: number;
+}
+
+export function portfolioMatrix(view: PortfolioView, id: string, options: { interactive?: boolean; earlier?: ReadonlyMap<string, EarlierPosition> } = {}): Safe {
     const { keyThreshold, strengthThreshold } = view.thresholds;
     const xOf = (v: number) => LEFT + (PLOT_W * Math.max(0, Math.min(10, v))) / 10;
     const yOf = (v: number) => TOP + PLOT_H - (PLOT_H * Math.max(0, Math.min(10, v))) / 10;
@@ -70,6 +77,22 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
             'data-kam-open': interactive ? a.uri : undefined,
         }, el('title', {}, description), leaf('circle', { cx, cy, r, class: a.revenue ? 'kam-bubble-fill' : 'kam-bubble-fill kam-no-revenue' }));
     });
+    // An arrow from where an account stood then to where it is now (by account name), drawn under the bubbles.
+    const trails = options.earlier ? bubbles.flatMap(({ a, cx, cy, r }) => {
+        const then = options.earlier!.get(a.name);
+        if (!then) return [];
+        const x1 = xOf(then.relationship);
+        const y1 = yOf(then.strategicValue);
+        const length = Math.hypot(cx - x1, cy - y1);
+        if (length <= r + 2) return [];
+        // Stop at the bubble's edge, so the arrowhead stays visible.
+        const x2 = cx - ((cx - x1) * (r + 1)) / length;
+        const y2 = cy - ((cy - y1) * (r + 1)) / length;
+        return [el('g', { class: 'kam-trail' },
+            el('title', {}, `${a.title}: strategic value ${formatScore(then.strategicValue)} → ${a.strategicValueDisplay}, relationship ${formatScore(then.relationship)} → ${a.relationshipDisplay}`),
+            leaf('circle', { class: 'kam-trail-start', cx: x1, cy: y1, r: 3 }),
+            leaf('line', { class: 'kam-trail-line', x1, y1, x2, y2, 'marker-end': `url(#${id}-arrow)` }))];
+    }) : [];
     const ticks = [0, 2, 4, 6, 8, 10].flatMap((v) => [
         text(xOf(v), TOP + PLOT_H + 16, String(v), { class: 'kam-small kam-muted', 'text-anchor': 'middle' }),
         text(LEFT - 8, yOf(v) + 4, String(v), { class: 'kam-small kam-muted', 'text-anchor': 'end' }),
@@ -86,6 +109,9 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
     leaf('line', { class: 'kam-threshold', x1: tx, x2: tx, y1: TOP, y2: TOP + PLOT_H }),
     leaf('line', { class: 'kam-threshold', x1: LEFT, x2: LEFT + PLOT_W, y1: ty, y2: ty }),
     ...ticks,
+    trails.length ? el('defs', {}, el('marker', { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+        leaf('path', { class: 'kam-trail-head', d: 'M0,0 L10,5 L0,10 z' }))) : undefined,
+    ...trails,
     text(LEFT + PLOT_W / 2, TOP + PLOT_H + 34, 'relationship strength →', { class: 'kam-label kam-strong', 'text-anchor': 'middle' }),
     text(14, TOP + PLOT_H / 2, 'strategic value →', { class: 'kam-label kam-strong', 'text-anchor': 'middle', transform: `rotate(-90 14 ${TOP + PLOT_H / 2})` }),
     ...circles,

@@ -1,0 +1,219 @@
+/**
+ * The server side of *KAM: Compare with…*: the portfolio's tags and recent commits, and the diff
+ * page between a revision (read from git in a workspace of its own, history/) and the plans as the
+ * editor has them now (the live workspace, unsaved edits included). The earlier revision's snapshot
+ * is kept for the next request, so a refresh after each validation re-reviews only the live side.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { z } from 'zod';
+import type { KamServices } from '../../language/src/kam-module.js';
+import { CompareWithRequest, DocumentsValidatedNotification, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { addRevision, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
+import { trendChart } from '../../language/src/reports/charts/trend-chart.js';
+import { el } from '../../language/src/reports/charts/svg.js';
+import type { AccountView } from '../../language/src/reports/view-model.js';
+import { reportContextFor } from '../../language/src/analysis/team-directory.js';
+import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
+import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
+import { isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { isAccount, isPlanFile } from '../../language/src/generated/ast.js';
+import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
+import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
+
+const schemas = {
+    revisions: z.object({ uri: documentUri.optional() }).strip(),
+    compare: z.object({
+        uri: documentUri.optional(),
+        revision: z.string().min(1, 'must name a commit, branch or tag').optional(),
+        since: z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd').optional(),
+    }).strip(),
+};
+
+/** A git problem the user can fix (no commits, a shallow clone …): shown to them as it is. */
+async function inWords<T>(run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        if (error instanceof HistoryError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        throw error;
+    }
+}
+
+/** The plans' own `last reviewed` dates read from git at most this many (the newest). */
+const REVIEW_DATES = 4;
+
+/**
+ * Keeps the review baseline (the code lens's and hover's "+0.8 since v2026-Q3") current: for an
+ * account whose plan states `last reviewed`, the portfolio as committed by the end of that day; for
+ * the others, the newest tag matching the portfolio's `reviewTag`. Looked up once the plans are
+ * validated and again when the portfolio root, the pattern or a plan's date changes; then the lenses
+ * are refreshed. A tag made while the server runs is seen after the next such change or a restart.
+ */
+function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+    let refreshLenses = false;
+    shared.lsp.LanguageServer.onInitialize((params) => {
+        refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    });
+    let looked: string | undefined;
+    let running = Promise.resolve();
+    // Each plan's stated review dates, read from the syntax tree of the documents each pass validated
+    // (no scoring: a keystroke must not re-analyse the portfolio).
+    const statedReviews = new Map<string, Array<[account: string, date: string]>>();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
+        for (const d of built) {
+            const root = d.parseResult.value;
+            const stated = isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : [];
+            if (stated.length) statedReviews.set(d.uri.toString(), stated);
+            else statedReviews.delete(d.uri.toString());
+        }
+        const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanFile(d.parseResult.value));
+        if (!first) return;
+        const pattern = Kam.analysis.ReviewSettings.settingsFor(first.uri).reviewTag;
+        // Which accounts each stated review date is the last review of.
+        const byDate = new Map<string, Set<string>>();
+        for (const [uri, stated] of statedReviews) {
+            if (!shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) continue;
+            for (const [account, date] of stated) if (isValidIsoDate(date)) byDate.set(date, (byDate.get(date) ?? new Set()).add(account));
+        }
+        const dates = [...byDate.keys()].sort().reverse().slice(0, REVIEW_DATES);
+        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath), pattern ?? '', dates.map((d) => [d, [...byDate.get(d)!].sort()])]);
+        if (key === looked) return;
+        looked = key;
+        running = running.then(async () => {
+            const reviews: Array<{ review: string; snapshot: PortfolioSnapshot; accounts?: ReadonlySet<string> }> = [];
+            if (pattern || dates.length) {
+                try {
+                    const history = await PlanHistory.open(path.dirname(first.uri.fsPath));
+                    if (await history.repository.hasCommits()) {
+                        for (const date of dates) {
+                            const revision = await history.revisionAtDate(date).catch(() => undefined);
+                            if (revision) reviews.push({ review: `the ${date} review`, snapshot: (await history.snapshotAt(revision)).snapshot, accounts: byDate.get(date) });
+                        }
+                        const [newest] = pattern ? await history.tags(pattern) : [];
+                        if (newest) reviews.push({ review: newest.tag, snapshot: (await history.snapshotAt(await history.revision(newest.tag))).snapshot });
+                        else if (pattern) connection.console.info(`KAM: no git tag matches reviewTag "${pattern}" yet.`);
+                    }
+                } catch (error) {
+                    connection.console.warn(`KAM: the last reviews could not be read from git: ${error instanceof Error ? error.message : String(error)}`);
+                }
+            }
+            Kam.analysis.ReviewBaseline.set(reviews);
+            if (refreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
+        }).catch(() => undefined);
+    });
+}
+
+/** Commits of history the account preview draws. */
+const PREVIEW_COMMITS = 12;
+/** How often the preview asks git whether HEAD moved (a preview refreshes after every validation). */
+const HEAD_CHECK_MS = 5000;
+
+/**
+ * The account preview's trend: each account's strategic value and relationship strength at the
+ * newest commits that touched its portfolio, then now. The history is read once per portfolio and
+ * HEAD, in the background (the preview shows the trend from its next refresh, which the server
+ * prompts by telling the panels the plans were validated), and again when HEAD moves.
+ */
+class PreviewTrends implements AccountPreviewExtras {
+    private readonly portfolios = new Map<string, { head?: string; checked: number; trends?: Map<string, AccountTrend>; reading?: Promise<void> }>();
+
+    constructor(private readonly connection: Connection, private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
+
+    async accountHtml(document: LangiumDocument, view: AccountView, index: number): Promise<string | undefined> {
+        if (document.uri.scheme !== 'file') return undefined;
+        const folder = path.dirname(document.uri.fsPath);
+        const root = this.Kam.portfolio.PortfolioConfig.rootOf(document.uri);
+        const key = root ? URI.parse(root).fsPath : folder;
+        const entry = this.portfolios.get(key) ?? { checked: 0 };
+        this.portfolios.set(key, entry);
+        if (!entry.reading && Date.now() - entry.checked > HEAD_CHECK_MS) {
+            entry.checked = Date.now();
+            entry.reading = this.read(key, entry).finally(() => { entry.reading = undefined; });
+        }
+        const points = entry.trends?.get(view.name)?.points;
+        if (!points?.length) return undefined;
+        const trend = [...points].reverse().map((p) => ({ label: p.date, detail: p.subject, strategicValue: p.strategicValue ?? undefined, relationship: p.relationship ?? undefined, provisional: p.provisional }));
+        trend.push({ label: 'now', detail: 'the plan as it is', strategicValue: view.strategicValue.value, relationship: view.relationship.strength, provisional: view.syntaxErrorLine !== undefined });
+        const id = `h-trend-${index}`;
+        return el('section', { 'aria-labelledby': id, class: 'kam-history-section' },
+            el('h2', { id }, 'Over time'),
+            el('p', { class: 'kam-note' }, `Strategic value and relationship strength at the ${points.length} newest commit${points.length === 1 ? '' : 's'} that changed the portfolio, and now.`),
+            el('div', { class: 'kam-figure' }, trendChart(trend, `chart-trend-${index}`, { keyThreshold: view.strategicValue.threshold, strengthThreshold: view.relationship.threshold }))).markup;
+    }
+
+    /** Reads the history when HEAD moved (or the first time); then prompts the previews to refresh. */
+    private async read(folder: string, entry: { head?: string; trends?: Map<string, AccountTrend> }): Promise<void> {
+        try {
+            const history = await PlanHistory.open(folder);
+            if (!(await history.repository.hasCommits())) return;
+            const head = await history.repository.resolve('HEAD');
+            if (head === entry.head) return;
+            const trends = new Map<string, AccountTrend>();
+            for (const c of await history.commits({ limit: PREVIEW_COMMITS })) {
+                addRevision(trends, (await history.snapshotAt({ ref: c.commit.slice(0, 7), commit: c.commit, date: c.date, subject: c.subject })).snapshot);
+            }
+            entry.head = head;
+            entry.trends = trends;
+            const prefix = URI.file(history.root).toString();
+            const uris = this.shared.workspace.LangiumDocuments.all.map((d) => d.uri.toString()).filter((u) => u.startsWith(`${prefix}/`)).toArray();
+            await this.connection.sendNotification(DocumentsValidatedNotification.type, { uris });
+        } catch (error) {
+            // Outside git, or git missing: the preview simply has no trend.
+            if (!(error instanceof HistoryError)) this.connection.console.warn(`KAM: the plans' history could not be read for the preview: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+
+/** Registers the history requests; returns what the account preview adds (its trend). */
+export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): AccountPreviewExtras {
+    keepReviewBaseline(connection, shared, Kam);
+    const plans = new PlanAccess(shared, Kam);
+    let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
+
+    /** The folder whose history is asked for: the given folder or plan's, else the first plan's. */
+    const folderOf = (uri: string | undefined): string => {
+        const given = uri ?? shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file')?.uri.toString();
+        if (!given) throw new ResponseError(ErrorCodes.InvalidParams, 'Open a folder with plans to compare it with an earlier revision.');
+        const file = URI.parse(given).fsPath;
+        return fs.existsSync(file) && fs.statSync(file).isDirectory() ? file : path.dirname(file);
+    };
+
+    connection.onRequest(PlanRevisionsRequest.type, (params) => guarded('The list of revisions', () => inWords(async () => {
+        const { uri } = checked(schemas.revisions, params, 'kam/planRevisions');
+        const history = await PlanHistory.open(folderOf(uri));
+        if (!(await history.repository.hasCommits())) return { tags: [], commits: [] };
+        const [tags, commits] = await Promise.all([history.tags(), history.commits({ limit: 30 })]);
+        return { tags: tags.map((t) => ({ name: t.tag, date: t.date })), commits };
+    })));
+
+    connection.onRequest(CompareWithRequest.type, (params, token) => guarded('The comparison', () => inWords(async () => {
+        const request = checked(schemas.compare, params, 'kam/compareWith');
+        const history = await PlanHistory.open(folderOf(request.uri));
+        const revision: Revision = request.revision ? await history.revision(request.revision)
+            : request.since ? await history.revisionAtDate(request.since)
+                : await history.defaultBase();
+        if (kept?.root !== history.root || kept.commit !== revision.commit) {
+            kept = { root: history.root, commit: revision.commit, snapshot: (await history.snapshotAt(revision)).snapshot };
+        }
+        const base = { ...kept.snapshot, revision: { ...kept.snapshot.revision, ref: revision.ref } };
+        const head = await liveSnapshot(plans, Kam, history.root, token);
+        const diff = diffPortfolios(base, head, { renamedFiles: await history.renamedPlans(revision, undefined) });
+        return { title: `Since ${revisionText(diff.base)}`, html: diffBodyHtml(diff, base, head), headline: diffHeadline(diff) };
+    })));
+    return new PreviewTrends(connection, shared, Kam);
+}
+
+/** The portfolio under `root` as the editor has it now. */
+async function liveSnapshot(plans: PlanAccess, Kam: KamServices, root: string, token: CancellationToken): Promise<PortfolioSnapshot> {
+    const accounts = await plans.portfolio([URI.file(root).toString()], token);
+    const first = accounts[0]?.card.plan.uri;
+    const context = reportContextFor(Kam, first ? URI.parse(first) : undefined);
+    // Paths from the portfolio root, as the revision's snapshot names them.
+    const rootUri = URI.file(root);
+    for (const a of accounts) if (a.card.plan.uri) a.source = Kam.portfolio.PortfolioConfig.sourceOf(URI.parse(a.card.plan.uri), rootUri);
+    return snapshotOf(accounts, context, { ref: 'the plans as they are now', date: context.today });
+}
