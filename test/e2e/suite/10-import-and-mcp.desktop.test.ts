@@ -1,3 +1,4 @@
+// Desktop only (`.desktop.test.ts`): the import and the MCP server run on Node; the web build leaves this file out.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
