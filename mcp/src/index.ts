@@ -12,6 +12,7 @@ import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { PortfolioSession } from './portfolio-session.js';
 import { registerResources } from './resources.js';
 import { registerTools } from './tools.js';
+import { registerWhatChanged } from './what-changed.js';
 
 export interface McpServerOptions {
     /** The portfolio root, or a folder of it. */
@@ -20,12 +21,14 @@ export interface McpServerOptions {
 }
 
 const INSTRUCTIONS = 'KAM Plans: key-account plans as code. Ask list_accounts for the portfolio, account_summary for one plan, '
-    + 'list_findings and query_portfolio for what the reviewer found (e.g. code kam.single-threaded), relationship_map and explain_score for the numbers. '
+    + 'list_findings and query_portfolio for what the reviewer found (e.g. code kam.single-threaded), relationship_map and explain_score for the numbers, '
+    + 'what_changed for what moved since a revision, a review tag or a date. '
     + 'Quote the numbers these tools give rather than estimating. propose_change returns a diff and writes nothing.';
 
 export function createKamMcpServer(session: PortfolioSession, version = '0.1.0'): McpServer {
     const server = new McpServer({ name: 'kam-plans', title: 'KAM Plans', version }, { instructions: INSTRUCTIONS });
     registerTools(server, session);
+    registerWhatChanged(server, session.location);
     registerResources(server, session);
     return server;
 }

@@ -51,6 +51,11 @@ export class PortfolioSession {
 
     constructor(private readonly options: SessionOptions) {}
 
+    /** Where the portfolio is and the date it is reviewed as of (for the tools that read its history). */
+    get location(): { root: string; today?: string } {
+        return { root: this.options.root, today: this.options.today };
+    }
+
     /** The portfolio as it is on disk now: loaded again only when a plan or setting changed. */
     async current(): Promise<PortfolioSnapshot> {
         const fingerprint = this.fingerprintOf();

@@ -26,7 +26,9 @@ const NUMBERS = ['9'.repeat(400), '1e400', '-0', '0', '-1', '0000000000000000000
 const DATES = ['2026-02-30', '9999-99-99', '0000-00-00', '2026-1-1', '2026-13-01', '2028-02-29', '1900-01-01', '2026-11-3'];
 const WORDS = ['account', 'stakeholder', 'objective', 'scores', 'tier', 'key', 'owner', 'role', 'revenue', 'current', 'due', 'status', 'will', 'and',
     'skill', 'risk', 'feedback', 'opportunity', 'competitor', 'team', 'member', 'scoring', 'model', 'factor', 'weight', 'kpi', 'action', 'milestone',
-    'trusted', 'advisor', 'influence', 'high', 'expects', 'product', 'customer', 'goal', 'value', 'proposition', 'backup', 'last', 'contact'];
+    'trusted', 'advisor', 'influence', 'high', 'expects', 'product', 'customer', 'goal', 'value', 'proposition', 'backup', 'last', 'contact',
+    'contract', 'renewal', 'notice', 'months', 'review', 'cadence', 'reviewed', 'next', 'signed', 'off', 'by', 'our', 'side', 'faces', 'meeting',
+    'call', 'with', 'agreed', 'step', 'stage', 'probability', 'close', 'won', 'whitespace', 'units', 'bought', 'part', 'of', 'left', 'history', 'note'];
 
 type Mutation = (text: string, rng: Rng) => string;
 

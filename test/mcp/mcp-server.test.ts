@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('kam mcp', () => {
     it('offers the tools, each with input and output schemas', async () => {
         const { tools } = await client.listTools();
-        expect(tools.map((t) => t.name).sort()).toEqual(['account_summary', 'explain_score', 'list_accounts', 'list_findings', 'propose_change', 'query_portfolio', 'relationship_map']);
+        expect(tools.map((t) => t.name).sort()).toEqual(['account_summary', 'explain_score', 'list_accounts', 'list_findings', 'propose_change', 'query_portfolio', 'relationship_map', 'what_changed']);
         for (const tool of tools) {
             expect(tool.outputSchema?.type, tool.name).toBe('object');
             expect(tool.description, tool.name).toBeTruthy();
