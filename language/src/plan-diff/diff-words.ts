@@ -4,7 +4,7 @@
  * for their own format; nothing here is markup.
  */
 import type { Money } from '../domain/model.js';
-import { formatAmount, formatMoney, formatScore } from '../domain/quantities.js';
+import { formatAmount, formatMoney, formatPercent, formatScore } from '../domain/quantities.js';
 import { formatKpiValue } from '../domain/progress.js';
 import { oneLine } from '../domain/plain-text.js';
 import type { AccountDiff, Change, MoneyChange, NumberChange, PortfolioDiff } from './portfolio-diff.js';
@@ -82,7 +82,7 @@ export function accountChangeLines(d: AccountDiff): Array<{ label: string; text:
             const why = d.factors.map((f) => {
                 const parts = [];
                 if (f.score.before !== f.score.after) parts.push(`score ${valueChange(f.score, (n) => String(n))}`);
-                if (f.weight.before !== f.weight.after) parts.push(`weight ${valueChange(f.weight, (n) => `${n}%`)}`);
+                if (f.weight.before !== f.weight.after) parts.push(`weight ${valueChange(f.weight, (n) => formatPercent(n))}`);
                 const contribution = f.contribution.delta !== undefined && f.contribution.delta !== 0 ? ` (${signed(f.contribution.delta)} to the value)` : '';
                 return `${f.title} ${parts.join(', ')}${contribution}`;
             });
@@ -106,7 +106,7 @@ export function accountChangeLines(d: AccountDiff): Array<{ label: string; text:
         if (d.pipeline.added.length) parts.push(`new: ${list(d.pipeline.added)}`);
         if (d.pipeline.removed.length) parts.push(`gone: ${list(d.pipeline.removed)}`);
         if (d.pipeline.moved.length) {
-            parts.push(`moved: ${list(d.pipeline.moved.map((m) => `${m.text} ${m.stage.before !== m.stage.after ? valueChange(m.stage, String) : `${m.probability.before}% → ${m.probability.after}%`}`))}`);
+            parts.push(`moved: ${list(d.pipeline.moved.map((m) => `${m.text} ${m.stage.before !== m.stage.after ? valueChange(m.stage, String) : `${formatPercent(m.probability.before)} → ${formatPercent(m.probability.after)}`}`))}`);
         }
         add('Pipeline', parts.join('; '));
     }

@@ -7,7 +7,7 @@ import type {
     ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, Kpi, ObjectiveStatus, RiskLevel, Stance, StakeholderRole,
 } from '../domain/model.js';
 import { QUADRANT_ADVICE, type Quadrant } from '../domain/portfolio.js';
-import { daysBetween, formatMoney, formatScore, isValidIsoDate } from '../domain/quantities.js';
+import { daysBetween, formatMoney, formatPercent, formatScore, isValidIsoDate } from '../domain/quantities.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
 import { person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
@@ -245,7 +245,7 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
         ['Owner', owner?.name], ['Backup owner', backupOwner?.name ?? 'none'],
         ['Current revenue', plan.currentRevenue && formatMoney(plan.currentRevenue)],
         ['Potential revenue', plan.potentialRevenue && formatMoney(plan.potentialRevenue)],
-        ['Profitability', plan.profitability === undefined ? undefined : `${plan.profitability}%`],
+        ['Profitability', plan.profitability === undefined ? undefined : formatPercent(plan.profitability)],
         ['Relationship stage', plan.relationshipStage],
     ].filter((f): f is [string, string] => f[1] !== undefined).map(([label, value]) => ({ label, value }));
     let riskNumber = 0;

@@ -7,7 +7,7 @@
 // Synchronous SHA-256 that runs in Node and in the browser's web worker alike (Node's crypto is not there).
 import { sha256 as sha256Digest } from '@noble/hashes/sha2.js';
 import type { ReviewFinding } from '../domain/findings.js';
-import { formatScore } from '../domain/quantities.js';
+import { formatPercent, formatScore } from '../domain/quantities.js';
 import { expectationsMatrix } from './charts/expectations-matrix.js';
 import { kpiChart } from './charts/kpi-chart.js';
 import { paretoChart } from './charts/pareto-chart.js';
@@ -115,7 +115,7 @@ function interactionsTable(view: AccountView): Safe {
 function opportunitiesTable(view: AccountView): Safe {
     return table([{ label: 'Opportunity' }, { label: 'Kind' }, { label: 'Stage' }, { label: 'Probability', numeric: true }, { label: 'Value', numeric: true },
         { label: 'Weighted', numeric: true }, { label: 'Close', date: true }, { label: 'With' }, { label: 'Owner' }],
-    view.opportunities.map((o) => [cell(o.text), cell(o.kind), cell(o.stage ?? 'identified (assumed)'), cell(`${o.probability}%`), cell(o.value), cell(o.weighted),
+    view.opportunities.map((o) => [cell(o.text), cell(o.kind), cell(o.stage ?? 'identified (assumed)'), cell(formatPercent(o.probability)), cell(o.value), cell(o.weighted),
         o.closePassed ? el('span', { class: 'kam-warning-text' }, `${o.close} (passed)`) : cell(o.close), cell(o.with), cell(o.owner?.name)]));
 }
 

@@ -7,7 +7,7 @@ import type { AccountScorecard } from '../domain/scorecard.js';
 import type { ReviewFinding } from '../domain/findings.js';
 import { describeKpiProgress, dueStatus } from '../domain/progress.js';
 import type { ActionStatus } from '../domain/model.js';
-import { formatMoney, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
+import { formatMoney, formatPercent, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
 import { QUADRANT_ADVICE } from '../domain/portfolio.js';
 import { isValidRating, stakeholderIndex } from '../domain/relationship.js';
 
@@ -57,7 +57,7 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string, 
         ['Industry', p.industry], ['Tier', p.tier], ['Status', p.status], ['Strategy', p.strategy],
         ['Owner', p.owner], ['Backup owner', p.backupOwner ?? 'none — who takes over if the owner leaves?'],
         ['Current revenue', formatMoney(p.currentRevenue)], ['Potential revenue', formatMoney(p.potentialRevenue)],
-        ['Profitability', p.profitability === undefined ? undefined : `${p.profitability}%`],
+        ['Profitability', p.profitability === undefined ? undefined : formatPercent(p.profitability)],
         ['Relationship stage', p.relationshipStage],
     ]), '');
     if (p.valueProposition) out.push(`**Value proposition:** ${escapeMarkdown(p.valueProposition)}`, '');
