@@ -154,6 +154,7 @@ export class LspFuzzer {
         const findings: Finding[] = [];
         const uri = this.client.uri(`fuzz/mutant-${this.next++}.kam`);
         const note = (kind: FindingKind, method: string, detail: string) => findings.push({ kind, method, detail: detail.slice(0, 500), mutant: m });
+        const loggedBefore = this.client.loggedErrors.length;
         try {
             const published = this.client.nextPublish(uri);
             await this.client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text: m.text } });
@@ -173,6 +174,8 @@ export class LspFuzzer {
             note(this.serverGone() ? 'crash' : 'internal', 'session', error instanceof Error ? error.message : String(error));
         }
         if (this.serverGone() && !findings.some((f) => f.kind === 'crash')) note('crash', 'session', this.client.stderr.slice(-500));
+        // An exception the server caught and logged (an unhandled rejection in a build, say) is internal even if every answer came.
+        for (const logged of this.client.loggedErrors.slice(loggedBefore)) note('internal', 'log', logged);
         return findings;
     }
 
