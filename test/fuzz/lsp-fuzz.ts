@@ -84,6 +84,8 @@ export class LspFuzzer {
     private folder!: string;
     private requests = 0;
     private next = 0;
+    /** Reproductions written so far: each gets its own file name. */
+    private reproductions = 0;
     private readonly durations = new Map<string, number[]>();
     private readonly answerLimit: number;
 
@@ -313,7 +315,7 @@ export class LspFuzzer {
                 }
             }
             const minimal = { ...finding, mutant: { ...finding.mutant, text: lines.join('\n') } };
-            const name = `${finding.kind}-${finding.method.replace(/[^\w]+/g, '_')}-${out.length}`;
+            const name = `${finding.kind}-${finding.method.replace(/[^\w]+/g, '_')}-${this.reproductions++}`;
             fs.writeFileSync(path.join(dir, `${name}.kam`), minimal.mutant.text);
             fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ kind: minimal.kind, method: minimal.method, detail: minimal.detail, seed: minimal.mutant.seed, applied: minimal.mutant.applied }, null, 2));
             out.push(minimal);
