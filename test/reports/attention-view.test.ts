@@ -5,7 +5,8 @@
  * - Arden Logistics (key, strategic value 8.0): renews 2027-03-31 with nothing aimed at it, the
  *   customer can give notice until 2026-12-31, relationship 3.2 (below 5), one overdue action;
  * - Birch Retail (key, 6.9): one contact only, not met since April on a monthly cadence;
- * - Cobalt Mining (standard, 3.0): a trusted-advisor rating of 15 (an error), two overdue actions;
+ * - Cobalt Mining (standard, 2.6): a current-revenue score of 12 and a trusted-advisor rating of 15
+ *   (two errors; the score counts at the bottom of the scale), two overdue actions;
  * - Delta Foods (major, 6.0): nothing that needs the director.
  */
 import * as path from 'node:path';
@@ -41,7 +42,7 @@ function visibleText(html: string): string {
 }
 
 /** Ids of the fixture's accounts, our people, stakeholders and objectives: none may reach the director. */
-const IDS = ['ArdenLogistics', 'BirchRetail', 'CobaltMining', 'DeltaFoods', 'anna', 'ben', 'chiara', 'reyes', 'okafor', 'lindqvist', 'berg', 'weber', 'kovac', 'keepFleet', 'uptime'];
+const IDS = ['ArdenLogistics', 'BirchRetail', 'CobaltMining', 'DeltaFoods', 'anna', 'ben', 'chiara', 'reyes', 'okafor', 'lindqvist', 'berg', 'weber', 'kovac', 'keepFleet', 'uptime', 'currentRevenue'];
 
 function expectDirectorsWords(text: string): void {
     expect(text).not.toMatch(/\bkam\.[a-z-]+/);
@@ -55,8 +56,8 @@ describe('the accounts that need attention', () => {
     it('lists the accounts in trouble worst first — strategic value times the weight of the trouble — and leaves out the sound one', () => {
         expect(attention.accounts.map((a) => a.title)).toEqual(['Arden Logistics', 'Birch Retail', 'Cobalt Mining']);
         // 8.0 × (renewal 3 + notice 3 + weak relationship 3 + overdue action 2) = 88; 6.9 × (single thread 2 + stale contact 1) = 20.7;
-        // 3.0 × (error 2 + two overdue actions 2 × 1.25) = 13.5
-        expect(attention.accounts.map((a) => Number(a.priority.toFixed(1)))).toEqual([88, 20.7, 13.5]);
+        // 2.6 × (two errors 2 × 1.25 + two overdue actions 2 × 1.25) = 13
+        expect(attention.accounts.map((a) => Number(a.priority.toFixed(1)))).toEqual([88, 20.7, 13]);
     });
 
     it('says why, most urgent first, with owners by name', () => {
@@ -70,7 +71,7 @@ describe('the accounts that need attention', () => {
         ]);
         expect(birch.owner).toBe('Ben Ortiz');
         expect(birch.reasons.map((r) => r.kind)).toEqual(['single-threaded', 'stale-contacts']);
-        expect(cobalt.reasons.map((r) => [r.kind, r.count])).toEqual([['plan-errors', 1], ['overdue-actions', 2]]);
+        expect(cobalt.reasons.map((r) => [r.kind, r.count])).toEqual([['plan-errors', 2], ['overdue-actions', 2]]);
     });
 
     it('counts each kind of trouble and names the accounts', () => {
@@ -78,7 +79,7 @@ describe('the accounts that need attention', () => {
             ['Renewals in the window with nothing in the plan', 1, 'Arden Logistics'],
             ['Notice deadlines passed or near', 1, 'Arden Logistics'],
             ['Key accounts below the relationship threshold', 1, 'Arden Logistics'],
-            ['Plans with errors', 1, 'Cobalt Mining'],
+            ['Plans with errors', 2, 'Cobalt Mining'],
             ['Overdue actions', 3, 'Arden Logistics, Cobalt Mining'],
             ['Single-threaded accounts', 1, 'Birch Retail'],
             ['Stale contacts', 1, 'Birch Retail'],
@@ -103,12 +104,12 @@ describe('the accounts that need attention', () => {
 describe('the portfolio report opens with the summary', () => {
     it('Markdown: the counts, then the attention list worst first, before the accounts table', () => {
         const md = renderPortfolioReport(accounts, 'md', context);
-        expect(md).toContain('As of 2026-11-24 · 4 accounts · 3 need attention · 1 error · 21 warnings.');
+        expect(md).toContain('As of 2026-11-24 · 4 accounts · 3 need attention · 2 errors · 21 warnings.');
         const attentionAt = md.indexOf('## Needs attention');
         expect(attentionAt).toBeGreaterThan(0);
         expect(attentionAt).toBeLessThan(md.indexOf('## Accounts'));
         expect(md).toContain('- **Overdue actions: 3** — Arden Logistics, Cobalt Mining');
-        expect(md).toMatch(/\| 1 \| Arden Logistics \| Anna Keller \| 8\.0 \| renews on 2027-03-31[^\n]*\n\| 2 \| Birch Retail \| Ben Ortiz \| 6\.9 \|[^\n]*\n\| 3 \| Cobalt Mining \| Chiara Rossi \| 3\.0 \|/);
+        expect(md).toMatch(/\| 1 \| Arden Logistics \| Anna Keller \| 8\.0 \| renews on 2027-03-31[^\n]*\n\| 2 \| Birch Retail \| Ben Ortiz \| 6\.9 \|[^\n]*\n\| 3 \| Cobalt Mining \| Chiara Rossi \| 2\.6 \|/);
         // The findings follow per account in the same order, worst first.
         const findings = md.slice(md.indexOf('## Findings by account'));
         expect(findings.indexOf('### Arden Logistics')).toBeLessThan(findings.indexOf('### Birch Retail'));
@@ -165,6 +166,11 @@ describe('findings in the director\'s words', () => {
             .toBe('Sofia Lindqvist\'s expectation "Weekly stock reports" is unmet and the plan does not say how we will meet it.');
         expect(plainFinding({ code: 'kam.currency-without-rate', message: 'USD has no rate into the portfolio\'s reporting currency EUR: this amount is left out of totals, the Pareto check and the pipeline. Add "USD" to currency.rates in kam.config.json.' }))
             .toBe('USD has no rate into the portfolio\'s reporting currency EUR: this amount is left out of totals, the Pareto check and the pipeline.');
+    });
+
+    it('names a factor by its title, not the id the plan scores it by', () => {
+        const cobalt = view.findings.find((a) => a.title === 'Cobalt Mining')!;
+        expect(cobalt.findings.map((f) => f.plain)).toContain('Score 12 for Current revenue is off the scale 1-10: it does not count, and the factor counts at the bottom of the scale until it is corrected.');
     });
 
     it('says what a name that refers to nothing is, not the name the author typed', () => {

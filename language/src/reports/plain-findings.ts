@@ -37,11 +37,17 @@ const AUTHOR_PHRASES: Array<[RegExp, string]> = [
     [/ Add "currency": \{ "reporting": "…", "rates": \{ … \} \}\.$/, ''],
 ];
 
+/** Where a message names something by the id the author typed (a factor in the scores), to be said by its title. */
+const ID_SLOTS: Record<string, RegExp> = {
+    'kam.score-off-scale': /^(Score (?:too large|\S+) for )(\S+)( is off the scale)/,
+};
+
 /**
  * One finding as a director reads it. `accountTitle` is dropped from the front of the message when
- * the message starts with it, because the findings are listed under the account's name.
+ * the message starts with it, because the findings are listed under the account's name; `titles`
+ * (ids to titles: the scoring model's factors) names what the message names by id.
  */
-export function plainFinding(finding: Pick<ReviewFinding, 'code' | 'message'>, accountTitle?: string): string {
+export function plainFinding(finding: Pick<ReviewFinding, 'code' | 'message'>, accountTitle?: string, titles: ReadonlyMap<string, string> = new Map()): string {
     const fixed = SENTENCES[finding.code];
     if (fixed) return fixed;
     if (finding.code === 'linking-error') {
@@ -51,6 +57,8 @@ export function plainFinding(finding: Pick<ReviewFinding, 'code' | 'message'>, a
     let text = finding.message;
     if (accountTitle && text.startsWith(`${accountTitle}: `)) text = capitalise(text.slice(accountTitle.length + 2));
     for (const [pattern, words] of AUTHOR_PHRASES) text = text.replace(pattern, words);
+    const slot = ID_SLOTS[finding.code];
+    if (slot) text = text.replace(slot, (whole, before: string, id: string, after: string) => titles.has(id) ? `${before}${titles.get(id)}${after}` : whole);
     return text;
 }
 

@@ -165,9 +165,14 @@ export function portfolioView(accounts: ReviewedAccount[], options: { today: Iso
             .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
         groups: groupsOf(accounts, inReporting, currency, titles),
         findings: sorted
-            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri, plain: plainFinding(f, a.card.plan.title) })) }))
+            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri, plain: plainFinding(f, a.card.plan.title, factorTitles(a)) })) }))
             .filter((a) => a.findings.length > 0),
     };
+}
+
+/** The scoring factors by id with their titles, for findings that name a factor as the plan writes it. */
+function factorTitles(account: ReviewedAccount): Map<string, string> {
+    return new Map((account.card.model?.factors ?? []).map((f) => [f.name, f.title]));
 }
 
 /** The portfolio's weighted pipeline and gap to potential, when its accounts' amounts can be added up. */
