@@ -268,7 +268,12 @@ function attentionSection(attention: AttentionView, accountCell: (a: { title: st
             el('strong', {}, `${h.label}: ${h.count}`), ` — ${h.accounts.join(', ')}`))),
         table([{ label: '#', numeric: true }, { label: 'Account' }, { label: 'Owner' }, { label: 'Strategic value', numeric: true }, { label: 'What needs attention' }],
             attention.accounts.map((a, i) => [cell(i + 1), accountCell(a), cell(a.owner), cell(a.strategicValueDisplay),
-                el('ul', { class: 'kam-reasons' }, ...a.reasons.map((r) => el('li', { class: `kam-reason-${token(r.kind)}` }, r.text)))])));
+                el('ul', { class: 'kam-reasons' }, ...a.reasons.map((r) => el('li', { class: `kam-reason-${token(r.kind)}` }, ...unbrokenDates(r.text))))])));
+}
+
+/** Text whose dates never break at their hyphens (a narrow column would split 2027-01-30 in two). */
+function unbrokenDates(text: string): Child[] {
+    return text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 ? el('span', { class: 'kam-date' }, part) : part));
 }
 
 
