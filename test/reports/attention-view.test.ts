@@ -18,7 +18,7 @@ import { renderPortfolioReport, type ReportContext } from '../../language/src/re
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { reviewDocument } from '../../language/src/analysis/review.js';
 import { teamDirectory } from '../../language/src/analysis/team-directory.js';
-import { readPlans } from '../helpers/portfolio-fixture.js';
+import { EXAMPLES, readPlans } from '../helpers/portfolio-fixture.js';
 import { buildWorkspace, TEST_TODAY } from '../helpers/workspace.js';
 
 const ATTENTION_FIXTURE = path.resolve(__dirname, '../fixtures/attention');
@@ -166,6 +166,19 @@ describe('findings in the director\'s words', () => {
             .toBe('Sofia Lindqvist\'s expectation "Weekly stock reports" is unmet and the plan does not say how we will meet it.');
         expect(plainFinding({ code: 'kam.currency-without-rate', message: 'USD has no rate into the portfolio\'s reporting currency EUR: this amount is left out of totals, the Pareto check and the pipeline. Add "USD" to currency.rates in kam.config.json.' }))
             .toBe('USD has no rate into the portfolio\'s reporting currency EUR: this amount is left out of totals, the Pareto check and the pipeline.');
+    });
+
+    it('holds for the example portfolio too: its weak plan\'s findings reach the director without codes, files or plan syntax', async () => {
+        const workspace = await buildWorkspace(readPlans(EXAMPLES));
+        const examples = [...workspace.documents.entries()].flatMap(([name, d]) => reviewDocument(workspace.services.analysis.PlanAnalyzer, d, name));
+        const exampleContext = { ...context, people: teamDirectory(workspace.services.shared.workspace.LangiumDocuments), thresholds: workspace.services.analysis.ReviewSettings.settings.thresholds };
+        const md = renderPortfolioReport(examples, 'md', exampleContext);
+        expect(md).toContain('## Findings by account');
+        // Aldermoor's unsigned plan and Meridian's unmet expectation: the reviewer tells authors what to write there.
+        expect(md).toContain("review it with their executive and record who signed it off, and when.");
+        expect(md).toContain('is unmet and the plan does not say how we will meet it.');
+        expect(md).not.toMatch(/\bkam\.[a-z-]+|[\w-]+\.kam\b|\bline \d+|`/);
+        expect(visibleText(renderPortfolioReport(examples, 'html', exampleContext))).not.toMatch(/\bkam\.[a-z-]+|[\w-]+\.kam\b|\bline \d+|`/);
     });
 
     it('names a factor by its title, not the id the plan scores it by', () => {
