@@ -73,19 +73,23 @@ function headlineSlide(pptx: Pptx, frame: DeckFrame, view: AccountView): void {
     const sv = view.strategicValue;
     const r = view.relationship;
     const pipeline = view.money.pipeline;
+    const missing = view.completeness.elements.filter((e) => !e.present).map((e) => e.label.toLowerCase());
+    const gap = pipeline?.gapToPotential ? `gap to potential ${pipeline.gapToPotential}` : undefined;
     const bottom = tiles(slide, [
         { label: 'Strategic value', value: `${sv.display} / ${sv.scaleMax}`, note: `key threshold ${sv.threshold}`, colour: against(sv.value, sv.threshold) },
         { label: 'Quadrant', value: view.quadrant ?? 'not placed', note: view.quadrantAdvice ?? 'the account needs both scores to be placed', colour: COLOURS.navy },
         { label: 'Relationship strength', value: `${r.display} / 10`, note: `strong from ${r.threshold}${r.stage ? ` · stage ${r.stage}` : ''}`, colour: against(r.strength, r.threshold) },
         {
             label: 'Plan completeness', value: `${view.completeness.present} of ${view.completeness.total}`,
-            note: view.completeness.elements.filter((e) => !e.present).map((e) => e.label.toLowerCase()).join(', ') || 'all five elements of an action plan',
+            note: missing.length ? `missing: ${missing.join(', ')}` : 'all five elements of an action plan',
             colour: view.completeness.present === view.completeness.total ? COLOURS.good : COLOURS.watch,
         },
         { label: 'Revenue', value: view.money.current ?? '—', note: view.money.potential ? `potential ${view.money.potential}` : 'no potential stated', colour: COLOURS.accent },
         {
-            label: 'Weighted pipeline', value: pipeline?.weighted ?? '—',
-            note: pipeline ? `of ${pipeline.open} open in ${pipeline.openCount} ${pipeline.openCount === 1 ? 'opportunity' : 'opportunities'}${pipeline.gapToPotential ? ` · gap to potential ${pipeline.gapToPotential}` : ''}` : 'no open opportunity with a value',
+            label: 'Weighted pipeline', value: pipeline?.openCount ? pipeline.weighted : 'none open',
+            note: pipeline?.openCount
+                ? [`of ${pipeline.open} open in ${pipeline.openCount} ${pipeline.openCount === 1 ? 'opportunity' : 'opportunities'}`, gap].filter(Boolean).join(' · ')
+                : gap ?? 'no open opportunity with a value',
             colour: COLOURS.accent,
         },
     ], PAGE.top + 0.2);

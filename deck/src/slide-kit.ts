@@ -211,7 +211,7 @@ export function pagedBullets(pptx: Pptx, frame: DeckFrame, title: string, items:
     if (page.length) pages.push(page);
     return pages.map((points, p) => {
         const slide = contentSlide(pptx, frame, pages.length > 1 ? `${title} (${p + 1}/${pages.length})` : title, p === 0 ? subtitle : undefined);
-        slide.addText(points.map((point) => ({ text: point.text, options: { bullet: true, color: point.colour ?? COLOURS.ink, paraSpaceAfter: 6, breakLine: true } })), {
+        slide.addText(points.map((point) => ({ text: point.text, options: { bullet: true, color: point.colour ?? COLOURS.ink, fontSize: fontPt, fontFace: FONT, paraSpaceAfter: 6, breakLine: true } })), {
             x: PAGE.margin, y: PAGE.top + (subtitle && p === 0 ? 0.15 : 0), w: CONTENT_WIDTH, h: PAGE.bottom - PAGE.top - 0.1,
             fontFace: FONT, fontSize: fontPt, valign: 'top', margin: 0.05,
         });
