@@ -9,7 +9,7 @@ import { accountsNeedingAttention } from '../../deck/src/attention.js';
 import { accountView, portfolioView, type AccountView, type PortfolioView } from '../../language/src/reports/view-model.js';
 import { readDeck, slidesTitled, type DeckContents } from '../helpers/deck-contents.js';
 import { EXAMPLES } from '../helpers/portfolio-fixture.js';
-import { reviewedFixture } from '../helpers/report-fixtures.js';
+import { HOSTILE, HOSTILE_PLAN, reviewedFixture } from '../helpers/report-fixtures.js';
 
 /** A plan with more risks and actions than a slide holds. */
 const LONG_PLAN = `account LongRun "Long Run Logistics" {
@@ -187,4 +187,22 @@ describe('the portfolio\'s review deck (the examples)', () => {
             expect(table).toContain(a.revenueDisplay);
         }
     });
+});
+
+describe('plan text that looks like markup or holds control characters', () => {
+    it('is text on the slides, never markup, and every part of the deck stays well-formed', async () => {
+        // A bell and an escape sequence, which XML cannot hold: shown as their visible symbols.
+        const plan = HOSTILE_PLAN.replace(/}\n$/, '    risk "Bell\u0007 and escape\u001b[31m red" { likelihood low impact low contingency "none needed" }\n}\n');
+        const fixture = await reviewedFixture({ 'hostile.kam': plan });
+        const deck = await readDeck(await accountReviewDeck([accountView(fixture.byName('Hostile'), fixture.context)]));
+        expect(deck.slides[0]).toContain(HOSTILE.script);
+        const all = deck.slides.join('\n');
+        for (const text of Object.values(HOSTILE)) expect(all).toContain(text);
+        expect(slidesTitled(deck, ACCOUNT_SECTIONS.risks).join('\n')).toContain('Bell\u2407 and escape\u241B[31m red');
+        for (const xml of [...deck.slideXml, ...deck.charts.values()]) {
+            expect(xml).not.toMatch(/<script|<img|<svg/);
+            // eslint-disable-next-line no-control-regex
+            expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+        }
+    }, 30_000);
 });
