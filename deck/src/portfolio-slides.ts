@@ -85,19 +85,22 @@ function attentionSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void
 
 function matrixSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void {
     const { keyThreshold, strengthThreshold } = view.thresholds;
+    // As the view places them: both scores and a quadrant (a plan read only in part has none).
+    const placed = view.accounts.filter((a) => a.strategicValue !== undefined && a.relationship !== undefined && a.quadrant !== undefined);
+    const named = placed.length <= NAMED_BUBBLES;
     const slide = contentSlide(pptx, frame, PORTFOLIO_SECTIONS.matrix,
-        `Strategic value (across) × relationship strength (up) · bubble size: current revenue · colour: quadrant · the axes cross at the thresholds (${keyThreshold} and ${strengthThreshold})`);
-    const placed = view.accounts.filter((a) => a.strategicValue !== undefined && a.relationship !== undefined);
+        `Strategic value (across) × relationship strength (up) · bubble size: current revenue · colour: quadrant · the axes cross at the thresholds (${keyThreshold} and ${strengthThreshold})${named ? '' : ` · ${placed.length} accounts, named in the accounts table`}`);
     if (placed.length === 0) {
         emptyNote(slide, 'No account has both scores yet: none can be placed in the matrix.');
         return;
     }
-    const named = placed.length <= NAMED_BUBBLES;
+
     // An account without revenue is drawn at the smallest size rather than left out.
-    const smallest = Math.min(...placed.map((a) => a.revenue ?? Infinity).filter((r) => r > 0), 1);
+    const revenues = placed.map((a) => a.revenue).filter((r): r is number => r !== undefined && r > 0);
+    const smallest = revenues.length ? Math.min(...revenues) : 1;
     const size = (a: (typeof placed)[number]) => (a.revenue !== undefined && a.revenue > 0 ? a.revenue : smallest);
     const groups = named
-        ? placed.map((a, i) => ({ name: plain(a.title, 40), members: [i], colour: QUADRANT_COLOURS[a.quadrant ?? 'Streamline'] }))
+        ? placed.map((a, i) => ({ name: plain(a.title, 40), members: [i], colour: QUADRANT_COLOURS[a.quadrant!] }))
         : (Object.keys(QUADRANT_COLOURS) as Quadrant[]).map((q) => ({ name: q, members: placed.flatMap((a, i) => (a.quadrant === q ? [i] : [])), colour: QUADRANT_COLOURS[q] }))
             .filter((g) => g.members.length);
     // Series 0 holds every x; each later series has a y (and a size) only at its own accounts: the
@@ -111,7 +114,7 @@ function matrixSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void {
         })),
     ];
     slide.addChart('bubble', data as never, {
-        x: PAGE.margin, y: PAGE.top + 0.15, w: named ? CONTENT_WIDTH - 2.2 : CONTENT_WIDTH - 2.2, h: PAGE.bottom - PAGE.top - 0.15,
+        x: PAGE.margin, y: PAGE.top + 0.15, w: CONTENT_WIDTH - 2.2, h: PAGE.bottom - PAGE.top - 0.15,
         chartColors: groups.map((g) => g.colour), chartColorsOpacity: 70,
         valAxisMinVal: 0, valAxisMaxVal: 10, catAxisMinVal: 0, catAxisMaxVal: 10, valAxisMajorUnit: 1, catAxisMajorUnit: 1,
         // The value axis crosses at a strategic value and the category axis at a strength: the quadrant lines.
@@ -119,7 +122,8 @@ function matrixSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void {
         showValAxisTitle: true, valAxisTitle: 'Relationship strength', showCatAxisTitle: true, catAxisTitle: 'Strategic value',
         valAxisTitleFontSize: 12, catAxisTitleFontSize: 12, valAxisLabelFontSize: 10, catAxisLabelFontSize: 10,
         valAxisLabelFontFace: FONT, catAxisLabelFontFace: FONT, valAxisTitleFontFace: FONT, catAxisTitleFontFace: FONT,
-        showLegend: !named, legendPos: 'r', legendFontFace: FONT, legendFontSize: 11,
+        // The quadrants' colours are explained beside the chart.
+        showLegend: false,
         showSerName: named, showValue: false, dataLabelFontSize: 10, dataLabelFontFace: FONT, dataLabelPosition: 'r', dataLabelColor: COLOURS.ink,
         valGridLine: { style: 'none' }, catGridLine: { style: 'none' },
     } as never);

@@ -10,6 +10,7 @@ import { accountView, portfolioView, type AccountView, type PortfolioView } from
 import { readDeck, slidesTitled, type DeckContents } from '../helpers/deck-contents.js';
 import { EXAMPLES } from '../helpers/portfolio-fixture.js';
 import { HOSTILE, HOSTILE_PLAN, reviewedFixture } from '../helpers/report-fixtures.js';
+import { realisticPortfolio } from '../../bench/realistic-portfolio.js';
 
 /** A plan with more risks and actions than a slide holds. */
 const LONG_PLAN = `account LongRun "Long Run Logistics" {
@@ -164,6 +165,21 @@ describe('the portfolio\'s review deck (the examples)', () => {
         // A series holds only its own bubble: no empty point that would draw at the origin.
         expect(xml).not.toContain('<c:v></c:v>');
     });
+
+    it('groups the bubbles by quadrant when there are too many accounts to name (32: the examples and 24 copies)', async () => {
+        const copies = Object.fromEntries([...realisticPortfolio(24, EXAMPLES)].filter(([file]) => file.startsWith('portfolio/accounts/')));
+        const many = await reviewedFixture(copies, EXAMPLES);
+        const view = portfolioView(many.accounts, many.context);
+        expect(view.accounts).toHaveLength(32);
+        const deck = await readDeck(await portfolioReviewDeck(view));
+        const xml = [...deck.charts.values()].find((c) => c.includes('<c:bubbleChart>'))!;
+        const series = [...xml.matchAll(/<c:ser>[\s\S]*?<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+        expect(series).toEqual(['Strategic', 'Star', 'Status', 'Streamline']);
+        expect(xml).not.toContain('<c:v></c:v>');
+        expect(slidesTitled(deck, PORTFOLIO_SECTIONS.matrix)[0]).toContain('32 accounts, named in the accounts table');
+        // The table continues over three slides (12 rows at most on one).
+        expect(slidesTitled(deck, PORTFOLIO_SECTIONS.accounts).map((s) => s.split('\n')[0])).toEqual(['The accounts (1/3)', 'The accounts (2/3)', 'The accounts (3/3)']);
+    }, 60_000);
 
     it('draws the Pareto as a native bar chart of revenue, largest first', () => {
         const bars = [...portfolioDeck.charts.values()].filter((xml) => xml.includes('<c:barChart>'));
