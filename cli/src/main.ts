@@ -204,7 +204,7 @@ Examples:
   kam report examples --out portfolio.md       portfolio summary in Markdown
   kam report examples --format html -o p.html  the same with charts, one page
   kam report plans/nordwind-logistics.kam      one account on a page
-  kam report a.kam --format pptx -o a.pptx     the account's review deck (PowerPoint)
+  kam report a.kam --format pptx -o a.pptx     an account's review deck (pptx)
   kam lsp --stdio                              language server for other editors
   kam validate plans/ --format sarif           findings for code scanning
   kam format --check plans/                    exit 1 if a plan needs formatting
