@@ -156,10 +156,20 @@ export function pagedTable(pptx: Pptx, frame: DeckFrame, table: PagedTable): Sli
     // Inner margins of a cell take about 0.15 in of its width.
     const rowHeight = (row: Cell[]) => Math.max(0.36, ...row.map((c, i) => heightOf(linesOf(cellText(c), table.widths[i] - 0.15, fontPt), fontPt) + 0.06));
     const headerHeight = Math.max(...table.header.map((h, i) => heightOf(linesOf(h, table.widths[i] - 0.15, fontPt), fontPt) + 0.06), 0.4);
+    // A cell taller than a whole slide is cut to what fits, so no row runs off the page.
+    const roomLines = Math.floor(((PAGE.bottom - PAGE.top - headerHeight - 0.2) * 72) / (fontPt * 1.2));
+    const fitted = (c: Cell, width: number): Cell => {
+        const text = cellText(c);
+        if (linesOf(text, width - 0.15, fontPt) <= roomLines) return c;
+        let cut = text.slice(0, Math.floor((text.length * roomLines) / linesOf(text, width - 0.15, fontPt)));
+        while (cut.length > 1 && linesOf(`${cut}…`, width - 0.15, fontPt) > roomLines) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+        return typeof c === 'string' ? `${cut.trimEnd()}…` : { ...c, text: `${cut.trimEnd()}…` };
+    };
+    const fittedRows = table.rows.map((row) => row.map((c, i) => fitted(c, table.widths[i])));
     const pages: Cell[][][] = [];
     let page: Cell[][] = [];
     let top = (table.firstTop ?? PAGE.top + (table.subtitle ? 0.15 : 0)) + headerHeight;
-    for (const row of table.rows) {
+    for (const row of fittedRows) {
         const h = rowHeight(row);
         if (page.length > 0 && (top + h > PAGE.bottom || page.length >= (table.maxRows ?? 12))) {
             pages.push(page);

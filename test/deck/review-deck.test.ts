@@ -24,6 +24,7 @@ const LONG_PLAN = `account LongRun "Long Run Logistics" {
         owner anna
         due 2027-03-31
         kpi "Depots on time" current 10 target 30 unit depots
+${Array.from({ length: 40 }, (_, i) => `        kpi "Depot ${i + 1} on-time departures in the morning peak, measured at the gate" current 80 target 95 unit %`).join('\n')}
 ${Array.from({ length: 24 }, (_, i) => `        action "Depot visit number ${i + 1} with the site manager and the shift leads" owner ben due 2026-12-${String(i + 1).padStart(2, '0')} status planned`).join('\n')}
     }
 ${Array.from({ length: 18 }, (_, i) => `    risk "Risk number ${i + 1}: a depot closes during the peak and its volume moves to a rival's network" { likelihood medium impact high contingency "Contingency ${i + 1}: reroute through the nearest depot within a day" }`).join('\n')}
@@ -124,7 +125,7 @@ describe('the findings to discuss', () => {
 });
 
 describe('long lists', () => {
-    it('continue on the next slide instead of running off the page, and nothing is lost', async () => {
+    it('continue on the next slide instead of running off the page, every row once; a cell taller than a slide is cut', async () => {
         const fixture = await reviewedFixture({ 'long-run.kam': LONG_PLAN });
         const view = accountView(fixture.byName('LongRun'), fixture.context);
         expect(view.risks).toHaveLength(18);
@@ -138,6 +139,18 @@ describe('long lists', () => {
         const actions = slidesTitled(deck, ACCOUNT_SECTIONS.actions);
         expect(actions.length).toBeGreaterThan(1);
         for (let n = 1; n <= 24; n++) expect(actions.join('\n')).toContain(`Depot visit number ${n} with`);
+        // 41 KPIs do not fit one slide: the cell is cut, with an ellipsis, rather than run off the page.
+        expect(slidesTitled(deck, ACCOUNT_SECTIONS.objectives).join('\n')).toMatch(/…/);
+        // Every table ends above the footer (6.85 in from the top), by its rows' heights.
+        let tables = 0;
+        for (const xml of deck.slideXml) {
+            for (const frame of xml.matchAll(/<a:off x="\d+" y="(\d+)"\/>(?:(?!<a:off)[\s\S])*?<a:tbl>([\s\S]*?)<\/a:tbl>/g)) {
+                const bottom = Number(frame[1]) + [...frame[2].matchAll(/<a:tr h="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+                expect(bottom / 914400).toBeLessThanOrEqual(6.85);
+                tables++;
+            }
+        }
+        expect(tables).toBeGreaterThanOrEqual(risks.length + actions.length);
     }, 30_000);
 });
 
