@@ -176,7 +176,7 @@ function accountsSlides(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void
     pagedTable(pptx, frame, {
         title: PORTFOLIO_SECTIONS.accounts, subtitle: 'By strategic value, highest first',
         header: ['Account', 'Owner', 'Tier', 'Quadrant', 'Strategic value', 'Relationship', 'Revenue', 'Weighted pipeline', 'Next renewal', 'Errors / warnings'],
-        widths: [2.3, 1.55, 0.9, 1.1, 0.95, 1.15, 1.05, 1.1, 1.1, 1.13], rows, fontPt: 11, maxRows: 12,
+        widths: [2.6, 1.5, 0.85, 1.05, 0.95, 1.1, 1.0, 1.1, 1.1, 1.08], rows, fontPt: 11, maxRows: 12,
     });
 }
 

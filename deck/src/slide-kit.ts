@@ -36,9 +36,9 @@ export function plain(text: string | undefined, max = 600): string {
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
-/** Lines `text` wraps into in a box `width` inches wide at `fontPt` (Calibri averages a little under half an em per character). */
+/** Lines `text` wraps into in a box `width` inches wide at `fontPt` (Calibri averages about half an em per character; a little more is allowed, as words wrap early). */
 export function linesOf(text: string, width: number, fontPt: number): number {
-    const perLine = Math.max(1, Math.floor(width / ((fontPt * 0.5) / 72)));
+    const perLine = Math.max(1, Math.floor(width / ((fontPt * 0.53) / 72)));
     let lines = 0;
     for (const paragraph of text.split('\n')) {
         let used = 0;
@@ -61,7 +61,7 @@ export function linesOf(text: string, width: number, fontPt: number): number {
 
 /** Height in inches of `lines` lines at `fontPt`, with the box's inner margins. */
 export function heightOf(lines: number, fontPt: number): number {
-    return (lines * fontPt * 1.2) / 72 + 0.12;
+    return (lines * fontPt * 1.25) / 72 + 0.12;
 }
 
 export interface DeckFrame {
@@ -157,7 +157,7 @@ export function pagedTable(pptx: Pptx, frame: DeckFrame, table: PagedTable): Sli
     const rowHeight = (row: Cell[]) => Math.max(0.36, ...row.map((c, i) => heightOf(linesOf(cellText(c), table.widths[i] - 0.15, fontPt), fontPt) + 0.06));
     const headerHeight = Math.max(...table.header.map((h, i) => heightOf(linesOf(h, table.widths[i] - 0.15, fontPt), fontPt) + 0.06), 0.4);
     // A cell taller than a whole slide is cut to what fits, so no row runs off the page.
-    const roomLines = Math.floor(((PAGE.bottom - PAGE.top - headerHeight - 0.2) * 72) / (fontPt * 1.2));
+    const roomLines = Math.floor(((PAGE.bottom - PAGE.top - headerHeight - 0.3) * 72) / (fontPt * 1.25));
     const fitted = (c: Cell, width: number): Cell => {
         const text = cellText(c);
         if (linesOf(text, width - 0.15, fontPt) <= roomLines) return c;
