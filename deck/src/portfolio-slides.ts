@@ -156,7 +156,7 @@ function paretoSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void {
         x: PAGE.margin, y: PAGE.top + 0.2, w: CONTENT_WIDTH, h: PAGE.bottom - PAGE.top - 0.2, barDir: 'col',
         chartColors: [COLOURS.accent], showValue: true, dataLabelFormatCode: '#,##0', dataLabelFontSize: shown.length > 12 ? 8 : 10, dataLabelFontFace: FONT,
         catAxisLabelFontSize: shown.length > 12 ? 8 : 10, catAxisLabelFontFace: FONT, valAxisLabelFontSize: 10, valAxisLabelFontFace: FONT, valAxisLabelFormatCode: '#,##0',
-        showLegend: false, showValAxisTitle: true, valAxisTitle: `Current revenue${p.currency ? ` (${p.currency})` : ''}`, valAxisTitleFontSize: 11,
+        showLegend: false, showValAxisTitle: true, valAxisTitle: `Current revenue${p.currency ? ` (${p.currency})` : ''}`, valAxisTitleFontSize: 11, valAxisTitleFontFace: FONT,
         valGridLine: { color: 'E5E7EB', size: 0.5 }, barGapWidthPct: 50,
         ...(p.rows.length > shown.length ? { showTitle: true, title: `The ${shown.length} largest of ${p.rows.length} accounts`, titleFontSize: 12, titleFontFace: FONT } : {}),
     });
