@@ -25,6 +25,7 @@ import { sarifLog } from '../../language/src/reports/sarif-log.js';
 import { registerFormatCommand } from './format-command.js';
 import { registerDiffCommands } from './diff-commands.js';
 import { checkDeckOptions, writeDeckReport } from './deck-report.js';
+import { detailOption } from './report-options.js';
 
 export const KAM_VERSION = '0.1.0';
 
@@ -109,7 +110,7 @@ async function validate(paths: string[], options: LoadCommandOptions & { format:
     return counts.error > 0 ? 1 : 0;
 }
 
-async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string; since?: string }, io: Output): Promise<number> {
+async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string; since?: string; detail?: boolean }, io: Output): Promise<number> {
     checkDeckOptions(options.format, options);
     const portfolio = await load(paths, options, io);
     let accounts = reviewed(portfolio, 'report');
@@ -117,7 +118,7 @@ async function report(paths: string[], options: LoadCommandOptions & { format: s
         accounts = accounts.filter((a) => a.card.plan.name === options.account || a.card.plan.title === options.account);
         if (accounts.length === 0) throw new CliError(`No account named "${options.account}" in ${paths.join(', ')}.`);
     }
-    const context = reportContextFor(portfolio.services, portfolio.requested[0]?.uri);
+    const context = { ...reportContextFor(portfolio.services, portfolio.requested[0]?.uri), detail: options.detail };
     const single = accounts.length === 1 && Boolean(options.account || portfolio.requested.length === 1);
     if (options.format === 'pptx') {
         await writeDeckReport(accounts, single, context, portfolio, options, io);
@@ -182,6 +183,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         .option('-f, --force', 'overwrite an existing --out file (never a plan or another file the run read)')
         .option('--account <name>', 'report on this account only')
         .option('--since <revision>', 'with --format pptx: add what changed since this git tag, commit or date (yyyy-mm-dd)')
+        .addOption(detailOption)
         .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await report(paths, options, io)));
     program.command('lsp')

@@ -27,7 +27,7 @@ export const documentUri = z.string({ error: 'must be a document URI (a string)'
 const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
 
 const schemas = {
-    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json', 'pptx'], { error: 'must be md, html, json or pptx' }).optional() }).strip(),
+    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json', 'pptx'], { error: 'must be md, html, json or pptx' }).optional(), detail: z.boolean({ error: 'must be true or false' }).optional() }).strip(),
     accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }).strip(),
     portfolioPreview: z.object({ folders }).strip(),
 };
@@ -141,7 +141,8 @@ async function portfolioPreview(plans: PlanAccess, Kam: KamServices, params: Por
     const view = portfolioView(accounts, reportContextFor(Kam, firstPlan(accounts)));
     return {
         title: view.title,
-        html: portfolioBodyHtml(view, { interactive: true }),
+        // The editor's user writes the plans: the findings keep their lines (folded), each a jump to the place.
+        html: portfolioBodyHtml(view, { interactive: true, detail: true }),
         accountUris: view.accounts.map((a) => a.uri).filter((u): u is string => Boolean(u)),
         accountCount: view.counts.accounts,
     };
@@ -162,7 +163,7 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
         return { title, format, content: renderAccountReport(accounts, format, context), accountCount: accounts.length };
     }
     const accounts = await plans.portfolio(params.folders, token);
-    const context = reportContextFor(Kam, firstPlan(accounts));
+    const context = { ...reportContextFor(Kam, firstPlan(accounts)), detail: params.detail };
     if (format === 'pptx') {
         const deck = await portfolioReviewDeck(portfolioView(accounts, context));
         return { title: 'Portfolio review', format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
