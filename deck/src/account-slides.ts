@@ -7,6 +7,8 @@ import { accountChangeLines } from '../../language/src/plan-diff/diff-words.js';
 import { formatKpiValue, isOpen } from '../../language/src/domain/progress.js';
 import { addDaysIso, formatPercent, isValidIsoDate } from '../../language/src/domain/quantities.js';
 import type { AccountView, ExpectationCell, TimelineItem } from '../../language/src/reports/view-model.js';
+import { plainFinding } from '../../language/src/reports/plain-findings.js';
+import type { ReviewFinding } from '../../language/src/domain/findings.js';
 import { relationshipSlide } from './relationship-slide.js';
 import {
     COLOURS, CONTENT_WIDTH, FONT, PAGE, contentSlide, emptyNote, linesOf, pagedBullets, pagedTable, plain, tiles, titleSlide,
@@ -53,7 +55,7 @@ export function accountSlides(pptx: Pptx, view: AccountView, change?: AccountCha
     risksSlides(pptx, frame, view);
     opportunitiesSlides(pptx, frame, view);
     findingsSlides(pptx, frame, view);
-    if (change) changesSlides(pptx, frame, change);
+    if (change) changesSlides(pptx, frame, view, change);
 }
 
 function accountTitleSlide(pptx: Pptx, view: AccountView): void {
@@ -242,14 +244,22 @@ function findingsSlides(pptx: Pptx, frame: DeckFrame, view: AccountView): void {
         emptyNote(contentSlide(pptx, frame, ACCOUNT_SECTIONS.findings, subtitle), 'The reviewer raises nothing to discuss.');
         return;
     }
-    pagedBullets(pptx, frame, ACCOUNT_SECTIONS.findings, discuss.map((f) => ({ text: plain(f.message, 400), colour: f.severity === 'error' ? COLOURS.bad : undefined })), subtitle);
+    const say = inPlainWords(view);
+    pagedBullets(pptx, frame, ACCOUNT_SECTIONS.findings, discuss.map((f) => ({ text: say(f), colour: f.severity === 'error' ? COLOURS.bad : undefined })), subtitle);
 }
 
-function changesSlides(pptx: Pptx, frame: DeckFrame, { diff: change, since }: AccountChange): void {
+/** A finding as the director's reports say it (plain-findings.ts): factors by title, no plan syntax. */
+function inPlainWords(view: AccountView): (f: Pick<ReviewFinding, 'code' | 'message'>) => string {
+    const factors = new Map(view.strategicValue.factors.map((f) => [f.factor, f.title]));
+    return (f) => plain(plainFinding(f, view.title, factors), 400);
+}
+
+function changesSlides(pptx: Pptx, frame: DeckFrame, view: AccountView, { diff: change, since }: AccountChange): void {
+    const say = inPlainWords(view);
     const subtitle = `What moved in the plan's meaning since ${plain(since, 120)}`;
     const rows: Cell[][] = change ? accountChangeLines(change).map((l) => [{ text: l.label, bold: true }, plain(l.text, 500)]) : [];
-    for (const f of change?.findings.added ?? []) rows.push([{ text: 'New finding', bold: true }, plain(f.message, 400)]);
-    for (const f of change?.findings.resolved ?? []) rows.push([{ text: 'Resolved', bold: true }, plain(f.message, 400)]);
+    for (const f of change?.findings.added ?? []) rows.push([{ text: 'New finding', bold: true }, say(f)]);
+    for (const f of change?.findings.resolved ?? []) rows.push([{ text: 'Resolved', bold: true }, say(f)]);
     if (rows.length === 0) {
         emptyNote(contentSlide(pptx, frame, ACCOUNT_SECTIONS.changes, subtitle), 'Nothing in the plan\'s meaning has changed since then.');
         return;

@@ -8,7 +8,7 @@ import { accountChangeLines, diffHeadline, revisionText } from '../../language/s
 import { formatPercent } from '../../language/src/domain/quantities.js';
 import type { Quadrant } from '../../language/src/domain/portfolio.js';
 import type { PortfolioView } from '../../language/src/reports/view-model.js';
-import { accountsNeedingAttention } from './attention.js';
+import { attentionView } from '../../language/src/reports/attention-view.js';
 import { COLOURS, CONTENT_WIDTH, FONT, PAGE, contentSlide, emptyNote, pagedTable, plain, tiles, titleSlide, type Cell, type DeckFrame, type Pptx } from './slide-kit.js';
 
 export const PORTFOLIO_SECTIONS = {
@@ -70,16 +70,17 @@ function headlineSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void 
 }
 
 function attentionSlide(pptx: Pptx, frame: DeckFrame, view: PortfolioView): void {
-    const rows: Cell[][] = accountsNeedingAttention(view).map(({ row, reasons }) => [
-        { text: plain(row.title, 80), bold: true }, row.owner ? plain(row.owner.name, 50) : '—', row.strategicValueDisplay, reasons.join('; '),
+    const attention = attentionView(view);
+    const rows: Cell[][] = attention.accounts.map((a) => [
+        { text: plain(a.title, 80), bold: true }, a.owner ? plain(a.owner, 50) : '—', a.strategicValueDisplay, a.reasons.map((r) => plain(r.text, 200)).join('; '),
     ]);
     if (rows.length === 0) {
-        emptyNote(contentSlide(pptx, frame, PORTFOLIO_SECTIONS.attention), 'No account needs attention: no key account below the threshold, no finding to discuss.');
+        emptyNote(contentSlide(pptx, frame, PORTFOLIO_SECTIONS.attention), 'No account needs attention: no renewal, deadline, weak key relationship, error or overdue work to act on.');
         return;
     }
     pagedTable(pptx, frame, {
-        title: PORTFOLIO_SECTIONS.attention, subtitle: 'Key accounts below the key threshold first, then the most errors and warnings',
-        header: ['Account', 'Owner', 'Strategic value', 'Why'], widths: [3.0, 2.0, 1.4, CONTENT_WIDTH - 6.4], rows, fontPt: 12, maxRows: 10,
+        title: PORTFOLIO_SECTIONS.attention, subtitle: `${attention.accounts.length} of ${attention.accountCount} accounts, worst first: strategic value × how close the trouble is to lost revenue`,
+        header: ['Account', 'Owner', 'Strategic value', 'Why'], widths: [3.0, 1.9, 1.6, CONTENT_WIDTH - 6.5], rows, fontPt: 12, maxRows: 10,
     });
 }
 

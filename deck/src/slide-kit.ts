@@ -32,7 +32,7 @@ export const STANCE_COLOURS: Record<string, { fill: string; text: string }> = {
 
 /** Plan text as one line for a slide (no control characters, which the slide's XML cannot hold), shortened to `max` characters. */
 export function plain(text: string | undefined, max = 600): string {
-    const line = oneLine(text ?? '').replace(/`/g, '');
+    const line = oneLine(text ?? '');
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
