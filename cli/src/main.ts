@@ -24,6 +24,7 @@ import { registerImportCommand } from './import-command.js';
 import { sarifLog } from '../../language/src/reports/sarif-log.js';
 import { registerFormatCommand } from './format-command.js';
 import { registerDiffCommands } from './diff-commands.js';
+import { checkDeckOptions, writeDeckReport } from './deck-report.js';
 import { detailOption } from './report-options.js';
 
 export const KAM_VERSION = '0.1.0';
@@ -109,7 +110,8 @@ async function validate(paths: string[], options: LoadCommandOptions & { format:
     return counts.error > 0 ? 1 : 0;
 }
 
-async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string; detail?: boolean }, io: Output): Promise<number> {
+async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string; since?: string; detail?: boolean }, io: Output): Promise<number> {
+    checkDeckOptions(options.format, options);
     const portfolio = await load(paths, options, io);
     let accounts = reviewed(portfolio, 'report');
     if (options.account) {
@@ -117,8 +119,13 @@ async function report(paths: string[], options: LoadCommandOptions & { format: s
         if (accounts.length === 0) throw new CliError(`No account named "${options.account}" in ${paths.join(', ')}.`);
     }
     const context = { ...reportContextFor(portfolio.services, portfolio.requested[0]?.uri), detail: options.detail };
+    const single = accounts.length === 1 && Boolean(options.account || portfolio.requested.length === 1);
+    if (options.format === 'pptx') {
+        await writeDeckReport(accounts, single, context, portfolio, options, io);
+        return 0;
+    }
     const format = options.format as ReportKind;
-    const content = accounts.length === 1 && (options.account || portfolio.requested.length === 1)
+    const content = single
         ? renderAccountReport(accounts, format, context)
         : renderPortfolioReport(accounts, format, context);
     if (options.out) {
@@ -171,10 +178,11 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         .configureOutput(oneLineErrors(io, 'kam report --help'))
         .description('write a summary report: one account, or the whole portfolio')
         .argument('[paths...]', '.kam files or folders', ['.'])
-        .addOption(new Option('--format <format>', 'report format: Markdown, a self-contained HTML page with charts, or the JSON view model').choices(['md', 'html', 'json']).default('md'))
+        .addOption(new Option('--format <format>', 'report format: Markdown, a self-contained HTML page with charts, the JSON view model, or a PowerPoint review deck (with --out)').choices(['md', 'html', 'json', 'pptx']).default('md'))
         .option('-o, --out <file>', 'write to this file instead of standard output')
         .option('-f, --force', 'overwrite an existing --out file (never a plan or another file the run read)')
         .option('--account <name>', 'report on this account only')
+        .option('--since <revision>', 'with --format pptx: add what changed since this git tag, commit or date (yyyy-mm-dd)')
         .addOption(detailOption)
         .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await report(paths, options, io)));
@@ -198,6 +206,7 @@ Examples:
   kam report examples --out portfolio.md       portfolio summary in Markdown
   kam report examples --format html -o p.html  the same with charts, one page
   kam report plans/nordwind-logistics.kam      one account on a page
+  kam report a.kam --format pptx -o a.pptx     an account's review deck (pptx)
   kam lsp --stdio                              language server for other editors
   kam validate plans/ --format sarif           findings for code scanning
   kam format --check plans/                    exit 1 if a plan needs formatting

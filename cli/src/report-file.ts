@@ -92,7 +92,7 @@ function checkTarget(out: string, target: string, rules: WriteRules): fs.Stats |
     return stats;
 }
 
-export function writeReportFile(out: string, content: string, rules: WriteRules): void {
+export function writeReportFile(out: string, content: string | Uint8Array, rules: WriteRules): void {
     const target = path.resolve(out);
     checkName(out, target);
     const dir = path.dirname(target);

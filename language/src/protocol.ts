@@ -5,7 +5,8 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
-export type ReportFormat = 'md' | 'html' | 'json';
+/** `pptx`: the review deck (PowerPoint), sent base64-encoded. */
+export type ReportFormat = 'md' | 'html' | 'json' | 'pptx';
 
 export namespace SummaryReportRequest {
     export interface Params {
@@ -20,11 +21,28 @@ export namespace SummaryReportRequest {
     export interface Result {
         title: string;
         format: ReportFormat;
+        /** The report's text; for `pptx` the deck's bytes in base64 (`base64ToBytes` decodes them). */
         content: string;
+        /** Set when `content` is binary, encoded. */
+        encoding?: 'base64';
         accountCount: number;
     }
     export const method = 'kam/summaryReport';
     export const type = new RequestType<Params, Result, void>(method);
+}
+
+/** Bytes as base64 for a JSON message: btoa over chunks, which Node and a browser's worker both have. */
+export function bytesToBase64(bytes: Uint8Array): string {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
 }
 
 /** The live preview of a plan: the rendered body (charts as inline SVG) and how many accounts it shows. */

@@ -10,7 +10,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { z } from 'zod';
 import type { KamServices } from '../../language/src/kam-module.js';
-import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest } from '../../language/src/protocol.js';
+import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest, bytesToBase64 } from '../../language/src/protocol.js';
+import { accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
 import { reviewDocument } from '../../language/src/analysis/review.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
@@ -26,7 +27,7 @@ export const documentUri = z.string({ error: 'must be a document URI (a string)'
 const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
 
 const schemas = {
-    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json'], { error: 'must be md, html or json' }).optional(), detail: z.boolean({ error: 'must be true or false' }).optional() }).strip(),
+    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json', 'pptx'], { error: 'must be md, html, json or pptx' }).optional(), detail: z.boolean({ error: 'must be true or false' }).optional() }).strip(),
     accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }).strip(),
     portfolioPreview: z.object({ folders }).strip(),
 };
@@ -153,20 +154,21 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
         const document = await plans.document(params.uri, token);
         const accounts = reviewDocument(Kam.analysis.PlanAnalyzer, document);
         if (accounts.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `${document.uri.fsPath || params.uri} holds no account plan.`);
-        return {
-            title: accounts.length === 1 ? `${accounts[0].card.plan.title} — summary` : 'Account summaries',
-            format,
-            content: renderAccountReport(accounts, format, reportContextFor(Kam, document.uri)),
-            accountCount: accounts.length,
-        };
+        const context = reportContextFor(Kam, document.uri);
+        const title = accounts.length === 1 ? `${accounts[0].card.plan.title} — ${format === 'pptx' ? 'review' : 'summary'}` : format === 'pptx' ? 'Account reviews' : 'Account summaries';
+        if (format === 'pptx') {
+            const deck = await accountReviewDeck(accounts.map((a) => accountView(a, context)));
+            return { title, format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
+        }
+        return { title, format, content: renderAccountReport(accounts, format, context), accountCount: accounts.length };
     }
     const accounts = await plans.portfolio(params.folders, token);
-    return {
-        title: 'Portfolio summary',
-        format,
-        content: renderPortfolioReport(accounts, format, { ...reportContextFor(Kam, firstPlan(accounts)), detail: params.detail }),
-        accountCount: accounts.length,
-    };
+    const context = { ...reportContextFor(Kam, firstPlan(accounts)), detail: params.detail };
+    if (format === 'pptx') {
+        const deck = await portfolioReviewDeck(portfolioView(accounts, context));
+        return { title: 'Portfolio review', format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
+    }
+    return { title: 'Portfolio summary', format, content: renderPortfolioReport(accounts, format, context), accountCount: accounts.length };
 }
 
 /** The plan a portfolio report takes its portfolio's settings from. */

@@ -115,7 +115,7 @@ const cases: Case[] = [
     {
         situation: 'a format that does not exist',
         setup: () => ['report', 'p', '--format', 'pdf'],
-        message: /^kam: option '--format <format>' argument 'pdf' is invalid\. Allowed choices are md, html, json; see kam report --help\.$/,
+        message: /^kam: option '--format <format>' argument 'pdf' is invalid\. Allowed choices are md, html, json, pptx; see kam report --help\.$/,
     },
     {
         situation: 'a date that is not a date',

@@ -2,6 +2,8 @@
 # Installs what the end-to-end tests need on a machine without internet access (only the npm
 # registry and Debian's packages), see test/e2e/README.md:
 #   - Debian's Chromium (driven by playwright-core; never a downloaded browser),
+#   - LibreOffice Impress, poppler-utils and the Carlito font, which check the review deck
+#     (test/deck/deck-libreoffice.test.ts: the deck to PDF and PNG pages; Carlito is metrically Calibri),
 #   - a VS Code server: the one bundled in the npm package code-server, installed into
 #     .e2e/vscode-server (gitignored, kept out of package.json: ~800 MB of native modules),
 #   - a Node 24 with its C headers to build code-server's native modules and run the server
@@ -52,6 +54,11 @@ if [ ! -x "$CHROMIUM" ]; then
     fi
     apt_packages+=(chromium)
 fi
+# The review deck's check, in both modes (without recommends: LibreOffice's pull in Java and more).
+deck_packages=()
+command -v soffice >/dev/null 2>&1 || deck_packages+=(libreoffice-impress)
+command -v pdftotext >/dev/null 2>&1 || deck_packages+=(poppler-utils)
+dpkg -s fonts-crosextra-carlito >/dev/null 2>&1 || deck_packages+=(fonts-crosextra-carlito)
 if [ "$chromium_only" -eq 0 ] && ! server_installed; then
     # Only needed to build code-server's native modules.
     dpkg -s libkrb5-dev >/dev/null 2>&1 || apt_packages+=(libkrb5-dev)
@@ -59,10 +66,11 @@ if [ "$chromium_only" -eq 0 ] && ! server_installed; then
     command -v make >/dev/null 2>&1 || apt_packages+=(make)
     command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
 fi
-if [ "${#apt_packages[@]}" -gt 0 ]; then
+if [ "${#apt_packages[@]}" -gt 0 ] || [ "${#deck_packages[@]}" -gt 0 ]; then
+    missing=("${apt_packages[@]}" "${deck_packages[@]}")
     # Decide now, before any work, whether apt-get can run here; if not, say what to run and stop.
     if ! command -v apt-get >/dev/null 2>&1; then
-        log "missing ${apt_packages[*]} and this system has no apt-get: install them with its package manager (for Chromium, or set KAM_CHROMIUM and KAM_E2E_CHROMIUM to a Chromium), then run the tests again."
+        log "missing ${missing[*]} and this system has no apt-get: install them with its package manager (for Chromium, or set KAM_CHROMIUM and KAM_E2E_CHROMIUM to a Chromium), then run the tests again."
         exit 1
     fi
     if [ "$(id -u)" -eq 0 ]; then
@@ -70,14 +78,19 @@ if [ "${#apt_packages[@]}" -gt 0 ]; then
     elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
         as_root=(sudo)
     else
-        log "missing Debian packages and no root here: run  sudo apt-get install -y ${apt_packages[*]}  (or this script as root), then run the tests again."
+        log "missing Debian packages and no root here: run  sudo apt-get install -y ${missing[*]}  (or this script as root), then run the tests again."
         exit 1
     fi
-    log "installing Debian packages: ${apt_packages[*]}"
+    log "installing Debian packages: ${missing[*]}"
     "${as_root[@]}" apt-get update
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
+    if [ "${#apt_packages[@]}" -gt 0 ]; then
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
+    fi
+    if [ "${#deck_packages[@]}" -gt 0 ]; then
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${deck_packages[@]}"
+    fi
 else
-    log "Debian packages present (chromium$([ "$chromium_only" -eq 1 ] || server_installed || echo ', libkrb5-dev, g++, make, python3'))"
+    log "Debian packages present (chromium, libreoffice-impress, poppler-utils, fonts-crosextra-carlito$([ "$chromium_only" -eq 1 ] || server_installed || echo ', libkrb5-dev, g++, make, python3'))"
 fi
 
 if [ "$chromium_only" -eq 1 ]; then

@@ -64,9 +64,9 @@ export interface ReviewedFixture {
     byName(name: string): ReviewedAccount;
 }
 
-/** Builds the fixture portfolio (plus extra files) and reviews every account. */
-export async function reviewedFixture(extra: Record<string, string> = {}): Promise<ReviewedFixture> {
-    const workspace = await buildWorkspace({ ...readPlans(PORTFOLIO_FIXTURE), ...extra });
+/** Builds the fixture portfolio (or another folder of plans, plus extra files) and reviews every account. */
+export async function reviewedFixture(extra: Record<string, string> = {}, folder = PORTFOLIO_FIXTURE): Promise<ReviewedFixture> {
+    const workspace = await buildWorkspace({ ...readPlans(folder), ...extra });
     const analyzer = workspace.services.analysis.PlanAnalyzer;
     const accounts = [...workspace.documents.entries()]
         .sort(([a], [b]) => a.localeCompare(b))

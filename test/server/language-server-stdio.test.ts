@@ -17,7 +17,8 @@ import {
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'langium';
-import { AccountPreviewRequest, PortfolioPreviewRequest, SummaryReportRequest } from '../../language/src/protocol.js';
+import { AccountPreviewRequest, PortfolioPreviewRequest, SummaryReportRequest, base64ToBytes } from '../../language/src/protocol.js';
+import { readDeck } from '../helpers/deck-contents.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
 
 let server: ChildProcess;
@@ -128,6 +129,18 @@ describe('kam lsp --stdio', () => {
         await expect(connection.sendRequest(SummaryReportRequest.type, { detail: 'yes' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/kam\/summaryReport: detail must be true or false/);
     });
 
+    it('sends the review deck as base64: a PowerPoint file with the account\'s name and a native chart', async () => {
+        const uri = URI.file(path.join(workspace, 'danube-foods.kam')).toString();
+        const deck = await connection.sendRequest(SummaryReportRequest.type, { uri, format: 'pptx' });
+        expect(deck).toMatchObject({ format: 'pptx', encoding: 'base64', accountCount: 1, title: 'Danube Foods — review' });
+        const contents = await readDeck(base64ToBytes(deck.content));
+        expect(contents.slides[0]).toContain('Danube Foods');
+        expect([...contents.charts.values()].some((xml) => xml.includes('<c:barChart>'))).toBe(true);
+        const portfolio = await connection.sendRequest(SummaryReportRequest.type, { format: 'pptx' });
+        expect(portfolio).toMatchObject({ format: 'pptx', accountCount: 2 });
+        expect([...(await readDeck(base64ToBytes(portfolio.content))).charts.values()].some((xml) => xml.includes('<c:bubbleChart>'))).toBe(true);
+    });
+
     it('answers a request about a file it does not know with an error, and keeps serving', async () => {
         await expect(connection.sendRequest(SummaryReportRequest.type, { uri: URI.file(path.join(workspace, 'missing.kam')).toString() }))
             .rejects.toThrow(/not a KAM plan the server knows/);
@@ -155,7 +168,7 @@ describe('kam lsp --stdio', () => {
         expect(html).toMatchObject({ format: 'html', accountCount: 2 });
         expect(html.content).toMatch(/^<!DOCTYPE html>/);
         await expect(connection.sendRequest(AccountPreviewRequest.type, { uri: 42 } as unknown as AccountPreviewRequest.Params)).rejects.toThrow(/kam\/accountPreview: uri must be a document URI \(a string\)/);
-        await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/kam\/summaryReport: format must be md, html or json/);
+        await expect(connection.sendRequest(SummaryReportRequest.type, { format: 'pdf' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/kam\/summaryReport: format must be md, html, json or pptx/);
         expect((await connection.sendRequest(AccountPreviewRequest.type, { uri })).accountCount).toBe(1);
     });
 

@@ -1,26 +1,27 @@
 /**
  * "KAM: Generate Summary Report": the plan in the active editor, or, from a folder in the explorer
  * or with no plan open, the whole portfolio. The user picks the output: Markdown beside the plan,
- * unsaved (nothing on disk is touched), or saved as a self-contained HTML page or as Markdown through
- * the save dialog (whose own overwrite question is the consent). A file written to a path given by
+ * unsaved (nothing on disk is touched), or saved as a self-contained HTML page, as Markdown or as a
+ * PowerPoint review deck through the save dialog (whose own overwrite question is the consent). A file written to a path given by
  * the caller, without a dialog, is never overwritten without asking.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ClientCommands, SummaryReportRequest } from '../../../language/src/protocol.js';
+import { ClientCommands, SummaryReportRequest, base64ToBytes } from '../../../language/src/protocol.js';
 import { exists } from '../file-exists.js';
 import { isCancellation } from '../cancellation.js';
 import { isPlanDocument } from '../plan-document.js';
 
 export const GENERATE_SUMMARY_REPORT = ClientCommands.generateSummaryReport;
 
-/** `beside`: Markdown opened unsaved beside the plan; `html` / `md`: a file, saved. */
-export type SummaryReportOutput = 'beside' | 'html' | 'md';
+/** `beside`: Markdown opened unsaved beside the plan; `html` / `md` / `pptx`: a file, saved. */
+export type SummaryReportOutput = 'beside' | 'html' | 'md' | 'pptx';
+type SavedOutput = Exclude<SummaryReportOutput, 'beside'>;
 
 export interface SummaryReportOptions {
     /** Skips the question "how?" (for key bindings, tests and other extensions). */
     output?: SummaryReportOutput;
-    /** Where to save an `html` / `md` report without the save dialog; asks before overwriting. */
+    /** Where to save an `html` / `md` / `pptx` report without the save dialog; asks before overwriting. */
     to?: vscode.Uri | string;
     /** The portfolio report keeps the findings' codes, files and lines for the plans' authors. */
     detail?: boolean;
@@ -30,7 +31,14 @@ const OUTPUT_CHOICES: (vscode.QuickPickItem & { output: SummaryReportOutput })[]
     { label: '$(preview) Open Markdown beside', description: 'unsaved, for a pull request or a wiki', output: 'beside' },
     { label: '$(globe) Save as HTML…', description: 'one self-contained page with charts, printable to PDF', output: 'html' },
     { label: '$(markdown) Save as Markdown…', description: 'a .md file', output: 'md' },
+    { label: '$(file-media) Save as PowerPoint…', description: 'the review deck: native charts and shapes, editable', output: 'pptx' },
 ];
+
+const SAVE_FILTERS: Record<SavedOutput, Record<string, string[]>> = {
+    html: { 'HTML page': ['html'] },
+    md: { Markdown: ['md'] },
+    pptx: { PowerPoint: ['pptx'] },
+};
 
 export function registerSummaryReportCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     context.subscriptions.push(vscode.commands.registerCommand(GENERATE_SUMMARY_REPORT, async (target?: vscode.Uri | string, options: SummaryReportOptions = {}) => {
@@ -41,7 +49,7 @@ export function registerSummaryReportCommand(context: vscode.ExtensionContext, c
             if (!output) return undefined;
             const result = await vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Notification, cancellable: true, title: params.uri ? 'KAM: summarising the account plan…' : 'KAM: summarising the portfolio…' },
-                (_progress, token) => client.sendRequest(SummaryReportRequest.type, { ...params, format: output === 'html' ? 'html' : 'md', detail: options.detail }, token),
+                (_progress, token) => client.sendRequest(SummaryReportRequest.type, { ...params, format: output === 'beside' ? 'md' : output, detail: options.detail }, token),
             );
             if (output === 'beside') {
                 const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.content });
@@ -58,13 +66,13 @@ export function registerSummaryReportCommand(context: vscode.ExtensionContext, c
     }));
 }
 
-function fileName(result: SummaryReportRequest.Result, output: 'html' | 'md'): string {
+function fileName(result: SummaryReportRequest.Result, output: SavedOutput): string {
     const base = result.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'kam-summary';
     return `${base}.${output}`;
 }
 
 /** Writes the report where the user says; returns the file, or undefined when they decline. */
-async function saveReport(result: SummaryReportRequest.Result, output: 'html' | 'md', params: SummaryReportRequest.Params, to: vscode.Uri | string | undefined): Promise<vscode.Uri | undefined> {
+async function saveReport(result: SummaryReportRequest.Result, output: SavedOutput, params: SummaryReportRequest.Params, to: vscode.Uri | string | undefined): Promise<vscode.Uri | undefined> {
     let destination: vscode.Uri | undefined;
     if (to) {
         destination = typeof to === 'string' ? vscode.Uri.parse(to, true) : to;
@@ -78,19 +86,23 @@ async function saveReport(result: SummaryReportRequest.Result, output: 'html' | 
         destination = await vscode.window.showSaveDialog({
             title: 'Save the KAM summary report',
             defaultUri: near ? vscode.Uri.joinPath(near, fileName(result, output)) : undefined,
-            filters: output === 'html' ? { 'HTML page': ['html'] } : { Markdown: ['md'] },
+            filters: SAVE_FILTERS[output],
         });
         if (!destination) return undefined;
     }
     // Through the workspace's file system: on disk, or the repository's own on vscode.dev and github.dev.
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(result.content));
-    // A browser opens only a page on disk; in VS Code for the Web the file lives in the repository.
-    const inBrowser = output === 'html' && destination.scheme === 'file';
-    const open = inBrowser ? 'Open in Browser' : 'Open';
+    const bytes = result.encoding === 'base64' ? base64ToBytes(result.content) : new TextEncoder().encode(result.content);
+    await vscode.workspace.fs.writeFile(destination, bytes);
+    // A browser opens only a page on disk, the system's presentation program only a deck on disk; in
+    // VS Code for the Web the file lives in the repository (a deck then has nothing to open it with).
+    const external = output !== 'md' && destination.scheme === 'file';
+    const open = external ? (output === 'html' ? 'Open in Browser' : 'Open') : output === 'pptx' ? undefined : 'Open';
     const where = destination.scheme === 'file' ? destination.fsPath : vscode.workspace.asRelativePath(destination);
-    void vscode.window.showInformationMessage(`KAM: saved the report of ${result.accountCount} account${result.accountCount === 1 ? '' : 's'} to ${where}.`, open).then(async (choice) => {
-        if (choice !== open) return;
-        if (inBrowser) await vscode.env.openExternal(destination);
+    const what = output === 'pptx' ? 'review deck' : 'report';
+    const saved = `KAM: saved the ${what} of ${result.accountCount} account${result.accountCount === 1 ? '' : 's'} to ${where}.`;
+    void (open ? vscode.window.showInformationMessage(saved, open) : vscode.window.showInformationMessage(saved)).then(async (choice) => {
+        if (!open || choice !== open) return;
+        if (external) await vscode.env.openExternal(destination);
         else await vscode.window.showTextDocument(destination);
     });
     return destination;

@@ -52,6 +52,13 @@ export interface InteractionRow {
 }
 
 export interface AccountPlanSections {
+    /** Revenue and the pipeline in the account's currency, formatted: the headline a review opens with. */
+    money: {
+        current?: string;
+        potential?: string;
+        /** Open opportunities weighted by their chance to win; the unweighted total; the growth still unplanned. */
+        pipeline?: { weighted: string; open: string; openCount: number; won?: string; gapToPotential?: string };
+    };
     /** One sentence each, the same as in the hover and the Markdown report. */
     calendar: { renewal?: string; reviews?: string; pipeline?: string };
     contracts: ContractRow[];
@@ -72,7 +79,18 @@ export function accountPlanSections(card: AccountScorecard, people: People): Acc
     const currency = card.pipeline.currency;
     const latestSignOff = plan.signOffs.at(-1);
     const whitespace = plan.whitespace;
+    const p = card.pipeline;
+    const money = (amount: number) => formatMoney({ amount, currency: p.currency! });
     return {
+        money: {
+            current: plan.currentRevenue && formatMoney(plan.currentRevenue),
+            potential: plan.potentialRevenue && formatMoney(plan.potentialRevenue),
+            pipeline: p.currency && (p.openCount > 0 || p.won > 0 || p.gapToPotential !== undefined) ? {
+                weighted: money(p.weighted), open: money(p.open), openCount: p.openCount,
+                won: p.won > 0 ? money(p.won) : undefined,
+                gapToPotential: p.gapToPotential === undefined ? undefined : money(p.gapToPotential),
+            } : undefined,
+        },
         calendar: { renewal: renewalText(card), reviews: rhythmText(card), pipeline: pipelineText(card) },
         contracts: plan.contracts.map((c) => ({
             title: c.title ?? 'Contract', start: c.start, end: c.end, renewal: renewalDateOf(c),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { STRONG_PLAN } from './example-plans.js';
-import { command, diagnosticsOf, showPlan } from './helpers.js';
+import { command, diagnosticsOf, showPlan, workspaceRoot } from './helpers.js';
 import { escapeRegExp, inlayHintText, strategicValueIn, wholeDocument } from './plan-text.js';
 
 describe('KAM: Generate Summary Report', () => {
@@ -23,5 +23,21 @@ describe('KAM: Generate Summary Report', () => {
         assert.ok(text.includes(`# ${STRONG_PLAN.title}`), `report without the account title:\n${text.slice(0, 500)}`);
         assert.match(text, /^## Strategic value$/m, 'report without the strategic value section');
         assert.match(text, new RegExp(`Strategic value\\**\\s+\\**${escapeRegExp(value)}\\b`), `the report does not give the strategic value ${value}:\n${text.slice(0, 800)}`);
+    });
+
+    it(`saves the ${STRONG_PLAN.title} review deck as PowerPoint through the workspace's file system`, async () => {
+        await showPlan(STRONG_PLAN.path);
+        await diagnosticsOf(STRONG_PLAN.path);
+        // As a user who picks "Save as PowerPoint…" and a file name (the options skip both questions).
+        const to = vscode.Uri.joinPath(workspaceRoot(), 'review-deck.pptx');
+        const saved = await command<vscode.Uri | undefined>('kam.generateSummaryReport', undefined, { output: 'pptx', to });
+        assert.equal(saved?.toString(), to.toString(), 'the command saved no deck (it shows an error message instead: see the "KAM Plans" output)');
+        const bytes = await vscode.workspace.fs.readFile(to);
+        // A zip (what PowerPoint opens) holding the slides and a native chart, decoded from the server's base64.
+        assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), 'PK', 'the deck is not a zip file');
+        const text = new TextDecoder('latin1').decode(bytes);
+        assert.ok(text.includes('ppt/slides/slide1.xml'), 'the deck has no slides');
+        assert.ok(text.includes('ppt/charts/chart'), 'the deck has no native chart');
+        await vscode.workspace.fs.delete(to);
     });
 });
