@@ -132,6 +132,11 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 .kam-figure { margin: 0.5em 0; overflow-x: auto; }
 .kam-note { color: var(--kam-muted); }
 .kam-warning-text { color: var(--kam-bad); font-weight: 600; }
+.kam-good-text { color: var(--kam-good); font-weight: 600; }
+.kam-insight { margin: 0.4em 0 1em; }
+.kam-insight dt { color: var(--kam-muted); font-weight: 600; margin-top: 0.5em; }
+.kam-insight dd { margin: 2px 0 2px 1.2em; }
+.kam-insight dd::before { content: "• "; color: var(--kam-muted); }
 .kam-calendar { list-style: none; padding-left: 0; margin: 0.4em 0 1em; }
 .kam-calendar li { margin: 2px 0; }
 .kam-calendar strong { display: inline-block; min-width: 6.5em; color: var(--kam-muted); font-weight: 600; }
