@@ -73,6 +73,9 @@ export const CHART_CSS = `
 .kam-chart .kam-today-label { fill: var(--kam-bad); }
 .kam-target { stroke: var(--kam-fg); stroke-width: 3; }
 .kam-on-target .kam-bar { fill: var(--kam-good); }
+.kam-kpi-kept { fill: var(--kam-neutral); fill-opacity: 0.6; }
+.kam-kpi-to-cut .kam-kpi-excess { fill: var(--kam-orange); }
+.kam-chart .kam-excess-label { fill: var(--kam-orange); font-weight: 600; }
 .kam-chart .kam-good-label { fill: var(--kam-good); font-weight: 600; }
 .kam-heat-low { --kam-heat: var(--kam-good); } .kam-heat-medium { --kam-heat: var(--kam-warn); } .kam-heat-high { --kam-heat: var(--kam-bad); }
 .kam-heat-box { fill: var(--kam-heat); fill-opacity: 0.18; stroke: var(--kam-bg); stroke-width: 2; }
@@ -85,7 +88,11 @@ export const CHART_CSS = `
 .kam-chart .kam-quadrant-label { fill: var(--kam-muted); font-size: 11px; font-weight: 600; }
 .kam-bubble-fill { fill: var(--kam-q); fill-opacity: 0.5; stroke: var(--kam-q); stroke-width: 2; }
 .kam-bubble-fill.kam-no-revenue { fill-opacity: 0; stroke-dasharray: 2 2; }
-.kam-chart .kam-bubble-label { font-size: 11.5px; }
+.kam-chart .kam-bubble-label { font-size: 11.5px; paint-order: stroke; stroke: var(--kam-bg); stroke-width: 3px; stroke-linejoin: round; }
+.kam-bubble-fill.kam-point { fill-opacity: 0.8; stroke-width: 1; }
+.kam-legend-bubble { fill: var(--kam-neutral); fill-opacity: 0.35; stroke: var(--kam-neutral); stroke-width: 1.5; }
+.kam-legend-swatch { fill: var(--kam-q); fill-opacity: 0.5; stroke: var(--kam-q); stroke-width: 1.5; }
+.kam-legend-bubble.kam-no-revenue { fill-opacity: 0; stroke-dasharray: 2 2; }
 [data-kam-open] { cursor: pointer; }
 .kam-bubble:focus { outline: none; }
 .kam-bubble:focus .kam-bubble-fill, .kam-bubble:hover .kam-bubble-fill { stroke: var(--kam-focus); stroke-width: 4; }
