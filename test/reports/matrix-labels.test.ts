@@ -67,7 +67,9 @@ describe('portfolio matrix names', () => {
         const svg = portfolioMatrix(examples, 'pm').markup;
         expect(svg).toContain('data-kam="matrix-legend"');
         expect(svg).toContain('Bubble area = current revenue:');
-        expect(svg).toContain('4.6M EUR (half scale)');
+        // Nordwind's 4.6M EUR is the largest: the legend's bubbles are a quarter and a sixteenth of it, to scale.
+        expect(svg).toContain('>1.15M EUR</text>');
+        expect(svg).toContain('>288k EUR</text>');
         for (const q of ['Strategic', 'Star', 'Status', 'Streamline']) expect(svg).toMatch(new RegExp(`kam-quadrant-${q.toLowerCase()}"><circle class="kam-legend-swatch"`));
     });
 

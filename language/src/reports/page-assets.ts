@@ -162,7 +162,7 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 table.kam-table { border-collapse: collapse; margin: 0.5em 0; width: 100%; }
 .kam-table th, .kam-table td { border: 1px solid var(--kam-border); padding: 4px 8px; text-align: left; vertical-align: top; }
 .kam-table th { background: var(--kam-surface); }
-.kam-table td.kam-num { text-align: right; font-variant-numeric: tabular-nums; }
+.kam-table td.kam-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .kam-table th button { all: inherit; cursor: pointer; border: none; padding: 0; }
 .kam-table th button::after { content: " ↕"; color: var(--kam-muted); }
 .kam-table th[aria-sort="ascending"] button::after { content: " ↑"; }

@@ -138,11 +138,12 @@ function legend(y: number, maxRevenue: number, maxR: number, currency: string | 
     if (maxRevenue > 0) {
         items.push(text(x, y + 12, 'Bubble area = current revenue:', { class: 'kam-small kam-muted' }));
         x += textWidth('Bubble area = current revenue:', 11) + 10;
-        for (const [share, r] of [[1, maxR / 2], [0.25, maxR / 4]] as const) {
-            // Drawn at half scale: a legend bubble as large as the largest account would crowd the key.
-            const label = `${formatCompact(maxRevenue * share)}${currency ? ` ${currency}` : ''}${share === 1 ? ' (half scale)' : ''}`;
+        // True to scale (area ∝ revenue): a quarter and a sixteenth of the largest account.
+        for (const share of [1 / 4, 1 / 16]) {
+            const r = maxR * Math.sqrt(share);
+            const label = `${formatCompact(maxRevenue * share)}${currency ? ` ${currency}` : ''}`;
             items.push(leaf('circle', { class: 'kam-legend-bubble', cx: x + r, cy: y + 8, r }), text(x + 2 * r + 4, y + 12, label, { class: 'kam-small' }));
-            x += 2 * r + 12 + textWidth(label, 11);
+            x += 2 * r + 14 + textWidth(label, 11);
         }
         items.push(leaf('circle', { class: 'kam-legend-bubble kam-no-revenue', cx: x + 5, cy: y + 8, r: 5 }), text(x + 14, y + 12, 'none stated', { class: 'kam-small' }));
     }
