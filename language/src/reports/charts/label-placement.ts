@@ -67,11 +67,11 @@ export class BoxGrid {
     }
 }
 
-/** Positions around a bubble, nearest first: right, left, above, below, then the diagonals; then one step further out. */
+/** Positions around a bubble, nearest first: right, left, above, below, then the diagonals; then two steps further out. */
 function candidates(l: LabelRequest): Box[] {
     const { cx, cy, r, width: w, height: h } = l;
     const out: Box[] = [];
-    for (const gap of [4, 16]) {
+    for (const gap of [4, 16, 30]) {
         const d = r + gap;
         const diagonal = r * Math.SQRT1_2 + gap;
         out.push(

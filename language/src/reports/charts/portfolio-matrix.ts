@@ -20,7 +20,9 @@ const TOP_LABELLED = 30;
 const LABEL_FONT = 11.5;
 const LABEL_H = 15;
 /** A name longer than this is cut (the bubble's title has it in full). */
-const LABEL_MAX_W = 240;
+const LABEL_MAX_W = 300;
+/** A name with no room in full gets further chances, cut to these widths. */
+const LABEL_SHORTER_W = [200, 120];
 const LEGEND_H = 44;
 
 /** Where an account stood at an earlier revision, to draw its move from then to now. */
@@ -51,7 +53,21 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
     const quadrantLabels: Box[] = quadrantBoxes.map((b) => { const w = textWidth(b.label, 11) * 1.1 + 4; return { x: b.anchor === 'start' ? b.x + 4 : b.x + b.w - 4 - w, y: b.y < ty ? b.y + 4 : b.y + b.h - 20, w, h: 16 }; });
     // Most important first: they get a name first, and in a large portfolio only they get one.
     const byImportance = placed.slice().sort((a, b) => (b.revenue ?? 0) - (a.revenue ?? 0) || b.strategicValue - a.strategicValue);
-    const labelled = new Set(byImportance.slice(0, placed.length <= ALL_LABELLED ? placed.length : TOP_LABELLED));
+    // Accounts drawn on the same spot (within a few pixels) share one bubble and one name, "… and 249 more":
+    // the names go to different places, not to copies of one.
+    const limit = placed.length <= ALL_LABELLED ? placed.length : TOP_LABELLED;
+    const labelled = new Set<PortfolioAccountRow>();
+    const sameSpot = new Map<string, { first: PortfolioAccountRow; more: number }>();
+    for (const a of byImportance) {
+        const spot = `${Math.round(xOf(a.relationship) / 4)},${Math.round(yOf(a.strategicValue) / 4)}`;
+        const taken = sameSpot.get(spot);
+        if (taken) taken.more++;
+        else if (labelled.size < limit) {
+            sameSpot.set(spot, { first: a, more: 0 });
+            labelled.add(a);
+        }
+    }
+    const others = new Map([...sameSpot.values()].map((s) => [s.first, s.more]));
     // In a crowded matrix the named bubbles are smaller, so their names find room.
     const maxR = placed.length > ALL_LABELLED ? MAX_R / 2 : MAX_R;
     const bubbles = byImportance.map((a) => {
@@ -61,18 +77,29 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
         const r = point ? 3 : a.revenue && maxRevenue > 0 ? Math.max(5, maxR * Math.sqrt(a.revenue / maxRevenue)) : 5;
         return { a, cx, cy, r, point, box: { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r } };
     });
-    const names = new Map(bubbles.map((b) => [b.a, textWidth(b.a.title, LABEL_FONT) <= LABEL_MAX_W ? b.a.title : fit(b.a.title, LABEL_MAX_W, LABEL_FONT)]));
-    const positions = placeLabels(bubbles.filter((b) => !b.point).map((b) => ({
-        key: b.a.name, cx: b.cx, cy: b.cy, r: b.r, width: textWidth(names.get(b.a)!, LABEL_FONT) + 2, height: LABEL_H, own: b.box,
-    })), {
-        bounds: { x: LEFT + 1, y: TOP + 1, w: PLOT_W - 2, h: PLOT_H - 2 },
-        // Points may sit under a name (its halo keeps it readable); bubbles may not.
-        obstacles: [...quadrantLabels, ...bubbles.filter((b) => !b.point).map((b) => b.box)],
-        rules: [{ x1: tx, x2: tx, y1: TOP, y2: TOP + PLOT_H }, { x1: LEFT, x2: LEFT + PLOT_W, y1: ty, y2: ty }],
-    });
+    const nameOf = (b: (typeof bubbles)[number], width: number) => {
+        const more = others.get(b.a) ? ` +${others.get(b.a)!.toLocaleString('en')} more` : '';
+        const room = width - textWidth(more, LABEL_FONT);
+        return `${textWidth(b.a.title, LABEL_FONT) <= room ? b.a.title : fit(b.a.title, room, LABEL_FONT)}${more}`;
+    };
+    const bounds = { x: LEFT + 1, y: TOP + 1, w: PLOT_W - 2, h: PLOT_H - 2 };
+    const rules = [{ x1: tx, x2: tx, y1: TOP, y2: TOP + PLOT_H }, { x1: LEFT, x2: LEFT + PLOT_W, y1: ty, y2: ty }];
+    // Points may sit under a name (its halo keeps it readable); bubbles may not.
+    const obstacles = [...quadrantLabels, ...bubbles.filter((b) => !b.point).map((b) => b.box)];
+    const request = (b: (typeof bubbles)[number], name: string) => ({ key: b.a.name, cx: b.cx, cy: b.cy, r: b.r, width: textWidth(name, LABEL_FONT) + 2, height: LABEL_H, own: b.box });
+    // Every name in full first; then the names that found no room, shorter and shorter.
+    const names = new Map(bubbles.map((b) => [b.a.name, nameOf(b, LABEL_MAX_W)]));
+    const positions = placeLabels(bubbles.filter((b) => !b.point).map((b) => request(b, names.get(b.a.name)!)), { bounds, obstacles, rules });
+    for (const width of LABEL_SHORTER_W) {
+        const retry = bubbles.filter((b) => !b.point && !positions.has(b.a.name));
+        if (!retry.length) break;
+        for (const b of retry) names.set(b.a.name, nameOf(b, width));
+        const again = placeLabels(retry.map((b) => request(b, names.get(b.a.name)!)), { bounds, obstacles: [...obstacles, ...positions.values()], rules });
+        for (const [key, box] of again) positions.set(key, box);
+    }
     const labels = bubbles.flatMap(({ a }) => {
         const box = positions.get(a.name);
-        return box ? [text(box.x + 1, box.y + 11.5, names.get(a)!, { class: 'kam-bubble-label', 'data-account': a.name })] : [];
+        return box ? [text(box.x + 1, box.y + 11.5, names.get(a.name)!, { class: 'kam-bubble-label', 'data-account': a.name })] : [];
     });
     // Drawn largest first, so small bubbles are on top and stay clickable.
     bubbles.sort((x, y) => y.r - x.r);
@@ -108,7 +135,9 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
         text(LEFT - 8, yOf(v) + 4, String(v), { class: 'kam-small kam-muted', 'text-anchor': 'end' }),
     ]);
     const unplaced = view.accounts.length - placed.length;
-    const unnamed = placed.length - positions.size;
+    // Named: each account with a name on the chart, and those named with it as "and N more".
+    const named = bubbles.filter((b) => positions.has(b.a.name)).reduce((n, b) => n + 1 + (others.get(b.a) ?? 0), 0);
+    const unnamed = placed.length - named;
     return svg({
         id, width: LEFT + PLOT_W + 10, height: TOP + PLOT_H + 40 + LEGEND_H + (unnamed > 0 ? 18 : 0), className: 'kam-portfolio-matrix',
         title: `Portfolio matrix: ${placed.length} account${placed.length === 1 ? '' : 's'} by strategic value and relationship strength${unplaced ? ` (${unplaced} not placed)` : ''}`,
