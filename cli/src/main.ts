@@ -24,6 +24,7 @@ import { registerImportCommand } from './import-command.js';
 import { sarifLog } from '../../language/src/reports/sarif-log.js';
 import { registerFormatCommand } from './format-command.js';
 import { registerDiffCommands } from './diff-commands.js';
+import { detailOption } from './report-options.js';
 
 export const KAM_VERSION = '0.1.0';
 
@@ -108,14 +109,14 @@ async function validate(paths: string[], options: LoadCommandOptions & { format:
     return counts.error > 0 ? 1 : 0;
 }
 
-async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string }, io: Output): Promise<number> {
+async function report(paths: string[], options: LoadCommandOptions & { format: string; out?: string; force?: boolean; account?: string; detail?: boolean }, io: Output): Promise<number> {
     const portfolio = await load(paths, options, io);
     let accounts = reviewed(portfolio, 'report');
     if (options.account) {
         accounts = accounts.filter((a) => a.card.plan.name === options.account || a.card.plan.title === options.account);
         if (accounts.length === 0) throw new CliError(`No account named "${options.account}" in ${paths.join(', ')}.`);
     }
-    const context = reportContextFor(portfolio.services, portfolio.requested[0]?.uri);
+    const context = { ...reportContextFor(portfolio.services, portfolio.requested[0]?.uri), detail: options.detail };
     const format = options.format as ReportKind;
     const content = accounts.length === 1 && (options.account || portfolio.requested.length === 1)
         ? renderAccountReport(accounts, format, context)
@@ -174,6 +175,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
         .option('-o, --out <file>', 'write to this file instead of standard output')
         .option('-f, --force', 'overwrite an existing --out file (never a plan or another file the run read)')
         .option('--account <name>', 'report on this account only')
+        .addOption(detailOption)
         .addOption(todayOption).addOption(rootOption).addOption(allowEmptyOption)
         .action(async (paths: string[], options) => setExitCode(await report(paths, options, io)));
     program.command('lsp')

@@ -30,6 +30,7 @@ import { KamCodeActionProvider } from './lsp/kam-code-actions.js';
 import { KamCommandHandler } from './lsp/kam-commands.js';
 import { KamRenameProvider } from './lsp/kam-rename.js';
 import { KamDocumentUpdateHandler } from './lsp/kam-document-update-handler.js';
+import { KamLangiumDocumentFactory } from './workspace/kam-document-factory.js';
 import { createKamParser } from './syntax/kam-parser.js';
 import { KamValueConverter } from './syntax/kam-value-converter.js';
 import { KamTokenBuilder } from './syntax/kam-token-builder.js';
@@ -104,6 +105,7 @@ export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
         WorkspaceManager: (services) => new KamWorkspaceManager(services),
         DocumentBuilder: (services) => new KamDocumentBuilder(services),
         LangiumDocuments: (services) => new KamLangiumDocuments(services),
+        LangiumDocumentFactory: (services) => new KamLangiumDocumentFactory(services),
     },
 };
 

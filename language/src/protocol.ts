@@ -14,6 +14,8 @@ export namespace SummaryReportRequest {
         /** Restrict a portfolio summary to these folders (workspace folders when omitted). */
         folders?: string[];
         format?: ReportFormat;
+        /** The portfolio report keeps the findings' codes, files and lines for the plans' authors (a director's report leaves them out). */
+        detail?: boolean;
     }
     export interface Result {
         title: string;

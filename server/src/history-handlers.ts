@@ -61,26 +61,55 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     let looked: string | undefined;
     let running = Promise.resolve();
     // Each plan's stated review dates, read from the syntax tree of the documents each pass validated
-    // (no scoring: a keystroke must not re-analyse the portfolio).
-    const statedReviews = new Map<string, Array<[account: string, date: string]>>();
+    // (no scoring), and how many plans state each account's review on each date: kept as plans are
+    // built and deleted, so a keystroke costs the same at 200 plans as at 20,000.
+    const statedReviews = new Map<string, string>();
+    const reviewsByDate = new Map<string, Map<string, number>>();
+    let reviewDates: Array<[date: string, accounts: string[]]> = [];
+    let datesChanged = true;
+    const count = (stated: Array<[string, string]>, by: 1 | -1) => {
+        for (const [account, date] of stated) {
+            if (!isValidIsoDate(date)) continue;
+            const accounts = reviewsByDate.get(date) ?? new Map<string, number>();
+            const n = (accounts.get(account) ?? 0) + by;
+            if (n > 0) accounts.set(account, n);
+            else accounts.delete(account);
+            if (accounts.size) reviewsByDate.set(date, accounts);
+            else reviewsByDate.delete(date);
+        }
+    };
+    const state = (uri: string, stated: Array<[string, string]>) => {
+        const before = statedReviews.get(uri);
+        const now = stated.length ? JSON.stringify(stated) : undefined;
+        if (before === now) return;
+        if (before) count(JSON.parse(before) as Array<[string, string]>, -1);
+        if (now) {
+            count(stated, 1);
+            statedReviews.set(uri, now);
+        } else {
+            statedReviews.delete(uri);
+        }
+        datesChanged = true;
+    };
+    shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+        for (const uri of deleted) state(uri.toString(), []);
+    });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
         for (const d of built) {
             const root = d.parseResult.value;
-            const stated = isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : [];
-            if (stated.length) statedReviews.set(d.uri.toString(), stated);
-            else statedReviews.delete(d.uri.toString());
+            state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : []);
         }
         const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanFile(d.parseResult.value));
         if (!first) return;
         const pattern = Kam.analysis.ReviewSettings.settingsFor(first.uri).reviewTag;
-        // Which accounts each stated review date is the last review of.
-        const byDate = new Map<string, Set<string>>();
-        for (const [uri, stated] of statedReviews) {
-            if (!shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) continue;
-            for (const [account, date] of stated) if (isValidIsoDate(date)) byDate.set(date, (byDate.get(date) ?? new Set()).add(account));
+        if (datesChanged) {
+            // The newest review dates, each with the accounts it is the last review of.
+            reviewDates = [...reviewsByDate.keys()].sort().reverse().slice(0, REVIEW_DATES).map((date) => [date, [...reviewsByDate.get(date)!.keys()].sort()]);
+            datesChanged = false;
         }
-        const dates = [...byDate.keys()].sort().reverse().slice(0, REVIEW_DATES);
-        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath), pattern ?? '', dates.map((d) => [d, [...byDate.get(d)!].sort()])]);
+        const dates = reviewDates.map(([date]) => date);
+        const byDate = new Map(reviewDates.map(([date, accounts]) => [date, new Set(accounts)]));
+        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath), pattern ?? '', reviewDates]);
         if (key === looked) return;
         looked = key;
         running = running.then(async () => {

@@ -26,7 +26,7 @@ export const documentUri = z.string({ error: 'must be a document URI (a string)'
 const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
 
 const schemas = {
-    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json'], { error: 'must be md, html or json' }).optional() }).strip(),
+    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json'], { error: 'must be md, html or json' }).optional(), detail: z.boolean({ error: 'must be true or false' }).optional() }).strip(),
     accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }).strip(),
     portfolioPreview: z.object({ folders }).strip(),
 };
@@ -140,7 +140,8 @@ async function portfolioPreview(plans: PlanAccess, Kam: KamServices, params: Por
     const view = portfolioView(accounts, reportContextFor(Kam, firstPlan(accounts)));
     return {
         title: view.title,
-        html: portfolioBodyHtml(view, { interactive: true }),
+        // The editor's user writes the plans: the findings keep their lines (folded), each a jump to the place.
+        html: portfolioBodyHtml(view, { interactive: true, detail: true }),
         accountUris: view.accounts.map((a) => a.uri).filter((u): u is string => Boolean(u)),
         accountCount: view.counts.accounts,
     };
@@ -163,7 +164,7 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
     return {
         title: 'Portfolio summary',
         format,
-        content: renderPortfolioReport(accounts, format, reportContextFor(Kam, firstPlan(accounts))),
+        content: renderPortfolioReport(accounts, format, { ...reportContextFor(Kam, firstPlan(accounts)), detail: params.detail }),
         accountCount: accounts.length,
     };
 }

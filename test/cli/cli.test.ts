@@ -91,7 +91,7 @@ describe('kam report', () => {
         expect(result.code).toBe(0);
         const report = fs.readFileSync(out, 'utf8');
         expect(report).toContain('# Key account portfolio');
-        expect(report).toContain('| Danube Foods | anna | key | 6M EUR | 7.1 | 6.4 | Strategic | 0 | 0 |');
+        expect(report).toContain('| Danube Foods | Anna Keller | key | 6M EUR | 7.1 | 6.4 | Strategic | 0 | 0 |');
         // 6M + 1.5M = 7.5M; Danube brings 6 / 7.5 = 80%
         expect(report).toContain('| Danube Foods | 6M EUR | 80.0% | 80.0% |');
         expect(report).toMatch(/Total 7\.5M EUR/);
@@ -113,7 +113,7 @@ describe('kam report', () => {
         const result = await kam('report', path.join(PORTFOLIO_FIXTURE, 'danube-foods.kam'));
         expect(result.out).toContain('# Danube Foods');
         expect(result.out).toContain('**Strategic value 7.1 · Strategic · relationship 6.4 · plan 5/5**');
-        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | anna | 8 | 6 | 7.0 | 2026-11-12 |');
+        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | Anna Keller | 8 | 6 | 7.0 | 2026-11-12 (12 d ago) |');
     });
 });
 

@@ -4,17 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/src/main.js';
+import { kam } from '../helpers/kam-cli.js';
 import { customerExportCsv, ENGLISH, GERMAN } from '../helpers/customer-export.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
-
-async function kam(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function tempDir(): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), 'kam-import-'));

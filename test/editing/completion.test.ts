@@ -108,3 +108,18 @@ it('the snippets expand to plans that parse', async () => {
     expect(document.parseResult.lexerErrors).toEqual([]);
     expect(document.parseResult.parserErrors).toEqual([]);
 });
+
+describe('completion in a broken plan', () => {
+    it('after a stray closing brace, proposes no owner rather than failing in the scope provider', async () => {
+        const errors: unknown[] = [];
+        const original = console.error;
+        console.error = (...args: unknown[]) => { errors.push(args); };
+        try {
+            await itemsAt('}\naccount Granite "Granite Quarries" {\n    owner <|>ben\n}\n');
+            await itemsAt('}\naccount Granite "Granite Quarries" {\n// A major account.\n    owner ben<|>');
+        } finally {
+            console.error = original;
+        }
+        expect(errors).toEqual([]);
+    });
+});

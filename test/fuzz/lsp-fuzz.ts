@@ -84,6 +84,8 @@ export class LspFuzzer {
     private folder!: string;
     private requests = 0;
     private next = 0;
+    /** Reproductions written so far: each gets its own file name. */
+    private reproductions = 0;
     private readonly durations = new Map<string, number[]>();
     private readonly answerLimit: number;
 
@@ -154,6 +156,7 @@ export class LspFuzzer {
         const findings: Finding[] = [];
         const uri = this.client.uri(`fuzz/mutant-${this.next++}.kam`);
         const note = (kind: FindingKind, method: string, detail: string) => findings.push({ kind, method, detail: detail.slice(0, 500), mutant: m });
+        const loggedBefore = this.client.loggedErrors.length;
         try {
             const published = this.client.nextPublish(uri);
             await this.client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text: m.text } });
@@ -173,6 +176,8 @@ export class LspFuzzer {
             note(this.serverGone() ? 'crash' : 'internal', 'session', error instanceof Error ? error.message : String(error));
         }
         if (this.serverGone() && !findings.some((f) => f.kind === 'crash')) note('crash', 'session', this.client.stderr.slice(-500));
+        // An exception the server caught and logged (an unhandled rejection in a build, say) is internal even if every answer came.
+        for (const logged of this.client.loggedErrors.slice(loggedBefore)) note('internal', 'log', logged);
         return findings;
     }
 
@@ -310,7 +315,7 @@ export class LspFuzzer {
                 }
             }
             const minimal = { ...finding, mutant: { ...finding.mutant, text: lines.join('\n') } };
-            const name = `${finding.kind}-${finding.method.replace(/[^\w]+/g, '_')}-${out.length}`;
+            const name = `${finding.kind}-${finding.method.replace(/[^\w]+/g, '_')}-${this.reproductions++}`;
             fs.writeFileSync(path.join(dir, `${name}.kam`), minimal.mutant.text);
             fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ kind: minimal.kind, method: minimal.method, detail: minimal.detail, seed: minimal.mutant.seed, applied: minimal.mutant.applied }, null, 2));
             out.push(minimal);

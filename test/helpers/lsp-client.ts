@@ -9,7 +9,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-    ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest,
+    ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, RegistrationRequest,
     ShowMessageNotification, ShutdownRequest, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'langium';
@@ -32,6 +32,8 @@ export class LspTestClient {
     /** How many times diagnostics were published for each file. */
     readonly publishCount = new Map<string, number>();
     readonly messages: string[] = [];
+    /** Errors the server logged (window/logMessage of type Error): an exception it caught and survived. */
+    readonly loggedErrors: string[] = [];
     readonly server: ChildProcess;
     /** Everything the server wrote to stderr. */
     stderr = '';
@@ -50,6 +52,9 @@ export class LspTestClient {
             this.published.set(params.uri, params);
             this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
             this.notify();
+        });
+        this.connection.onNotification(LogMessageNotification.type, (params) => {
+            if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
         });
         this.connection.onNotification(ShowMessageNotification.type, (params) => {
             this.messages.push(params.message);

@@ -135,7 +135,7 @@ describe('the account view', () => {
 describe('the portfolio view', () => {
     it('lists renewals within the window, says whether the plan aims at them, and rolls groups up', () => {
         const portfolio = portfolioView(fixture.accounts, fixture.context);
-        expect(portfolio.renewals).toEqual([{ title: 'Nord Sea Shipping', uri: expect.any(String), date: '2027-03-31', daysTo: 127, planned: true }]);
+        expect(portfolio.renewals).toEqual([{ title: 'Nord Sea Shipping', uri: expect.any(String), date: '2027-03-31', daysTo: 127, planned: true, won: false, noticeDeadline: '2026-12-31', daysToNotice: 37 }]);
         // Group revenue cannot be added up: NOK and EUR, with no reporting currency.
         expect(portfolio.groups).toEqual([{ title: 'Nord Group', members: ['Nord Sea Shipping'], revenueDisplay: '—' }]);
         expect(portfolio.pareto.currency).toBeUndefined();

@@ -96,7 +96,10 @@ describe('the HTML report in Chromium', () => {
         expect(await page.locator('h1').textContent()).toBe('Key account portfolio');
         expect(await page.locator('svg.kam-portfolio-matrix circle.kam-bubble-fill').count()).toBe(2);
         expect(await page.locator('svg.kam-pareto .kam-pareto-bar').count()).toBe(2);
-        const firstColumn = () => page.locator('table.kam-table tbody tr td:first-child').allTextContents();
+        // The summary comes first: what needs attention, before the matrix and the accounts table.
+        expect(await page.locator('section').first().getAttribute('aria-labelledby')).toBe('h-attention');
+        expect(await page.locator('section[aria-labelledby="h-attention"] tbody tr').allTextContents()).toEqual([expect.stringMatching(/^1Baltic PaperBen Ortiz3\.7the relationship hangs on one thread$/)]);
+        const firstColumn = () => page.locator('section[aria-labelledby="h-accounts"] table.kam-table tbody tr td:first-child').allTextContents();
         expect(await firstColumn()).toEqual(['Danube Foods', 'Baltic Paper']);
         await page.getByRole('button', { name: 'Revenue' }).click();
         expect(await firstColumn()).toEqual(['Baltic Paper', 'Danube Foods']);

@@ -117,6 +117,18 @@ describe('the change since the last review, in the code lens and the hover', () 
             // Strategic fit 7 → 9 at weight 20%: +0.4 (7.05 → 7.45, shown 7.1 → 7.5).
             expect(await titleOf('danube-foods.kam')).toMatch(/ · \+0\.4 since the 2026-10-15 review$/);
             expect(await titleOf('baltic.kam')).toMatch(/ · \+2\.5 since v2026-Q3, relationship \+1\.9, Streamline → Strategic$/);
+            // The writer takes the dates out (the fixture states one too): the account counts from the tag once more.
+            const uri = client.uri('danube-foods.kam');
+            const stated = fs.readFileSync(danube, 'utf8');
+            await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text: stated } });
+            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: stated.replace(/^ *last reviewed .*\n/gm, '') }] });
+            let title = '';
+            for (let attempt = 0; attempt < 100 && !title.includes('since v2026-Q3'); attempt++) {
+                const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+                title = lenses?.map((l) => l.command?.title ?? '').find((t) => t.startsWith('Strategic value')) ?? '';
+                if (!title.includes('since v2026-Q3')) await new Promise((resolve) => setTimeout(resolve, 200));
+            }
+            expect(title).toMatch(/ since v2026-Q3/);
         } finally {
             fs.writeFileSync(danube, original);
         }

@@ -120,7 +120,12 @@ describe('kam lsp --stdio', () => {
         expect(account.content).toContain('# Danube Foods');
         const portfolio = await connection.sendRequest(SummaryReportRequest.type, {});
         expect(portfolio.accountCount).toBe(2);
-        expect(portfolio.content).toContain('| Danube Foods | anna | key | 6M EUR | 7.1 | 6.4 | Strategic | 0 | 0 |');
+        expect(portfolio.content).toContain('| Danube Foods | Anna Keller | key | 6M EUR | 7.1 | 6.4 | Strategic | 0 | 0 |');
+        // The director's report leaves the codes and files out; an author asks for them.
+        expect(portfolio.content).not.toContain('kam.single-threaded');
+        const detailed = await connection.sendRequest(SummaryReportRequest.type, { detail: true });
+        expect(detailed.content).toMatch(/## For the plans' authors: codes, files and lines[\s\S]*`kam\.single-threaded` \(line 2\)/);
+        await expect(connection.sendRequest(SummaryReportRequest.type, { detail: 'yes' } as unknown as SummaryReportRequest.Params)).rejects.toThrow(/kam\/summaryReport: detail must be true or false/);
     });
 
     it('answers a request about a file it does not know with an error, and keeps serving', async () => {

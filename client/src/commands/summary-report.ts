@@ -22,6 +22,8 @@ export interface SummaryReportOptions {
     output?: SummaryReportOutput;
     /** Where to save an `html` / `md` report without the save dialog; asks before overwriting. */
     to?: vscode.Uri | string;
+    /** The portfolio report keeps the findings' codes, files and lines for the plans' authors. */
+    detail?: boolean;
 }
 
 const OUTPUT_CHOICES: (vscode.QuickPickItem & { output: SummaryReportOutput })[] = [
@@ -39,7 +41,7 @@ export function registerSummaryReportCommand(context: vscode.ExtensionContext, c
             if (!output) return undefined;
             const result = await vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Notification, cancellable: true, title: params.uri ? 'KAM: summarising the account plan…' : 'KAM: summarising the portfolio…' },
-                (_progress, token) => client.sendRequest(SummaryReportRequest.type, { ...params, format: output === 'html' ? 'html' : 'md' }, token),
+                (_progress, token) => client.sendRequest(SummaryReportRequest.type, { ...params, format: output === 'html' ? 'html' : 'md', detail: options.detail }, token),
             );
             if (output === 'beside') {
                 const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.content });

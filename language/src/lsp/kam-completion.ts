@@ -4,7 +4,7 @@
  * are, common KPI units, today's date for dates, and snippets for a new account, stakeholder,
  * objective and risk. Built on Langium's grammar-driven completion.
  */
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, EMPTY_STREAM, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isFactor, isKpi, isStakeholder, isTeamMember } from '../generated/ast.js';
@@ -73,6 +73,17 @@ export class KamCompletionProvider extends DefaultCompletionProvider {
                 sortText: '2',
             });
         }
+    }
+
+    /**
+     * While the parser recovers from a broken plan (a stray `}` before an account, say), Langium may
+     * ask for the candidates of a reference on a node that has no such reference (`owner` on the file
+     * itself): nothing is proposed there, instead of the scope provider's error in the server's log.
+     */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const property = this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property];
+        if (property?.referenceType === undefined) return EMPTY_STREAM;
+        return super.getReferenceCandidates(refInfo, context);
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

@@ -6,7 +6,7 @@
  */
 // Synchronous SHA-256 that runs in Node and in the browser's web worker alike (Node's crypto is not there).
 import { sha256 as sha256Digest } from '@noble/hashes/sha2.js';
-import type { ReviewFinding } from '../domain/findings.js';
+import { bySeverity, type ReviewFinding } from '../domain/findings.js';
 import { formatPercent, formatScore } from '../domain/quantities.js';
 import { expectationsMatrix } from './charts/expectations-matrix.js';
 import { kpiChart } from './charts/kpi-chart.js';
@@ -19,6 +19,7 @@ import { el, join, Safe, token, type Child } from './charts/svg.js';
 import { timelineChart } from './charts/timeline-chart.js';
 import { CHART_CSS, LIGHT_THEME_CSS, PAGE_CSS, SORTABLE_TABLE_SCRIPT } from './page-assets.js';
 import type { AccountView, FindingView, PortfolioView } from './view-model.js';
+import { attentionView, worstFirst, type AttentionView } from './attention-view.js';
 
 export interface RenderOptions {
     /**
@@ -26,6 +27,8 @@ export interface RenderOptions {
      * In the report: plain text (there is no editor to jump to).
      */
     interactive?: boolean;
+    /** The portfolio's findings with their codes and lines too, folded, for the plans' authors. */
+    detail?: boolean;
 }
 
 /** An id fragment from any name: charts on one page need distinct ids. */
@@ -227,7 +230,8 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
 /** The portfolio: matrix, Pareto curve, a sortable table of accounts, and the review at a glance. */
 export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = {}): string {
     const p = view.pareto;
-    const accountCell = (a: PortfolioView['accounts'][number]): Safe => options.interactive && a.uri
+    const attention = attentionView(view);
+    const accountCell = (a: { title: string; uri?: string }): Safe => options.interactive && a.uri
         ? el('button', { type: 'button', class: 'kam-link', 'data-kam-open': a.uri, title: `Open the plan of ${a.title}` }, a.title)
         : el('span', {}, a.title);
     const concentration = p.rows.length === 0
@@ -242,8 +246,10 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
             el('h1', {}, view.title),
             el('p', { class: 'kam-meta' }, `As of ${view.today}`),
             el('p', { class: 'kam-headline' }, el('strong', { 'data-kam': 'account-count' }, view.counts.accounts), ` account${view.counts.accounts === 1 ? '' : 's'} · `,
+                el('strong', { 'data-kam': 'attention-count' }, attention.accounts.length), ` need${attention.accounts.length === 1 ? 's' : ''} attention · `,
                 `${view.counts.errors} error${view.counts.errors === 1 ? '' : 's'} · ${view.counts.warnings} warning${view.counts.warnings === 1 ? '' : 's'}. `,
                 `Attractive from strategic value ${view.thresholds.keyThreshold}, strongly related from relationship strength ${view.thresholds.strengthThreshold}.`)),
+        attentionSection(attention, accountCell),
         section('Portfolio matrix', 'h-portfolio-matrix',
             figure(portfolioMatrix(view, 'chart-portfolio-matrix', options)),
             el('ul', {}, ...view.quadrants.map((q) => el('li', {}, el('strong', {}, q.quadrant), ` (${q.advice}): ${q.accounts.join(', ') || 'none'}`))),
@@ -267,14 +273,40 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
             ],
             view.accounts.map((a) => [accountCell(a), cell(a.owner?.name), cell(a.tier), cell(a.revenueDisplay), cell(a.strategicValueDisplay), cell(a.relationshipDisplay), cell(a.quadrant), cell(a.errors), cell(a.warnings)]),
             view.accounts.map((a) => [undefined, undefined, undefined, a.revenue, a.strategicValue, a.relationship, undefined, a.errors, a.warnings]))),
-        section('Reviewer', 'h-reviewer',
+        section('Findings by account', 'h-reviewer',
             view.findings.length === 0 ? el('p', { class: 'kam-note' }, 'No errors or warnings in any plan.') : undefined,
-            ...view.findings.map((a) => el('div', { class: 'kam-account-findings' },
-                el('h3', {}, a.title, a.source ? el('span', { class: 'kam-note' }, ` (${a.source})`) : undefined),
-                findingsList(a.findings, options)))),
+            ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
+                el('h3', {}, a.title),
+                el('ul', { class: 'kam-findings kam-plain-findings' }, ...bySeverity(a.findings).map((f) => el('li', { class: `kam-finding kam-finding-${token(f.severity)}` },
+                    el('span', { class: `kam-severity kam-severity-${token(f.severity)}` }, f.severity), ' ', f.plain))))),
+            options.detail && view.findings.length ? el('details', { class: 'kam-author-detail', 'data-kam': 'author-detail' },
+                el('summary', {}, 'For the plans\' authors: codes, files and lines'),
+                ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
+                    el('h3', {}, a.title, a.source ? el('span', { class: 'kam-note' }, ` (${a.source})`) : undefined),
+                    findingsList(a.findings, options)))) : undefined),
     );
     return body.markup;
 }
+
+/** The summary before the details: each kind of trouble with how many and where, then the accounts worst first. */
+function attentionSection(attention: AttentionView, accountCell: (a: { title: string; uri?: string }) => Safe): Safe {
+    if (attention.accounts.length === 0) {
+        return section('Needs attention', 'h-attention', el('p', { class: 'kam-note' },
+            'Nothing needs attention: no renewal without a plan, no weak key relationship, no overdue action, no stale contact, no single-threaded account, no overdue review and no errors.'));
+    }
+    return section('Needs attention', 'h-attention',
+        el('ul', { class: 'kam-attention-counts', 'data-kam': 'attention-counts' }, ...attention.headline.map((h) => el('li', {},
+            el('strong', {}, `${h.label}: ${h.count}`), ` — ${h.accounts.join(', ')}`))),
+        table([{ label: '#', numeric: true }, { label: 'Account' }, { label: 'Owner' }, { label: 'Strategic value', numeric: true }, { label: 'What needs attention' }],
+            attention.accounts.map((a, i) => [cell(i + 1), accountCell(a), cell(a.owner), cell(a.strategicValueDisplay),
+                el('ul', { class: 'kam-reasons' }, ...a.reasons.map((r) => el('li', { class: `kam-reason-${token(r.kind)}` }, ...unbrokenDates(r.text))))])));
+}
+
+/** Text whose dates never break at their hyphens (a narrow column would split 2027-01-30 in two). */
+function unbrokenDates(text: string): Child[] {
+    return text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 ? el('span', { class: 'kam-date' }, part) : part));
+}
+
 
 function sha256(text: string): string {
     return `'sha256-${base64(sha256Digest(new TextEncoder().encode(text)))}'`;
@@ -321,6 +353,6 @@ export function accountReportHtml(views: AccountView[]): string {
 }
 
 /** The HTML report of the portfolio. */
-export function portfolioReportHtml(view: PortfolioView): string {
-    return htmlDocument(`${view.title} — portfolio summary`, portfolioBodyHtml(view), { script: true });
+export function portfolioReportHtml(view: PortfolioView, options: { detail?: boolean } = {}): string {
+    return htmlDocument(`${view.title} — portfolio summary`, portfolioBodyHtml(view, { detail: options.detail }), { script: true });
 }

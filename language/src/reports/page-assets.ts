@@ -171,6 +171,12 @@ table.kam-table { border-collapse: collapse; margin: 0.5em 0; width: 100%; }
 :focus-visible { outline: 2px solid var(--kam-focus); outline-offset: 2px; }
 ul.kam-findings { list-style: none; padding: 0; margin: 0.3em 0; }
 .kam-findings li { margin: 3px 0; }
+.kam-attention-counts { margin: 0.3em 0 0.6em; padding-left: 1.2em; }
+.kam-attention-counts li { margin: 2px 0; }
+ul.kam-reasons { margin: 0; padding-left: 1.1em; }
+.kam-plain-findings li { padding-left: 5.5em; text-indent: -5.5em; }
+details.kam-author-detail { margin-top: 1.2em; }
+details.kam-author-detail > summary { cursor: pointer; color: var(--kam-muted); font-weight: 600; }
 .kam-severity { display: inline-block; min-width: 5.5em; font-weight: 600; }
 .kam-severity-error { color: var(--kam-bad); }
 .kam-severity-warning { color: var(--kam-orange); }

@@ -5,11 +5,12 @@
 import { countBySeverity } from '../domain/findings.js';
 import type { IsoDate, Money } from '../domain/model.js';
 import { CurrencyConverter, NO_CURRENCY_SETTINGS, type CurrencySettings } from '../domain/currency.js';
-import { renewalIsPlanned } from '../domain/contracts.js';
-import { QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
+import { renewalIsPlanned, renewalIsWon } from '../domain/contracts.js';
+import { isKeyAccount, QUADRANT_ADVICE, revenueConcentration, type Quadrant } from '../domain/portfolio.js';
 import { formatAmount, formatMoney, formatScore } from '../domain/quantities.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
+import { plainFinding } from './plain-findings.js';
 import { person, type FindingView, type People, type PersonRef } from './view-shared.js';
 
 export interface PortfolioAccountRow {
@@ -19,6 +20,8 @@ export interface PortfolioAccountRow {
     source?: string;
     owner?: PersonRef;
     tier?: string;
+    /** A key account, by tier or by the status the portfolio gave it. */
+    key: boolean;
     /** Current revenue in the portfolio's reporting currency (as written when it sets none); undefined when it cannot be converted. */
     revenue?: number;
     currency?: string;
@@ -75,11 +78,17 @@ export interface PortfolioView {
     pareto: ParetoView;
     /** Weighted pipeline and the gap to potential over the portfolio, in the reporting (or the one shared) currency. */
     pipeline?: { weighted: string; open: string; gapToPotential?: string; accountsCounted: number };
-    /** Contract renewals within the renewal window, soonest first, and whether the plan aims anything at them. */
-    renewals: Array<{ title: string; uri?: string; date: IsoDate; daysTo: number; planned: boolean }>;
+    /** Contract renewals within the renewal window, soonest first, whether the plan aims anything at them, and the customer's last day to give notice. */
+    renewals: Array<{ title: string; uri?: string; date: IsoDate; daysTo: number; planned: boolean; won: boolean; noticeDeadline?: IsoDate; daysToNotice?: number }>;
     /** Group accounts and their subsidiaries, with revenue rolled up. */
     groups: Array<{ title: string; members: string[]; revenueDisplay: string }>;
-    findings: { title: string; uri?: string; source?: string; findings: FindingView[] }[];
+    /** Errors and warnings per account, worst account first by strategic value; each also in plain words. */
+    findings: { title: string; uri?: string; source?: string; findings: PortfolioFindingView[] }[];
+}
+
+/** A finding with the sentence a director reads (no codes, lines or plan syntax: plain-findings.ts). */
+export interface PortfolioFindingView extends FindingView {
+    plain: string;
 }
 
 
@@ -101,7 +110,7 @@ export function portfolioView(accounts: ReviewedAccount[], options: { today: Iso
         const p = card.plan;
         const pipeline = card.pipeline;
         return {
-            name: p.name, title: p.title, uri: p.uri, source, owner: person(p.owner, people), tier: p.tier,
+            name: p.name, title: p.title, uri: p.uri, source, owner: person(p.owner, people), tier: p.tier, key: isKeyAccount(p),
             revenue: inReporting(p.currentRevenue), currency: reporting ?? p.currentRevenue?.currency, revenueDisplay: formatMoney(p.currentRevenue),
             strategicValue: card.strategicValue.value, strategicValueDisplay: formatScore(card.strategicValue.value),
             relationship: card.relationship.value, relationshipDisplay: formatScore(card.relationship.value),
@@ -149,13 +158,21 @@ export function portfolioView(accounts: ReviewedAccount[], options: { today: Iso
         pipeline: portfolioPipeline(accounts, currency, converter),
         renewals: accounts
             .filter((a) => a.card.renewal && a.card.renewal.daysTo <= thresholds.renewalWindowDays)
-            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, date: a.card.renewal!.date, daysTo: a.card.renewal!.daysTo, planned: renewalIsPlanned(a.card.plan.opportunities) }))
+            .map((a) => {
+                const r = a.card.renewal!;
+                return { title: a.card.plan.title, uri: a.card.plan.uri, date: r.date, daysTo: r.daysTo, planned: renewalIsPlanned(a.card.plan.opportunities), won: renewalIsWon(a.card.plan.opportunities), noticeDeadline: r.noticeDeadline, daysToNotice: r.daysToNotice };
+            })
             .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
         groups: groupsOf(accounts, inReporting, currency, titles),
         findings: sorted
-            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri })) }))
+            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri, plain: plainFinding(f, a.card.plan.title, factorTitles(a)) })) }))
             .filter((a) => a.findings.length > 0),
     };
+}
+
+/** The scoring factors by id with their titles, for findings that name a factor as the plan writes it. */
+function factorTitles(account: ReviewedAccount): Map<string, string> {
+    return new Map((account.card.model?.factors ?? []).map((f) => [f.name, f.title]));
 }
 
 /** The portfolio's weighted pipeline and gap to potential, when its accounts' amounts can be added up. */

@@ -9,6 +9,7 @@ import type { CurrencySettings } from '../domain/currency.js';
 import { accountReportHtml, portfolioReportHtml } from './html-report.js';
 import { accountSummaryMarkdown, portfolioSummaryMarkdown, type ReviewedAccount } from './summary-report.js';
 import { accountView, portfolioView, type People } from './view-model.js';
+import { attentionView } from './attention-view.js';
 
 export type ReportKind = 'md' | 'html' | 'json';
 
@@ -18,6 +19,8 @@ export interface ReportContext {
     people?: People;
     /** The portfolio's reporting currency and rates, for totals across currencies. */
     currency?: CurrencySettings;
+    /** Keep the findings' codes, files and lines for the plans' authors (the portfolio report's last section); a director's report leaves them out. */
+    detail?: boolean;
 }
 
 /** One page per account (a file may hold several plans). */
@@ -31,5 +34,8 @@ export function renderAccountReport(accounts: ReviewedAccount[], format: ReportK
 export function renderPortfolioReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
     if (format === 'md') return portfolioSummaryMarkdown(accounts, context);
     const view = portfolioView(accounts, context);
-    return format === 'html' ? portfolioReportHtml(view) : `${JSON.stringify(view, null, 2)}\n`;
+    if (format === 'html') return portfolioReportHtml(view, { detail: context.detail });
+    // The summary first, as in the other formats; the view model keeps every code and line (it is data, not a page).
+    const { kind, title, today, ...details } = view;
+    return `${JSON.stringify({ kind, title, today, attention: attentionView(view), ...details }, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@
  * and the tests all print the same numbers.
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
-import type { ReviewFinding } from '../domain/findings.js';
+import { bySeverity, type ReviewFinding } from '../domain/findings.js';
 import { formatKpiNumber } from '../domain/progress.js';
 import { formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
@@ -12,6 +12,7 @@ import { cell, compactTable, escapeMarkdown, headline, Markup, scoreBreakdownTab
 import type { WorkItem } from './account-plan-view.js';
 import { accountView, type AccountView } from './account-view.js';
 import { portfolioView } from './portfolio-view.js';
+import { attentionView, worstFirst, type AttentionView } from './attention-view.js';
 import type { People, PersonRef } from './view-shared.js';
 import type { CurrencySettings } from '../domain/currency.js';
 
@@ -26,16 +27,11 @@ const SEVERITY_ICON: Record<ReviewFinding['severity'], string> = { error: '⛔',
 
 function findingsList(findings: ReviewFinding[]): string {
     if (findings.length === 0) return 'No findings: the reviewer has nothing to add.';
-    return findings
-        .slice()
-        .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line)
+    return bySeverity(findings)
         .map((f) => `- ${SEVERITY_ICON[f.severity]} **${f.severity}** \`${f.code}\` (line ${f.line}): ${escapeMarkdown(f.message)}`)
         .join('\n');
 }
 
-function severityRank(s: ReviewFinding['severity']): number {
-    return ['error', 'warning', 'information', 'hint'].indexOf(s);
-}
 
 /** "Priya Nair", "Priya Nair (owner)": one of our people by name, never by id. */
 function who(p: PersonRef | undefined): string | undefined {
@@ -170,15 +166,21 @@ function list(texts: string[], separator: string): Markup | undefined {
     return texts.length ? new Markup(texts.map((text) => escapeMarkdown(text)).join(separator)) : undefined;
 }
 
-/** The portfolio report: the matrix as a table, revenue concentration and the review at a glance, from the portfolio view. */
-export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], context: { today: string; thresholds: Thresholds; people?: People; currency?: CurrencySettings }, title = 'Key account portfolio'): string {
+/**
+ * The portfolio report: what needs attention first (worst account first), then the accounts, the
+ * matrix as a table, revenue concentration and the findings in plain words, from the portfolio view.
+ * With `detail`, a last section keeps the codes, files and lines for the plans' authors.
+ */
+export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], context: { today: string; thresholds: Thresholds; people?: People; currency?: CurrencySettings; detail?: boolean }, title = 'Key account portfolio'): string {
     const { thresholds } = context;
     const view = portfolioView(accounts, { ...context, title });
+    const attention = attentionView(view);
     const out: string[] = [`# ${escapeMarkdown(title)}`, ''];
-    out.push(`${view.counts.accounts} account${view.counts.accounts === 1 ? '' : 's'} · ${view.counts.errors} error${view.counts.errors === 1 ? '' : 's'} · ${view.counts.warnings} warning${view.counts.warnings === 1 ? '' : 's'}. ` +
+    out.push(`As of ${view.today} · ${plural(view.counts.accounts, 'account')} · ${attention.accounts.length} need${attention.accounts.length === 1 ? 's' : ''} attention · ${plural(view.counts.errors, 'error')} · ${plural(view.counts.warnings, 'warning')}. ` +
         `An account is attractive from strategic value ${thresholds.keyThreshold} and strongly related from relationship strength ${thresholds.strengthThreshold}.`, '');
+    out.push(...attentionMarkdown(attention));
     out.push('## Accounts', '', table(['Account', 'Owner', 'Tier', 'Revenue', 'Strategic value', 'Relationship', 'Quadrant', 'Errors', 'Warnings'],
-        view.accounts.map((a) => [a.title, a.owner?.id, a.tier, a.revenueDisplay, a.strategicValueDisplay, a.relationshipDisplay, a.quadrant, a.errors, a.warnings]), [3, 4, 5, 7, 8]), '');
+        view.accounts.map((a) => [a.title, a.owner?.name, a.tier, a.revenueDisplay, a.strategicValueDisplay, a.relationshipDisplay, a.quadrant, a.errors, a.warnings]), [3, 4, 5, 7, 8]), '');
 
     out.push('## Portfolio matrix', '');
     out.push(table(['Quadrant', 'Accounts', 'What to do'], view.quadrants.map((q) => [q.quadrant, list(q.accounts, ', '), q.advice])), '');
@@ -208,10 +210,32 @@ export function portfolioSummaryMarkdown(accounts: ReviewedAccount[], context: {
         out.push('## Account groups', '', table(['Group', 'Subsidiaries and regions', 'Revenue rolled up'], view.groups.map((g) => [g.title, list(g.members, ', '), g.revenueDisplay])), '');
     }
 
-    out.push('## Reviewer', '');
+    out.push('## Findings by account', '');
     if (view.findings.length === 0) out.push('No errors or warnings in any plan.', '');
-    for (const a of view.findings) {
-        out.push(`### ${escapeMarkdown(a.title)}${a.source ? ` (${escapeMarkdown(a.source)})` : ''}`, '', findingsList(a.findings), '');
+    for (const a of worstFirst(view.findings, attention)) {
+        out.push(`### ${escapeMarkdown(a.title)}`, '', ...bySeverity(a.findings).map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeMarkdown(f.plain)}`), '');
+    }
+    if (context.detail && view.findings.length) {
+        out.push('## For the plans\' authors: codes, files and lines', '');
+        for (const a of worstFirst(view.findings, attention)) {
+            out.push(`### ${escapeMarkdown(a.title)}${a.source ? ` (${escapeMarkdown(a.source)})` : ''}`, '', findingsList(a.findings), '');
+        }
     }
     return out.join('\n');
+}
+
+/** The summary before the details: counts per kind with the accounts' names, then the accounts worst first. */
+function attentionMarkdown(attention: AttentionView): string[] {
+    const out = ['## Needs attention', ''];
+    if (attention.accounts.length === 0) {
+        return [...out, 'Nothing needs attention: no renewal without a plan, no weak key relationship, no overdue action, no stale contact, no single-threaded account, no overdue review and no errors.', ''];
+    }
+    out.push(...attention.headline.map((h) => `- **${h.label}: ${h.count}** — ${h.accounts.map((t) => escapeMarkdown(t)).join(', ')}`), '');
+    out.push(table(['#', 'Account', 'Owner', 'Strategic value', 'What needs attention'],
+        attention.accounts.map((a, i) => [i + 1, a.title, a.owner, a.strategicValueDisplay, new Markup(a.reasons.map((r) => escapeMarkdown(r.text)).join('; '))]), [0, 3]), '');
+    return out;
+}
+
+function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -7,3 +7,4 @@
 export * from './view-shared.js';
 export * from './account-view.js';
 export * from './portfolio-view.js';
+export * from './attention-view.js';

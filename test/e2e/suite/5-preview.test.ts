@@ -89,6 +89,10 @@ describe('KAM: Open Portfolio', () => {
             assert.ok(view.text.includes(account), `the portfolio does not list ${account}:\n${view.text.slice(0, 1500)}`);
         }
         assert.match(view.text, /Revenue concentration/);
+        // The summary before the details: the weak plan needs attention, named before the matrix.
+        const attention = view.text.indexOf('Needs attention');
+        assert.ok(attention >= 0 && attention < view.text.indexOf('Portfolio matrix'), `the portfolio does not open with what needs attention:\n${view.text.slice(0, 1500)}`);
+        assert.ok(view.text.indexOf(WEAK_PLAN.title, attention) < view.text.indexOf('Portfolio matrix'), `${WEAK_PLAN.title} is not among the accounts that need attention`);
         assert.ok(view.svgCount >= 2, `the portfolio draws ${view.svgCount} charts, expected the matrix and the Pareto curve`);
     });
 });
