@@ -174,7 +174,7 @@ export function registerTools(server: McpServer, session: PortfolioSession): voi
         const view = accountView(account, snapshot.context);
         const [row] = accountRows(snapshot, [account]);
         const items = view.timeline.items.filter((i) => i.kind !== 'objective');
-        return answer(accountSummaryMarkdown(account, snapshot.context.today), {
+        return answer(accountSummaryMarkdown(account, snapshot.context.today, snapshot.context.people, snapshot.context.thresholds), {
             account: row,
             quadrantAdvice: view.quadrantAdvice,
             facts: view.facts,

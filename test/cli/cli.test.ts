@@ -113,7 +113,7 @@ describe('kam report', () => {
         const result = await kam('report', path.join(PORTFOLIO_FIXTURE, 'danube-foods.kam'));
         expect(result.out).toContain('# Danube Foods');
         expect(result.out).toContain('**Strategic value 7.1 · Strategic · relationship 6.4 · plan 5/5**');
-        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | anna | 8 | 6 | 7.0 | 2026-11-12 |');
+        expect(result.out).toContain('| Ivana Horvat | Chief Operating Officer | executive | high | supporter | Anna Keller | 8 | 6 | 7.0 | 2026-11-12 (12 d ago) |');
     });
 });
 

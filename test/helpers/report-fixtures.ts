@@ -3,7 +3,9 @@ import { reviewDocument } from '../../language/src/analysis/review.js';
 import { teamDirectory } from '../../language/src/analysis/team-directory.js';
 import type { ReportContext } from '../../language/src/reports/render-report.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
-import { PORTFOLIO_FIXTURE, readPlans } from './portfolio-fixture.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXAMPLES, PORTFOLIO_FIXTURE, readPlans } from './portfolio-fixture.js';
 import { buildWorkspace, TEST_TODAY } from './workspace.js';
 
 /** Text a plan may hold that must never become markup. */
@@ -66,7 +68,16 @@ export interface ReviewedFixture {
 
 /** Builds the fixture portfolio (or another folder of plans, plus extra files) and reviews every account. */
 export async function reviewedFixture(extra: Record<string, string> = {}, folder = PORTFOLIO_FIXTURE): Promise<ReviewedFixture> {
-    const workspace = await buildWorkspace({ ...readPlans(folder), ...extra });
+    return reviewedPlans({ ...readPlans(folder), ...extra });
+}
+
+/** The example portfolio (examples/portfolio, eight accounts) with its kam.config.json, reviewed. */
+export async function reviewedExamples(): Promise<ReviewedFixture> {
+    return reviewedPlans(readPlans(path.join(EXAMPLES, 'portfolio')), JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'kam.config.json'), 'utf8')));
+}
+
+async function reviewedPlans(files: Record<string, string>, settings: unknown = {}): Promise<ReviewedFixture> {
+    const workspace = await buildWorkspace(files, settings);
     const analyzer = workspace.services.analysis.PlanAnalyzer;
     const accounts = [...workspace.documents.entries()]
         .sort(([a], [b]) => a.localeCompare(b))

@@ -56,7 +56,8 @@ describe('charts', () => {
         expect(svg.match(/<path class="kam-edge"/g)).toHaveLength(2);
         expect(svg).toContain('class="kam-node kam-stance-champion kam-influence-low" data-stakeholder="novak"');
         expect(texts(svg, 'kam-node-name')).toEqual(['Ivana Horvat', 'Tobias Wagner', 'Petra Novak']);
-        expect(svg).toContain('index 7.0 · our owner: Anna Keller');
+        expect(svg).toContain('our owner: Anna Keller');
+        expect(svg).toContain('index 7.0 · last contact 12 d ago');
         // Horvat (the manager) is laid out above the two who report to her.
         const y = (id: string) => Number(new RegExp(`data-stakeholder="${id}">[\\s\\S]*?<rect class="kam-node-box" x="[\\d.]+" y="([\\d.]+)"`).exec(svg)![1]);
         expect(y('horvat') + 84).toBeLessThan(y('wagner'));
@@ -74,7 +75,7 @@ describe('charts', () => {
         expect(timeline.match(/kam-overdue/g)?.length).toBeGreaterThanOrEqual(2);
         expect(timeline).toContain('today 2026-11-24');
         const kpis = kpiChart(danube.kpis, 'kpi').markup;
-        expect(texts(kpis, 'kam-value')).toEqual(['12 stops → 8 stops · −4 stops to go']);
+        expect(texts(kpis, 'kam-value')).toEqual(['12 stops now → target 8 stops']);
         const risks = riskMatrix(hostile.risks, 'rk').markup;
         expect(risks.match(/class="kam-risk-dot"/g)).toHaveLength(1);
         expect(risks).toContain('kam-heat kam-heat-high');

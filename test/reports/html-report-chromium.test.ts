@@ -65,7 +65,7 @@ describe('the HTML report in Chromium', () => {
         expect(await page.locator('[data-kam="strategic-value"]').textContent()).toBe('7.1');
         expect(await page.locator('[data-kam="relationship-strength"]').textContent()).toBe('6.4');
         const headings = await page.locator('section > h2').allTextContents();
-        expect(headings.slice(0, 7)).toEqual(['Strategic value', 'Plan completeness: 5 of 5 elements', 'Relationship map', 'Expectations', 'Objectives and actions', 'KPIs', 'Risks']);
+        expect(headings.slice(0, 9)).toEqual(['Strategic value', 'Plan completeness: 5 of 5 elements', 'Customer insight', 'Will and skill: 3 of 4 gates passed', 'Relationship map', 'Expectations', 'Objectives and actions', 'KPIs', 'Risks']);
         expect(await page.locator('[data-kam="plan-completeness"]').textContent()).toBe('5/5');
         expect(await page.locator('section svg.kam-chart').count()).toBe(6);
         expect(await page.locator('svg.kam-relationship-map g.kam-node').count()).toBe(3);

@@ -47,7 +47,8 @@ describe('account view', () => {
     });
 
     it('puts KPIs current against target, with the direction and the gap', () => {
-        expect(danube.kpis).toEqual([{ objective: 'Cut unplanned line stops by a third', label: 'Unplanned stops per month', current: 12, target: 8, unit: 'stops', direction: 'decrease', onTarget: false, gapDisplay: '−4 stops to go', history: [] }]);
+        expect(danube.kpis).toEqual([{ objective: 'Cut unplanned line stops by a third', label: 'Unplanned stops per month', current: 12, target: 8, unit: 'stops', direction: 'decrease', onTarget: false, gapDisplay: '−4 stops to go', history: [],
+            progressDisplay: '67% there · −4 stops to go', currentDisplay: '12 stops', targetDisplay: '8 stops', attainment: 200 / 3 }]);
         expect(baltic.kpis[0]).toMatchObject({ direction: 'hold', onTarget: true, gapDisplay: 'target reached' });
     });
 

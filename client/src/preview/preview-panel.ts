@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentsValidatedHub } from '../documents-validated.js';
-import { parseFromWebview, type FromWebview, type ToWebview } from './messages.js';
+import { saveChart } from './chart-export.js';
+import { parseFromWebview, type FromWebview, type SaveChartMessage, type ToWebview } from './messages.js';
 import { webviewHtml } from './webview-html.js';
 
 export interface PreviewContent {
@@ -40,6 +41,8 @@ export abstract class PreviewPanel implements vscode.Disposable {
                 if (message?.type === 'ready') {
                     // A new page (first show, or re-shown after being hidden): give it the latest content.
                     if (this.latest) void this.panel.webview.postMessage(this.latest);
+                } else if (message?.type === 'saveChart') {
+                    void this.saveChart(message);
                 } else if (message) {
                     void this.onMessage(message);
                 }
@@ -57,7 +60,7 @@ export abstract class PreviewPanel implements vscode.Disposable {
     protected abstract shows(validated: string[]): boolean;
     /** Asks the server for the content. */
     protected abstract load(): Promise<PreviewContent>;
-    protected abstract onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void>;
+    protected abstract onMessage(message: Exclude<FromWebview, { type: 'ready' } | SaveChartMessage>): Promise<void>;
     /** Takes the content that is about to be shown (never a stale answer). */
     protected applied(_content: PreviewContent): void {}
 
@@ -98,6 +101,23 @@ export abstract class PreviewPanel implements vscode.Disposable {
         }
         this.latest = message;
         await this.panel.webview.postMessage(message);
+    }
+
+    /** A chart's Save SVG / Save PNG button: a save dialog beside the workspace, written through the workspace's file system. */
+    private async saveChart(message: SaveChartMessage): Promise<void> {
+        try {
+            await saveChart(message, {
+                askWhere: (fileName, filter) => vscode.window.showSaveDialog({
+                    defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, fileName) : undefined,
+                    filters: { [filter.label]: filter.extensions },
+                    saveLabel: 'Save chart',
+                }),
+                write: async (uri, bytes) => vscode.workspace.fs.writeFile(uri, bytes),
+                tell: (text, uri) => void vscode.window.showInformationMessage(`${text} ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}`),
+            });
+        } catch (error) {
+            void vscode.window.showErrorMessage(`The chart could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+        }
     }
 
     reveal(): void {

@@ -3,7 +3,7 @@
  * has left (or how long it is overdue). Pure functions, shared by the editor and the reports.
  */
 import type { ActionStatus, IsoDate, Kpi } from './model.js';
-import { daysBetween, formatAmount } from './quantities.js';
+import { daysBetween, formatCompact } from './quantities.js';
 import { oneLine } from './plain-text.js';
 
 export interface KpiProgress {
@@ -43,8 +43,7 @@ export function kpiProgress(kpi: Pick<Kpi, 'current' | 'target' | 'direction'>):
 
 /** KPI numbers as written: up to two decimals, large amounts the way account managers write them (1.4M). */
 export function formatKpiNumber(value: number): string {
-    if (Math.abs(value) >= 10_000) return formatAmount(value);
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+    return formatCompact(value, { plainBelow: 10_000, decimals: 2 });
 }
 
 

@@ -110,14 +110,23 @@ export function formatPercent(value: number | undefined): string {
     return value === undefined || !Number.isFinite(value) ? '—' : `${formatPlain(value)}%`;
 }
 
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/**
+ * The one compact formatter of every report, picture and preview: `1400000` → `1.4M`, `4500` →
+ * `4.5k`, the way account managers write amounts (lower-case k, as a plan writes it). Below
+ * `plainBelow` the number is shown as is, to `decimals` places; a dash for no usable number.
+ */
+export function formatCompact(value: number, options: { plainBelow?: number; decimals?: number } = {}): string {
+    if (!Number.isFinite(value)) return '—';
+    const { plainBelow = 1000, decimals = 0 } = options;
+    if (Math.abs(value) < plainBelow) return formatPlain(Number(value.toFixed(decimals)));
+    return COMPACT.format(value).replace(/K$/, 'k');
+}
+
 /** `4200000` → `4.2M`, the way account managers write money; a dash for no usable amount. */
 export function formatAmount(amount: number): string {
-    if (!Number.isFinite(amount)) return '—';
-    const abs = Math.abs(amount);
-    const [divisor, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
-    const value = amount / divisor;
-    const magnitude = Math.abs(value);
-    return `${Number(value.toFixed(magnitude >= 100 || suffix === '' ? 0 : magnitude >= 10 ? 1 : 2))}${suffix}`;
+    return formatCompact(amount);
 }
 
 export function formatMoney(money: { amount: number; currency: string } | undefined): string {

@@ -5,7 +5,9 @@
  * from the domain core); pure data for the preview, the HTML report and JSON.
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
-import type { InteractionKind, IsoDate, OurRole, PipelineStage, Stakeholder, WhitespaceCell } from '../domain/model.js';
+import type { ActionStatus, GateAnswer, InteractionKind, IsoDate, OurRole, PipelineStage, Stakeholder, WhitespaceCell } from '../domain/model.js';
+import { dueStatus } from '../domain/progress.js';
+import { gateAnswers } from '../domain/will-and-skill.js';
 import { isUsableNotice, noticeDeadlineOf, renewalDateOf } from '../domain/contracts.js';
 import { expectedCloseOf, isOpenOpportunity, probabilityOf } from '../domain/pipeline.js';
 import { whitespaceSummary } from '../domain/whitespace.js';
@@ -51,6 +53,32 @@ export interface InteractionRow {
     planned: boolean;
 }
 
+/** A piece of work with an owner and a date: an action, a milestone, a response to feedback. */
+export interface WorkItem {
+    label: string;
+    owner?: PersonRef;
+    due?: IsoDate;
+    status: ActionStatus;
+    overdue: boolean;
+}
+
+export interface FeedbackRow {
+    text: string;
+    /** The stakeholder who gave it, by name. */
+    from?: string;
+    received?: IsoDate;
+    /** What we do about it, with owner and timeline [A]. */
+    responses: WorkItem[];
+}
+
+/** What the customer is trying to do: the insight a key account manager must have [B]. */
+export interface CustomerInsight {
+    goals: string[];
+    markets: string[];
+    strategies: string[];
+    organisation: string[];
+}
+
 export interface AccountPlanSections {
     /** Revenue and the pipeline in the account's currency, formatted: the headline a review opens with. */
     money: {
@@ -68,6 +96,10 @@ export interface AccountPlanSections {
     opportunities: OpportunityRow[];
     whitespace?: { units: string[]; rows: Array<{ product: string; cells: WhitespaceCell[] }>; coverage?: string };
     competitors: Array<{ name: string; share?: string; strengths: string[]; weaknesses: string[]; differentiators: string[]; warningSigns: string[] }>;
+    customer: CustomerInsight;
+    /** The four will-and-skill gates and the plan's answers; undefined when the plan does not assess them. */
+    gates?: { answers: Array<{ question: string; answer: GateAnswer }>; passed: number };
+    feedback: FeedbackRow[];
     /** People who left the company or the decision-making unit: history, out of the map. */
     formerContacts: Array<{ name: string; title?: string; left: IsoDate; reason?: string }>;
 }
@@ -125,6 +157,12 @@ export function accountPlanSections(card: AccountScorecard, people: People): Acc
             name: c.name, share: c.share === undefined ? undefined : formatPercent(c.share),
             strengths: c.strengths, weaknesses: c.weaknesses, differentiators: c.differentiators, warningSigns: c.warningSigns,
         })),
+        customer: { goals: plan.customer.goals, markets: plan.customer.markets, strategies: plan.customer.strategies, organisation: plan.customer.organisation },
+        gates: plan.gates && gatesView(plan.gates),
+        feedback: plan.feedback.map((f) => ({
+            text: f.text, from: f.from && stakeholderName(f.from), received: f.received,
+            responses: f.responses.map((r) => workItem(r, card.today, people)),
+        })),
         formerContacts: plan.stakeholders.filter((s): s is Stakeholder & { left: NonNullable<Stakeholder['left']> } => s.left !== undefined)
             .map((s) => ({ name: s.fullName, title: s.title, left: s.left.date, reason: s.left.reason })),
     };
@@ -134,4 +172,14 @@ function whitespaceCoverage(whitespace: NonNullable<AccountScorecard['plan']['wh
     const { coverage, counts } = whitespaceSummary(whitespace);
     if (coverage === undefined) return undefined;
     return `${Math.round(coverage)}% of relevant cells bought · ${counts.pipeline} in the pipeline · ${counts.open} open`;
+}
+
+/** An action with its owner by name and whether it is late, the one way every report counts it (domain/progress.ts). */
+export function workItem(a: { label: string; owner?: string; due?: IsoDate; status: ActionStatus }, today: IsoDate, people: People): WorkItem {
+    return { label: a.label, owner: person(a.owner, people), due: a.due, status: a.status, overdue: dueStatus(a.due, a.status, today)?.overdue ?? false };
+}
+
+function gatesView(gates: NonNullable<AccountScorecard['plan']['gates']>): NonNullable<AccountPlanSections['gates']> {
+    const answers = gateAnswers(gates);
+    return { answers, passed: answers.filter((a) => a.answer === 'yes').length };
 }

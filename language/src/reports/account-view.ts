@@ -2,7 +2,7 @@
  * The view of one account: what the live preview, the HTML report and `kam report --format json`
  * show of a plan, computed once from its scorecard and the reviewer's findings.
  */
-import { describeKpiProgress, dueStatus, isOpen, kpiProgress } from '../domain/progress.js';
+import { describeKpiProgress, dueStatus, formatKpiValue, isOpen, kpiProgress } from '../domain/progress.js';
 import type {
     ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, Kpi, ObjectiveStatus, RiskLevel, Stance, StakeholderRole,
 } from '../domain/model.js';
@@ -11,7 +11,7 @@ import { daysBetween, formatMoney, formatPercent, formatScore, isValidIsoDate } 
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
 import { person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
-import { accountPlanSections, type AccountPlanSections } from './account-plan-view.js';
+import { accountPlanSections, workItem, type AccountPlanSections, type WorkItem } from './account-plan-view.js';
 import { contactHistoryOf, isCurrent, lastContactOf } from '../domain/contact.js';
 import { isValidRating } from '../domain/relationship.js';
 
@@ -53,6 +53,8 @@ export interface StakeholderNode {
     /** The latest contact: a meeting or call up to today, or the date written on the person. */
     lastContact?: IsoDate;
     daysSinceContact?: number;
+    /** "42 d ago", "today", "no contact recorded". */
+    contactAgeDisplay: string;
     /** Meetings and calls with the person, latest first: why a relationship warmed or cooled. */
     contactHistory: Array<{ date: IsoDate; kind: string; title?: string }>;
     notes: string[];
@@ -126,8 +128,28 @@ export interface KpiView {
     onTarget: boolean;
     /** Human-readable gap: "−4 stops to go", "target reached", "+1% beyond target". */
     gapDisplay: string;
+    /** The gap with how much of the target is achieved: "67% there · −4 stops to go". */
+    progressDisplay: string;
+    /** Current and target with the unit, compact: "1.4M EUR", "92%". */
+    currentDisplay: string;
+    targetDisplay: string;
+    /** Share of the way to the target, 0-100, measured in the KPI's direction; undefined when a zero makes it meaningless. */
+    attainment?: number;
     /** Earlier values, oldest first: the trend up to `current`. */
     history: Array<{ date: IsoDate; value: number }>;
+}
+
+/** An objective agreed with the customer, its KPIs and the work under it, people by name. */
+export interface ObjectiveView {
+    title: string;
+    status?: ObjectiveStatus;
+    owner?: PersonRef;
+    due?: IsoDate;
+    /** The customer's people who agreed it, by name. */
+    agreedWith: string[];
+    kpis: KpiView[];
+    milestones: WorkItem[];
+    actions: WorkItem[];
 }
 
 export interface RiskView {
@@ -158,6 +180,7 @@ export interface AccountView extends AccountPlanSections {
     expectations: ExpectationRow[];
     timeline: TimelineView;
     kpis: KpiView[];
+    objectives: ObjectiveView[];
     risks: RiskView[];
     findings: FindingView[];
     /** The five elements of an action plan, each present or what is missing. */
@@ -179,13 +202,29 @@ function isOverdue(due: IsoDate | undefined, status: ActionStatus | undefined, t
 }
 
 export function kpiView(objective: string, kpi: Kpi): KpiView {
-    const { direction, reached } = kpiProgress(kpi);
+    const { direction, reached, attainment } = kpiProgress(kpi);
     return {
         objective, label: kpi.label, current: kpi.current, target: kpi.target, unit: kpi.unit, direction,
         onTarget: reached,
         gapDisplay: describeKpiProgress(kpi, { attainment: false }),
+        progressDisplay: describeKpiProgress(kpi),
+        currentDisplay: formatKpiValue(kpi.current, kpi.unit),
+        targetDisplay: formatKpiValue(kpi.target, kpi.unit),
+        attainment,
         history: kpi.history.filter((r) => Number.isFinite(r.value)),
     };
+}
+
+/** A half-typed KPI (no number yet) is left out, as the inlay hints leave it out. */
+function usableKpis(kpis: Kpi[]): Kpi[] {
+    return kpis.filter((k) => !Number.isNaN(k.current) && !Number.isNaN(k.target));
+}
+
+/** "42 d ago": how long since the last contact, short enough for a box in the relationship map. */
+function contactAge(days: number | undefined): string {
+    if (days === undefined) return 'no contact recorded';
+    if (days === 0) return 'today';
+    return days < 0 ? `in ${-days} d` : `${days} d ago`;
 }
 
 /** Undated items, and those whose date is not on the calendar, come last. */
@@ -286,6 +325,7 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
             stakeholders: plan.stakeholders.filter(isCurrent).map((s) => {
                 const index = indexes.get(s);
                 const last = lastContactOf(s, plan.interactions, card.today);
+                const daysSince = last && isValidIsoDate(last.date) ? daysBetween(last.date, card.today) : undefined;
                 return {
                     id: s.name, name: s.fullName, title: s.title, roles: s.roles, influence: s.influence, stance: s.stance,
                     reportsTo: s.reportsTo && s.reportsTo !== s.name && currentIds.has(s.reportsTo) ? s.reportsTo : undefined,
@@ -294,7 +334,8 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
                     trustedAdvisor: isValidRating(s.trustedAdvisor) ? s.trustedAdvisor : undefined,
                     strategicPartner: isValidRating(s.strategicPartner) ? s.strategicPartner : undefined,
                     index, indexDisplay: formatScore(index), lastContact: last?.date,
-                    daysSinceContact: last && isValidIsoDate(last.date) ? daysBetween(last.date, card.today) : undefined,
+                    daysSinceContact: daysSince,
+                    contactAgeDisplay: contactAge(daysSince),
                     contactHistory: contactHistoryOf(s, plan.interactions).filter((i) => i.date <= card.today)
                         .map((i) => ({ date: i.date, kind: i.kind, title: i.title })),
                     notes: s.notes, decisionCriteria: s.decisionCriteria,
@@ -311,7 +352,14 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
         })),
         timeline: timeline(account, options.today, people),
         // A half-typed KPI (no number yet) is left out, as the inlay hints leave it out.
-        kpis: plan.objectives.flatMap((o) => o.kpis.filter((k) => !Number.isNaN(k.current) && !Number.isNaN(k.target)).map((k) => kpiView(o.title, k))),
+        kpis: plan.objectives.flatMap((o) => usableKpis(o.kpis).map((k) => kpiView(o.title, k))),
+        objectives: plan.objectives.map((o) => ({
+            title: o.title, status: o.status, owner: person(o.owner, people), due: o.due,
+            agreedWith: o.agreedWith.map((id) => plan.stakeholders.find((s) => s.name === id)?.fullName ?? id),
+            kpis: usableKpis(o.kpis).map((k) => kpiView(o.title, k)),
+            milestones: o.milestones.map((m) => workItem(m, options.today, people)),
+            actions: o.actions.map((a) => workItem(a, options.today, people)),
+        })),
         risks: plan.risks.map((r) => ({ number: ++riskNumber, text: r.text, likelihood: r.likelihood, impact: r.impact, contingency: r.contingency, owner: person(r.owner, people) })),
         findings: findings.slice().sort((a, b) => a.line - b.line || a.column - b.column).map((f) => ({ ...f, uri: plan.uri })),
         ...accountPlanSections(card, people),

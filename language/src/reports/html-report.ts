@@ -143,6 +143,34 @@ function competitorsTable(view: AccountView): Safe {
             list(c.differentiators) ?? cell(undefined), list(c.warningSigns) ?? cell(undefined)]));
 }
 
+/** The customer's goals, markets, strategies and organisation: what a key account manager must understand. */
+function customerInsight(view: AccountView): Safe | undefined {
+    const c = view.customer;
+    const groups: Array<[string, string[]]> = [['Goals', c.goals], ['Markets', c.markets], ['Strategies', c.strategies], ['Organisation dynamics', c.organisation]];
+    const shown = groups.filter(([, items]) => items.length);
+    return shown.length ? el('dl', { class: 'kam-insight', 'data-kam': 'customer-insight' },
+        ...shown.map(([label, items]) => el('div', {}, el('dt', {}, label), ...items.map((i) => el('dd', {}, i))))) : undefined;
+}
+
+function gatesTable(gates: NonNullable<AccountView['gates']>): Safe {
+    return table([{ label: 'The customer…' }, { label: 'Answer' }], gates.answers.map((g) => [cell(g.question),
+        el('span', { class: g.answer === 'yes' ? 'kam-good-text' : 'kam-warning-text', 'data-kam-gate': g.answer }, g.answer)]));
+}
+
+function feedbackTable(view: AccountView): Safe {
+    return table([{ label: 'Feedback' }, { label: 'From' }, { label: 'Received', date: true }, { label: 'Our action' }, { label: 'Owner' }, { label: 'By', date: true }],
+        view.feedback.flatMap((f) => (f.responses.length ? f.responses : [undefined]).map((r, i) => [
+            i === 0 ? cell(f.text) : cell(''), i === 0 ? cell(f.from) : cell(''), i === 0 ? cell(f.received) : cell(''),
+            r ? cell(r.label) : el('span', { class: 'kam-warning-text' }, 'no action yet'), cell(r?.owner?.name),
+            r?.overdue ? el('span', { class: 'kam-warning-text' }, `${r.due} (overdue)`) : cell(r?.due)])));
+}
+
+/** Who owns each objective, by when, agreed with whom: the timeline's rows in words. */
+function objectivesTable(view: AccountView): Safe | undefined {
+    return view.objectives.length ? table([{ label: 'Objective' }, { label: 'Status' }, { label: 'Owner' }, { label: 'Due', date: true }, { label: 'Agreed with' }],
+        view.objectives.map((o) => [cell(o.title), cell(o.status), cell(o.owner?.name), cell(o.due), cell(o.agreedWith.join(', ') || undefined)])) : undefined;
+}
+
 /** One account on a page: header, and a section per picture. */
 export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, index = 0): string {
     const id = (part: string) => idOf(part, view.name, index);
@@ -177,6 +205,8 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
         section(`Plan completeness: ${view.completeness.present} of ${view.completeness.total} elements`, id('h-completeness'),
             el('ul', { class: 'kam-checklist' }, ...view.completeness.elements.map((e) => el('li', { class: e.present ? 'kam-check-done' : 'kam-check-missing' },
                 e.present ? '✓ ' : '✗ ', el('strong', {}, e.label), e.present ? '' : ` — ${e.missing ?? ''}`)))),
+        customerInsight(view) ? section('Customer insight', id('h-insight'), customerInsight(view)) : undefined,
+        view.gates ? section(`Will and skill: ${view.gates.passed} of ${view.gates.answers.length} gates passed`, id('h-gates'), gatesTable(view.gates)) : undefined,
         section('Relationship map', id('h-map'),
             el('p', {}, 'Relationship strength ', el('strong', {}, rel.display),
                 ` (ratings ${formatScore(rel.ratingIndex)}, stage ${rel.stage ?? '—'} = ${formatScore(rel.stageScore)}; strong from ${rel.threshold}). Colour = stance, size = influence.`),
@@ -184,8 +214,9 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
             peopleDetails(view)),
         view.interactions.length ? section('Meetings and calls', id('h-interactions'), interactionsTable(view)) : undefined,
         section('Expectations', id('h-expectations'), figure(expectationsMatrix(view.expectations, id('chart-expectations')))),
-        section('Objectives and actions', id('h-timeline'), figure(timelineChart(view.timeline, id('chart-timeline')))),
+        section('Objectives and actions', id('h-timeline'), figure(timelineChart(view.timeline, id('chart-timeline'))), objectivesTable(view)),
         section('KPIs', id('h-kpis'), figure(kpiChart(view.kpis, id('chart-kpis')))),
+        view.feedback.length ? section('Feedback and our response', id('h-feedback'), feedbackTable(view)) : undefined,
         section('Risks', id('h-risks'), figure(riskMatrix(view.risks, id('chart-risks'))), risksTable),
         view.opportunities.length ? section('Opportunities and pipeline', id('h-pipeline'), opportunitiesTable(view)) : undefined,
         view.whitespace ? section('Whitespace', id('h-whitespace'), whitespaceTable(view.whitespace)) : undefined,

@@ -73,6 +73,9 @@ export const CHART_CSS = `
 .kam-chart .kam-today-label { fill: var(--kam-bad); }
 .kam-target { stroke: var(--kam-fg); stroke-width: 3; }
 .kam-on-target .kam-bar { fill: var(--kam-good); }
+.kam-kpi-kept { fill: var(--kam-neutral); fill-opacity: 0.6; }
+.kam-kpi-to-cut .kam-kpi-excess { fill: var(--kam-orange); }
+.kam-chart .kam-excess-label { fill: var(--kam-orange); font-weight: 600; }
 .kam-chart .kam-good-label { fill: var(--kam-good); font-weight: 600; }
 .kam-heat-low { --kam-heat: var(--kam-good); } .kam-heat-medium { --kam-heat: var(--kam-warn); } .kam-heat-high { --kam-heat: var(--kam-bad); }
 .kam-heat-box { fill: var(--kam-heat); fill-opacity: 0.18; stroke: var(--kam-bg); stroke-width: 2; }
@@ -85,7 +88,11 @@ export const CHART_CSS = `
 .kam-chart .kam-quadrant-label { fill: var(--kam-muted); font-size: 11px; font-weight: 600; }
 .kam-bubble-fill { fill: var(--kam-q); fill-opacity: 0.5; stroke: var(--kam-q); stroke-width: 2; }
 .kam-bubble-fill.kam-no-revenue { fill-opacity: 0; stroke-dasharray: 2 2; }
-.kam-chart .kam-bubble-label { font-size: 11.5px; }
+.kam-chart .kam-bubble-label { font-size: 11.5px; paint-order: stroke; stroke: var(--kam-bg); stroke-width: 3px; stroke-linejoin: round; }
+.kam-bubble-fill.kam-point { fill-opacity: 0.8; stroke-width: 1; }
+.kam-legend-bubble { fill: var(--kam-neutral); fill-opacity: 0.35; stroke: var(--kam-neutral); stroke-width: 1.5; }
+.kam-legend-swatch { fill: var(--kam-q); fill-opacity: 0.5; stroke: var(--kam-q); stroke-width: 1.5; }
+.kam-legend-bubble.kam-no-revenue { fill-opacity: 0; stroke-dasharray: 2 2; }
 [data-kam-open] { cursor: pointer; }
 .kam-bubble:focus { outline: none; }
 .kam-bubble:focus .kam-bubble-fill, .kam-bubble:hover .kam-bubble-fill { stroke: var(--kam-focus); stroke-width: 4; }
@@ -132,6 +139,11 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 .kam-figure { margin: 0.5em 0; overflow-x: auto; }
 .kam-note { color: var(--kam-muted); }
 .kam-warning-text { color: var(--kam-bad); font-weight: 600; }
+.kam-good-text { color: var(--kam-good); font-weight: 600; }
+.kam-insight { margin: 0.4em 0 1em; }
+.kam-insight dt { color: var(--kam-muted); font-weight: 600; margin-top: 0.5em; }
+.kam-insight dd { margin: 2px 0 2px 1.2em; }
+.kam-insight dd::before { content: "• "; color: var(--kam-muted); }
 .kam-calendar { list-style: none; padding-left: 0; margin: 0.4em 0 1em; }
 .kam-calendar li { margin: 2px 0; }
 .kam-calendar strong { display: inline-block; min-width: 6.5em; color: var(--kam-muted); font-weight: 600; }
@@ -150,7 +162,7 @@ h2 { font-size: 1.15em; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bot
 table.kam-table { border-collapse: collapse; margin: 0.5em 0; width: 100%; }
 .kam-table th, .kam-table td { border: 1px solid var(--kam-border); padding: 4px 8px; text-align: left; vertical-align: top; }
 .kam-table th { background: var(--kam-surface); }
-.kam-table td.kam-num { text-align: right; font-variant-numeric: tabular-nums; }
+.kam-table td.kam-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .kam-table th button { all: inherit; cursor: pointer; border: none; padding: 0; }
 .kam-table th button::after { content: " ↕"; color: var(--kam-muted); }
 .kam-table th[aria-sort="ascending"] button::after { content: " ↑"; }

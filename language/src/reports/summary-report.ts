@@ -5,24 +5,16 @@
  */
 import type { AccountScorecard } from '../domain/scorecard.js';
 import { bySeverity, type ReviewFinding } from '../domain/findings.js';
-import { describeKpiProgress, dueStatus } from '../domain/progress.js';
-import type { ActionStatus } from '../domain/model.js';
-import { formatMoney, formatPercent, formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
-import { QUADRANT_ADVICE } from '../domain/portfolio.js';
-import { isValidRating, stakeholderIndex } from '../domain/relationship.js';
-
-/** A rating as given, or nothing when it is off the 1-10 scale (the reviewer reports it; it is not used). */
-function validRating(rating: number | undefined): number | undefined {
-    return isValidRating(rating) ? rating : undefined;
-}
-import type { Thresholds } from '../domain/thresholds.js';
-import { cell, compactTable, escapeMarkdown, headline, Markup, scoreBreakdownTable, table } from './markdown-tables.js';
-import { accountPlanSections } from './account-plan-view.js';
+import { formatKpiNumber } from '../domain/progress.js';
+import { formatPlain, formatScore, formatAmount } from '../domain/quantities.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
+import { cell, compactTable, escapeMarkdown, headline, Markup, scoreBreakdownTable, table, type Cell } from './markdown-tables.js';
+import type { WorkItem } from './account-plan-view.js';
+import { accountView, type AccountView } from './account-view.js';
 import { portfolioView } from './portfolio-view.js';
 import { attentionView, worstFirst, type AttentionView } from './attention-view.js';
-import type { People } from './view-shared.js';
+import type { People, PersonRef } from './view-shared.js';
 import type { CurrencySettings } from '../domain/currency.js';
-import { isCurrent, lastContactOf } from '../domain/contact.js';
 
 export interface ReviewedAccount {
     card: AccountScorecard;
@@ -41,117 +33,137 @@ function findingsList(findings: ReviewFinding[]): string {
 }
 
 
-/** A one-page summary of an account plan. */
-export function accountSummaryMarkdown(account: ReviewedAccount, today: string, people: People = new Map()): string {
-    const { card, findings } = account;
-    const p = card.plan;
-    const sections = accountPlanSections(card, people);
+/** "Priya Nair", "Priya Nair (owner)": one of our people by name, never by id. */
+function who(p: PersonRef | undefined): string | undefined {
+    return p?.name;
+}
+
+/** A piece of work as a table row: what, owner, due, status, and whether it is late. */
+function workRow(kind: string, w: WorkItem): Cell[] {
+    return [kind, w.label, who(w.owner), w.due, w.status, w.overdue ? 'overdue' : undefined];
+}
+
+/**
+ * A one-page summary of an account plan, from the account's view (the numbers the HTML report and
+ * JSON show): every section of the plan, people and objectives by name, no empty columns.
+ */
+export function accountSummaryMarkdown(account: ReviewedAccount, today: string, people: People = new Map(), thresholds: Pick<Thresholds, 'keyThreshold' | 'strengthThreshold'> = DEFAULT_THRESHOLDS): string {
+    const { card } = account;
+    const view = accountView(account, { today, thresholds, people });
     const out: string[] = [];
-    out.push(`# ${escapeMarkdown(p.title)}`, '');
-    out.push(`**${headline(card)}**${card.quadrant ? ` — ${QUADRANT_ADVICE[card.quadrant]}.` : ''}`, '');
-    out.push(table(['', ''], [
-        ['Industry', p.industry], ['Tier', p.tier], ['Status', p.status], ['Strategy', p.strategy],
-        ['Owner', p.owner], ['Backup owner', p.backupOwner ?? 'none — who takes over if the owner leaves?'],
-        ['Current revenue', formatMoney(p.currentRevenue)], ['Potential revenue', formatMoney(p.potentialRevenue)],
-        ['Profitability', p.profitability === undefined ? undefined : formatPercent(p.profitability)],
-        ['Relationship stage', p.relationshipStage],
-    ]), '');
-    if (p.valueProposition) out.push(`**Value proposition:** ${escapeMarkdown(p.valueProposition)}`, '');
-    const calendar = [['Renewal', sections.calendar.renewal], ['Reviews', sections.calendar.reviews], ['Pipeline', sections.calendar.pipeline]]
+    out.push(`# ${escapeMarkdown(view.title)}`, '');
+    out.push(`As of ${today}${view.source ? ` · ${escapeMarkdown(view.source)}` : ''}`, '');
+    out.push(`**${headline(card)}**${view.quadrantAdvice ? ` — ${view.quadrantAdvice}.` : ''}`, '');
+    out.push(table(['', ''], view.facts.map((f) => [f.label, f.label === 'Backup owner' && !view.backupOwner ? 'none — who takes over if the owner leaves?' : f.value])), '');
+    if (view.valueProposition) out.push(`**Value proposition:** ${escapeMarkdown(view.valueProposition)}`, '');
+    const calendar = [['Renewal', view.calendar.renewal], ['Reviews', view.calendar.reviews], ['Pipeline', view.calendar.pipeline]]
         .filter((c): c is [string, string] => c[1] !== undefined).map(([label, text]) => `- **${label}**: ${escapeMarkdown(text)}`);
-    if (sections.signOff) calendar.push(`- **Signed off** by ${escapeMarkdown(sections.signOff.by.join(', '))}${sections.signOff.date ? ` on ${sections.signOff.date}` : ''}`);
+    if (view.signOff) calendar.push(`- **Signed off** by ${escapeMarkdown(view.signOff.by.join(', '))}${view.signOff.date ? ` on ${view.signOff.date}` : ''}`);
     if (calendar.length) out.push(...calendar, '');
 
     out.push('## Strategic value', '', scoreBreakdownTable(card), '');
 
-    out.push(`## Plan completeness: ${card.completeness.present} of ${card.completeness.total} elements`, '');
-    out.push(...card.completeness.elements.map((e) => `- ${e.present ? '✓' : '✗'} ${e.label}${e.present ? '' : ` — ${escapeMarkdown(e.missing ?? '')}`}`), '');
+    out.push(`## Plan completeness: ${view.completeness.present} of ${view.completeness.total} elements`, '');
+    out.push(...view.completeness.elements.map((e) => `- ${e.present ? '✓' : '✗'} ${e.label}${e.present ? '' : ` — ${escapeMarkdown(e.missing ?? '')}`}`), '');
 
+    out.push(...customerInsightMarkdown(view));
+
+    const rel = view.relationship;
     out.push('## Relationship', '');
-    out.push(`Relationship strength **${formatScore(card.relationship.value)}** (ratings ${formatScore(card.relationship.ratingIndex)}, stage score ${formatScore(card.relationship.stageScore)}).`, '');
-    const current = p.stakeholders.filter(isCurrent);
-    if (current.length) {
-        out.push(table(['Stakeholder', 'Title', 'Roles', 'Influence', 'Stance', 'Our owner', 'Advisor', 'Partner', 'Index', 'Last contact'],
-            current.map((s) => [s.fullName, s.title, s.roles.join(', '), s.influence, s.stance, s.relationshipOwner, validRating(s.trustedAdvisor), validRating(s.strategicPartner), formatScore(stakeholderIndex(s)), lastContactOf(s, p.interactions, card.today)?.date]),
+    out.push(`Relationship strength **${rel.display}** (ratings ${formatScore(rel.ratingIndex)}, stage score ${formatScore(rel.stageScore)}).`, '');
+    if (rel.stakeholders.length) {
+        out.push(compactTable(['Stakeholder', 'Title', 'Roles', 'Influence', 'Stance', 'Our owner', 'Advisor', 'Partner', 'Index', 'Last contact'],
+            rel.stakeholders.map((s) => [s.name, s.title, s.roles.join(', ') || undefined, s.influence, s.stance, who(s.owner), s.trustedAdvisor, s.strategicPartner, s.indexDisplay,
+                s.lastContact && `${s.lastContact} (${s.contactAgeDisplay})`]),
             [6, 7, 8]), '');
-        const drivers = current.filter((s) => s.notes.length || s.decisionCriteria.length);
+        const drivers = rel.stakeholders.filter((s) => s.notes.length || s.decisionCriteria.length);
         if (drivers.length) {
-            out.push('### What drives them', '', table(['Stakeholder', 'Drivers', 'Decides on'],
-                drivers.map((s) => [s.fullName, list(s.notes, '; '), list(s.decisionCriteria, '; ')])), '');
+            out.push('### What drives them', '', compactTable(['Stakeholder', 'Drivers', 'Decides on'],
+                drivers.map((s) => [s.name, list(s.notes, '; '), list(s.decisionCriteria, '; ')])), '');
         }
-        const expectations = p.stakeholders.flatMap((s) => s.expectations.map((e) => [s.fullName, e.kind, e.description, e.fulfilment, e.how]));
+        const expectations = view.expectations.flatMap((row) => row.cells.flatMap((c) => c.items.map((e): Cell[] => [row.name, c.kind, e.description, e.fulfilment, e.how])));
         if (expectations.length) {
-            out.push('### Expectations', '', table(['Stakeholder', 'Kind', 'Expectation', 'Met?', 'How we meet it'], expectations), '');
+            out.push('### Expectations', '', compactTable(['Stakeholder', 'Kind', 'Expectation', 'Met?', 'How we meet it'], expectations), '');
         }
     } else {
         out.push('No stakeholders are mapped.', '');
     }
-    if (sections.formerContacts.length) {
-        out.push('### Former contacts', '', ...sections.formerContacts.map((f) => `- ${escapeMarkdown(f.name)}${f.title ? `, ${escapeMarkdown(f.title)}` : ''}: left ${f.left}${f.reason ? ` (${escapeMarkdown(f.reason)})` : ''}`), '');
+    if (view.formerContacts.length) {
+        out.push('### Former contacts', '', ...view.formerContacts.map((f) => `- ${escapeMarkdown(f.name)}${f.title ? `, ${escapeMarkdown(f.title)}` : ''}: left ${f.left}${f.reason ? ` (${escapeMarkdown(f.reason)})` : ''}`), '');
     }
-    if (sections.ourTeam.length) {
-        out.push('### Our account team', '', table(['Role', 'Who', 'Faces'], sections.ourTeam.map((r) => [r.role, r.person.name, list(r.counterparts, ', ')])), '');
+    if (view.ourTeam.length) {
+        out.push('### Our account team', '', compactTable(['Role', 'Who', 'Faces'], view.ourTeam.map((r) => [r.role, r.person.name, list(r.counterparts, ', ')])), '');
     }
-    if (sections.interactions.length) {
-        out.push('### Meetings and calls', '', table(['Date', 'What', 'With', 'Our side', 'Agreed', 'Next steps'],
-            sections.interactions.map((i) => [i.date + (i.planned ? ' (planned)' : ''), `${i.kind}${i.title ? `: ${i.title}` : ''}`, list(i.attendees, ', '), list(i.ourSide, ', '), list(i.agreed, '; '),
+    if (view.interactions.length) {
+        out.push('### Meetings and calls', '', compactTable(['Date', 'What', 'With', 'Our side', 'Agreed', 'Next steps'],
+            view.interactions.map((i) => [i.date + (i.planned ? ' (planned)' : ''), `${i.kind}${i.title ? `: ${i.title}` : ''}`, list(i.attendees, ', '), list(i.ourSide, ', '), list(i.agreed, '; '),
                 list(i.nextSteps.map((n) => `${n.label}${n.owner ? `, ${n.owner}` : ''}${n.due ? `, by ${n.due}` : ''}`), '; ')])), '');
     }
 
     out.push('## Objectives and actions', '');
-    if (p.objectives.length === 0) out.push('No objectives.', '');
-    for (const o of p.objectives) {
-        out.push(`### ${escapeMarkdown(o.title)}`, '', `${o.status ? `**${o.status}** · ` : ''}Owner ${cell(o.owner)} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map((name) => escapeMarkdown(name)).join(', ')}` : ''}`, '');
+    if (view.objectives.length === 0) out.push('No objectives.', '');
+    for (const o of view.objectives) {
+        out.push(`### ${escapeMarkdown(o.title)}`, '', `${o.status ? `**${o.status}** · ` : ''}Owner ${cell(who(o.owner))} · due ${cell(o.due)}${o.agreedWith.length ? ` · agreed with ${o.agreedWith.map((name) => escapeMarkdown(name)).join(', ')}` : ''}`, '');
         if (o.kpis.length) {
-            const trends = o.kpis.some((k) => k.history.length > 0);
-            out.push(table(['KPI', 'Current', 'Target', 'Unit', 'Progress', ...(trends ? ['Trend'] : [])],
-                o.kpis.map((k) => [k.label, formatPlain(k.current), formatPlain(k.target), k.unit, Number.isFinite(k.current) && Number.isFinite(k.target) ? describeKpiProgress(k) : undefined,
-                    ...(trends ? [k.history.length ? [...k.history.map((r) => formatPlain(r.value)), formatPlain(k.current)].join(' → ') : undefined] : [])]), [1, 2]), '');
+            out.push(compactTable(['KPI', 'Current', 'Target', 'Progress', 'Trend'],
+                o.kpis.map((k) => [k.label, k.currentDisplay, k.targetDisplay, k.progressDisplay,
+                    k.history.length ? [...k.history.map((r) => formatKpiNumber(r.value)), formatKpiNumber(k.current)].join(' → ') : undefined]), [1, 2]), '');
         }
-        const rows = [
-            ...o.milestones.map((m) => ['Milestone', m.label, undefined, m.due, m.status, overdue(m.due, m.status, today)]),
-            ...o.actions.map((a) => ['Action', a.label, a.owner, a.due, a.status, overdue(a.due, a.status, today)]),
-        ];
-        if (rows.length) out.push(table(['', 'What', 'Owner', 'Due', 'Status', ''], rows), '');
+        const rows = [...o.milestones.map((m) => workRow('Milestone', m)), ...o.actions.map((a) => workRow('Action', a))];
+        if (rows.length) out.push(compactTable(['', 'What', 'Owner', 'Due', 'Status', 'Late'], rows), '');
     }
 
-    if (p.feedback.length) {
-        out.push('## Feedback and our response', '', table(['Feedback', 'From', 'Received', 'Our action', 'Owner', 'By'],
-            p.feedback.flatMap((f) => (f.responses.length ? f.responses : [undefined]).map((r, i) => [i === 0 ? f.text : '', i === 0 ? f.from : '', i === 0 ? f.received : '', r?.label, r?.owner, r?.due]))), '');
+    if (view.feedback.length) {
+        out.push('## Feedback and our response', '', compactTable(['Feedback', 'From', 'Received', 'Our action', 'Owner', 'By', 'Late'],
+            view.feedback.flatMap((f) => (f.responses.length ? f.responses : [undefined]).map((r, i): Cell[] => [
+                i === 0 ? f.text : '', i === 0 ? f.from : '', i === 0 ? f.received : '',
+                r ? r.label : new Markup('**no action yet**'), who(r?.owner), r?.due, r?.overdue ? 'overdue' : undefined]))), '');
     }
     out.push('## Risks', '');
-    out.push(p.risks.length
-        ? table(['Risk', 'Likelihood', 'Impact', 'Contingency', 'Owner'], p.risks.map((r) => [r.text, r.likelihood, r.impact, r.contingency, r.owner]))
+    out.push(view.risks.length
+        ? compactTable(['Risk', 'Likelihood', 'Impact', 'Contingency', 'Owner'], view.risks.map((r) => [r.text, r.likelihood, r.impact, r.contingency ?? new Markup('**none**'), who(r.owner)]))
         : 'No risks are listed.', '');
-    if (sections.opportunities.length) {
+    if (view.opportunities.length) {
         out.push('## Opportunities and pipeline', '');
         out.push(compactTable(['Opportunity', 'Kind', 'Stage', 'Probability', 'Value', 'Weighted', 'Close', 'With', 'Owner'],
-            sections.opportunities.map((o) => [o.text, o.kind, o.stage, `${formatPlain(o.probability)}%`, o.value, o.weighted, o.close && `${o.close}${o.closePassed ? ' (passed)' : ''}`, o.with, o.owner?.name]), [3, 4, 5]), '');
+            view.opportunities.map((o) => [o.text, o.kind, o.stage, `${formatPlain(o.probability)}%`, o.value, o.weighted, o.close && `${o.close}${o.closePassed ? ' (passed)' : ''}`, o.with, o.owner?.name]), [3, 4, 5]), '');
     }
-    if (sections.whitespace) {
-        const w = sections.whitespace;
+    if (view.whitespace) {
+        const w = view.whitespace;
         out.push('## Whitespace', '', ...(w.coverage ? [`${escapeMarkdown(w.coverage)}.`, ''] : []),
             table(['Product', ...w.units.map((u) => escapeMarkdown(u))], w.rows.map((r) => [r.product, ...w.units.map((_, i) => r.cells[i])])), '');
     }
-    if (sections.contracts.length) {
+    if (view.contracts.length) {
         out.push('## Contracts', '', compactTable(['Contract', 'Start', 'End', 'Renewal', 'Notice', 'Notice deadline', 'Value a year'],
-            sections.contracts.map((c) => [c.title, c.start, c.end, c.renewal, c.notice, c.noticeDeadline, c.value])), '');
+            view.contracts.map((c) => [c.title, c.start, c.end, c.renewal, c.notice, c.noticeDeadline, c.value])), '');
     }
-    if (p.competitors.length) {
+    if (view.competitors.length) {
         out.push('## Competitors', '', compactTable(['Competitor', 'Share', 'Strengths', 'Weaknesses', 'Our differentiators', 'Warning signs'],
-            p.competitors.map((c) => [c.name, c.share === undefined ? undefined : `${c.share}%`, list(c.strengths, '; '), list(c.weaknesses, '; '), list(c.differentiators, '; '), list(c.warningSigns, '; ')])), '');
+            view.competitors.map((c) => [c.name, c.share, list(c.strengths, '; '), list(c.weaknesses, '; '), list(c.differentiators, '; '), list(c.warningSigns, '; ')])), '');
     }
-    out.push('## Reviewer', '', findingsList(findings), '');
+    out.push('## Reviewer', '', findingsList(view.findings), '');
     return out.join('\n');
+}
+
+/** The customer's goals, markets, strategies and organisation, and the will-and-skill gates. */
+function customerInsightMarkdown(view: AccountView): string[] {
+    const out: string[] = [];
+    const c = view.customer;
+    const groups: Array<[string, string[]]> = [['Goals', c.goals], ['Markets', c.markets], ['Strategies', c.strategies], ['Organisation dynamics', c.organisation]];
+    if (groups.some(([, items]) => items.length)) {
+        out.push('## Customer insight', '');
+        for (const [label, items] of groups) if (items.length) out.push(`**${label}**`, '', ...items.map((i) => `- ${escapeMarkdown(i)}`), '');
+    }
+    if (view.gates) {
+        out.push(`## Will and skill: ${view.gates.passed} of ${view.gates.answers.length} gates passed`, '',
+            table(['The customer…', 'Answer'], view.gates.answers.map((g) => [g.question, g.answer === 'yes' ? g.answer : new Markup(`**${g.answer}**`)])), '');
+    }
+    return out;
 }
 
 /** Several plan texts in one cell, each escaped on its own (a bidi override in one cannot reach the next). */
 function list(texts: string[], separator: string): Markup | undefined {
     return texts.length ? new Markup(texts.map((text) => escapeMarkdown(text)).join(separator)) : undefined;
-}
-
-function overdue(due: string | undefined, status: ActionStatus, today: string): string {
-    return dueStatus(due, status, today)?.overdue ? 'overdue' : '';
 }
 
 /**

@@ -1,7 +1,6 @@
 /** The account itself: who owns it, whether it deserves to be key, and whether we understand the customer. */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Account } from '../generated/ast.js';
-import type { WillAndSkillGates } from '../domain/model.js';
 import {
     CODE_GATES_NOT_ASSESSED, CODE_HIERARCHY_CYCLE, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
 } from './diagnostic-codes.js';
@@ -10,14 +9,10 @@ import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js'
 import { accountLabel } from './stakeholders.js';
 import { onTenPointScale } from '../domain/strategic-value.js';
 import { expectsFullPlan, isKeyAccount } from '../domain/portfolio.js';
+import { WILL_AND_SKILL_GATES } from '../domain/will-and-skill.js';
 
 
-const GATES: Array<{ property: keyof WillAndSkillGates & string; question: string; failed: string }> = [
-    { property: 'valuesOurSolutions', question: 'values our solutions', failed: 'does not value our solutions' },
-    { property: 'multiLevelTrust', question: 'trusts us at several levels', failed: 'does not trust us at several levels' },
-    { property: 'coCreation', question: 'co-creates with us', failed: 'does not co-create with us' },
-    { property: 'preferredOverRivals', question: 'sees us ahead of rivals', failed: 'does not see us ahead of rivals' },
-];
+const GATES = WILL_AND_SKILL_GATES;
 
 export const accountChecks: CheckFactory = (validator) => ({
     Account: [

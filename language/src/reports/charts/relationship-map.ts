@@ -6,7 +6,7 @@
 import dagre from '@dagrejs/dagre';
 import type { InfluenceLevel } from '../../domain/model.js';
 import type { RelationshipView, StakeholderNode } from '../view-model.js';
-import { el, fit, leaf, round, svg, text, token, type Safe } from './svg.js';
+import { el, fit, leaf, round, svg, text, textWidth, token, type Safe } from './svg.js';
 
 const SIZE: Record<InfluenceLevel | 'unknown', { width: number; height: number; border: number }> = {
     high: { width: 250, height: 84, border: 3 },
@@ -19,22 +19,45 @@ const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'blocker', 'unkn
 const LINE = 15;
 const OURS = { width: 200, height: 44 };
 
-/** "last contact 12 days ago", from the latest meeting or call or the date written. */
-function contactAge(s: StakeholderNode): string {
-    if (s.daysSinceContact === undefined) return 'no contact recorded';
-    if (s.daysSinceContact === 0) return 'last contact today';
-    return `last contact ${s.daysSinceContact} day${s.daysSinceContact === 1 ? '' : 's'} ago${s.contactHistory.length ? ` · ${s.contactHistory.length} meeting${s.contactHistory.length === 1 ? '' : 's'}` : ''}`;
+/** The most a box may widen to hold a long name or title (beyond it the text is cut, the <title> has it all). */
+const MAX_WIDTH = 380;
+
+/** "index 7.0 · last contact 42 d ago · 3 meetings": the age comes from the view model. */
+function contactLine(s: StakeholderNode): string {
+    const age = s.daysSinceContact === undefined ? s.contactAgeDisplay : `last contact ${s.contactAgeDisplay}`;
+    return `index ${s.indexDisplay} · ${age}${s.contactHistory.length ? ` · ${s.contactHistory.length} meeting${s.contactHistory.length === 1 ? '' : 's'}` : ''}`;
+}
+
+/** The lines under a stakeholder's name, in the order a reader scans them. */
+function nodeLines(s: StakeholderNode): string[] {
+    return [
+        s.title,
+        `${s.stance ?? 'stance unknown'} · ${s.influence ?? 'unknown'} influence`,
+        s.owner ? `our owner: ${s.owner.name}` : 'no owner on our side',
+        contactLine(s),
+    ].filter((l): l is string => Boolean(l));
+}
+
+/** Wide enough for the name (bold) and every line: names are never cut while they fit MAX_WIDTH. */
+function nodeWidth(s: StakeholderNode): number {
+    const content = Math.max(textWidth(s.name, 13) * 1.1, ...nodeLines(s).map((l) => textWidth(l, 11))) + 30;
+    return Math.min(MAX_WIDTH, Math.max(SIZE[s.influence ?? 'unknown'].width, content));
+}
+
+function ourWidth(member: OurTeamMember): number {
+    return Math.min(MAX_WIDTH, Math.max(OURS.width, textWidth(member.person.name, 12.5) * 1.1 + 30));
 }
 
 /** One of our people on the account, facing counterparts at the customer. */
 function ourBox(member: OurTeamMember, x: number, y: number): Safe {
-    const left = x - OURS.width / 2;
+    const width = ourWidth(member);
+    const left = x - width / 2;
     const top = y - OURS.height / 2;
     return el('g', { class: 'kam-our-node', 'data-our-member': member.person.id },
         el('title', {}, `${member.person.name}, our ${member.role.replace(/-/g, ' ')}${member.counterparts.length ? `, faces ${member.counterparts.join(', ')}` : ''}`),
-        leaf('rect', { class: 'kam-our-box', x: left, y: top, width: OURS.width, height: OURS.height, rx: 22 }),
-        text(left + 14, top + 18, fit(member.person.name, OURS.width - 24, 12.5), { class: 'kam-node-name' }),
-        text(left + 14, top + 34, fit(`our ${member.role.replace(/-/g, ' ')}`, OURS.width - 24, 11), { class: 'kam-node-line' }));
+        leaf('rect', { class: 'kam-our-box', x: left, y: top, width, height: OURS.height, rx: 22 }),
+        text(left + 14, top + 18, fit(member.person.name, width - 24, 12.5 * 1.1), { class: 'kam-node-name' }),
+        text(left + 14, top + 34, fit(`our ${member.role.replace(/-/g, ' ')}`, width - 24, 11), { class: 'kam-node-line' }));
 }
 
 function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height: number): Safe {
@@ -42,26 +65,21 @@ function nodeBox(s: StakeholderNode, x: number, y: number, width: number, height
     const left = x - width / 2;
     const top = y - height / 2;
     const inner = width - 18;
-    const lines = [
-        s.title,
-        `${s.stance ?? 'stance unknown'} · ${s.influence ?? 'unknown'} influence`,
-        `index ${s.indexDisplay} · ${s.owner ? `our owner: ${s.owner.name}` : 'no owner on our side'}`,
-        contactAge(s),
-    ].filter((l): l is string => Boolean(l));
+    const lines = nodeLines(s);
     const tooltip = [
         `${s.name}${s.title ? `, ${s.title}` : ''}`,
         s.roles.length ? `roles: ${s.roles.join(', ')}` : undefined,
         `stance: ${s.stance ?? 'unknown'}; influence: ${s.influence ?? 'unknown'}`,
         `trusted advisor ${s.trustedAdvisor ?? '—'}, strategic partner ${s.strategicPartner ?? '—'}, index ${s.indexDisplay}`,
         `our relationship owner: ${s.owner?.name ?? 'none'}`,
-        s.lastContact ? `last contact ${s.lastContact}` : undefined,
+        s.lastContact ? `last contact ${s.lastContact} (${s.contactAgeDisplay})` : undefined,
         ...s.contactHistory.slice(0, 5).map((c) => `${c.date} ${c.kind}${c.title ? `: ${c.title}` : ''}`),
     ].filter(Boolean).join('\n');
     return el('g', { class: `kam-node kam-stance-${token(s.stance)} kam-influence-${token(s.influence)}`, 'data-stakeholder': s.id },
         el('title', {}, tooltip),
         leaf('rect', { class: 'kam-node-box', x: left, y: top, width, height, rx: 6, 'stroke-width': size.border }),
         leaf('rect', { class: 'kam-node-stripe', x: left, y: top, width: 8, height, rx: 3 }),
-        text(left + 14, top + 19, fit(s.name, inner, 13), { class: 'kam-node-name' }),
+        text(left + 14, top + 19, fit(s.name, inner, 13 * 1.1), { class: 'kam-node-name' }),
         ...lines.map((line, i) => text(left + 14, top + 37 + i * 15, fit(line, inner, 11), { class: 'kam-node-line' })),
     );
 }
@@ -83,13 +101,13 @@ export function relationshipMap(view: RelationshipView, id: string, ourTeam: Our
     g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 44, marginx: 4, marginy: 4 });
     g.setDefaultEdgeLabel(() => ({}));
     const height = (s: StakeholderNode) => SIZE[s.influence ?? 'unknown'].height + LINE;
-    for (const s of view.stakeholders) g.setNode(s.id, { width: SIZE[s.influence ?? 'unknown'].width, height: height(s) });
+    for (const s of view.stakeholders) g.setNode(s.id, { width: nodeWidth(s), height: height(s) });
     for (const s of view.stakeholders) if (s.reportsTo) g.setEdge(s.reportsTo, s.id);
     // Our people sit above the counterparts they face; their ids cannot clash with the customer's.
     const ids = new Set(view.stakeholders.map((s) => s.id));
     const ours = ourTeam.filter((m) => m.counterpartIds.some((c) => ids.has(c)));
     ours.forEach((m, i) => {
-        g.setNode(`our:${i}`, { ...OURS });
+        g.setNode(`our:${i}`, { width: ourWidth(m), height: OURS.height });
         for (const c of m.counterpartIds) if (ids.has(c)) g.setEdge(`our:${i}`, c, { facing: true });
     });
     dagre.layout(g);

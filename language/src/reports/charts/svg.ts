@@ -51,15 +51,35 @@ export function round(n: number): string {
     return String(Math.round(n * 100) / 100);
 }
 
-/** Rough width of a label in the chart font (12px sans-serif ≈ 6.6px per character). */
+/** Advance widths in em, by character class, close to DejaVu Sans (the widest of the usual sans fonts), so a measured label fits in any of them. */
+const NARROW = new Set("iljI.,:;'!|");
+const SEMI = new Set(' ftr()[]{}-/"`');
+const WIDE = new Set('mwMW—%@');
+const BROAD = new Set('ABCDEFGHJKLNOPQRSTUVXYZ0123456789#$&?→~+=<>');
+
+function charWidth(c: string): number {
+    if (NARROW.has(c)) return 0.29;
+    if (SEMI.has(c)) return 0.39;
+    if (WIDE.has(c)) return 0.95;
+    if (BROAD.has(c)) return 0.7;
+    return 0.61;
+}
+
+/** The width of a label in the chart font, measured character by character (no font metrics in a worker or the CLI). */
 export function textWidth(text: string, fontSize = 12): number {
-    return text.length * fontSize * 0.55;
+    let em = 0;
+    for (const c of text) em += charWidth(c);
+    return em * fontSize;
 }
 
 /** Shortens a label to fit `width` pixels, with an ellipsis; the full text belongs in a <title>. */
 export function fit(text: string, width: number, fontSize = 12): string {
-    const max = Math.max(1, Math.floor(width / (fontSize * 0.55)));
-    return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+    if (textWidth(text, fontSize) <= width) return text;
+    const chars = [...text];
+    let used = textWidth('…', fontSize);
+    let n = 0;
+    while (n < chars.length && used + charWidth(chars[n]) * fontSize <= width) used += charWidth(chars[n++]) * fontSize;
+    return `${chars.slice(0, Math.max(1, n)).join('').trimEnd()}…`;
 }
 
 /** Turns any text into a safe CSS class suffix (for enum values such as stances). */

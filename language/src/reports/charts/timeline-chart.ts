@@ -1,11 +1,14 @@
 /** Objectives, milestones and actions on a timeline, with owners; overdue ones marked, today drawn. */
 import { addDaysIso, daysBetween, isValidIsoDate } from '../../domain/quantities.js';
 import type { TimelineItem, TimelineView } from '../view-model.js';
-import { el, fit, leaf, svg, text, type Safe } from './svg.js';
+import { el, fit, leaf, svg, text, textWidth, type Safe } from './svg.js';
 
-const WIDTH = 860;
-const LABEL = 330;
-const PLOT = WIDTH - LABEL - 10;
+const PLOT = 520;
+/** The label column is as wide as the longest label needs, within these bounds (beyond, the <title> has it all). */
+const MIN_LABEL = 330;
+const MAX_LABEL = 470;
+/** Room on the right for the last month's name. */
+const RIGHT = 50;
 const ROW = 22;
 const TOP = 44;
 
@@ -46,6 +49,10 @@ export function timelineChart(view: TimelineView, id: string): Safe {
         return svg({ id, width: 640, height: 40, className: 'kam-timeline', title: 'Timeline: no objectives' },
             text(0, 24, 'No objectives or actions.', { class: 'kam-muted' }));
     }
+    const indentOf = (item: TimelineItem) => (item.kind === 'objective' ? 0 : 14);
+    const fontOf = (item: TimelineItem) => (item.kind === 'objective' ? 12.5 * 1.08 : 12);
+    const LABEL = Math.min(MAX_LABEL, Math.max(MIN_LABEL, ...view.items.map((item) => indentOf(item) + textWidth(item.label, fontOf(item)) + 12)));
+    const WIDTH = LABEL + PLOT + RIGHT;
     // Date arithmetic on `yyyy-mm-dd` strings through the domain core; the view model keeps
     // impossible dates (2027-02-30) out of start and end, and such items are drawn as undated.
     const start = view.start ? addDaysIso(view.start, -14) : view.today;
@@ -63,7 +70,7 @@ export function timelineChart(view: TimelineView, id: string): Safe {
     const todayX = xOf(view.today);
     const rows = view.items.map((item, i) => {
         const y = TOP + i * ROW + ROW / 2;
-        const indent = item.kind === 'objective' ? 0 : 14;
+        const indent = indentOf(item);
         const classes = ['kam-item', `kam-item-${item.kind}`, item.status ? `kam-status-${item.status}` : '', item.overdue ? 'kam-overdue' : ''].filter(Boolean).join(' ');
         let when: Safe;
         if (item.due && isValidIsoDate(item.due)) {
@@ -78,7 +85,7 @@ export function timelineChart(view: TimelineView, id: string): Safe {
         return el('g', { class: classes },
             el('title', {}, describe(item)),
             i % 2 === 0 ? leaf('rect', { class: 'kam-band', x: 0, y: y - ROW / 2, width: WIDTH, height: ROW }) : undefined,
-            text(indent, y + 4, fit(item.label, LABEL - indent - 10, item.kind === 'objective' ? 12.5 : 12), { class: item.kind === 'objective' ? 'kam-label kam-strong' : 'kam-label' }),
+            text(indent, y + 4, fit(item.label, LABEL - indent - 10, fontOf(item)), { class: item.kind === 'objective' ? 'kam-label kam-strong' : 'kam-label' }),
             when);
     });
     const overdue = view.items.filter((i) => i.overdue).length;
