@@ -53,7 +53,15 @@ const REVIEW_DATES = 4;
  * validated and again when the portfolio root, the pattern or a plan's date changes; then the lenses
  * are refreshed. A tag made while the server runs is seen after the next such change or a restart.
  */
-function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): void {
+/** A review the baseline knows: its name, the portfolio as it was then, and the accounts it is the last review of (all when undefined). */
+interface KnownReview {
+    review: string;
+    snapshot: PortfolioSnapshot;
+    accounts?: ReadonlySet<string>;
+}
+
+function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): { reviews(): KnownReview[] } {
+    let known: KnownReview[] = [];
     let refreshLenses = false;
     shared.lsp.LanguageServer.onInitialize((params) => {
         refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -113,7 +121,7 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
         if (key === looked) return;
         looked = key;
         running = running.then(async () => {
-            const reviews: Array<{ review: string; snapshot: PortfolioSnapshot; accounts?: ReadonlySet<string> }> = [];
+            const reviews: KnownReview[] = [];
             if (pattern || dates.length) {
                 try {
                     const history = await PlanHistory.open(path.dirname(first.uri.fsPath));
@@ -131,9 +139,11 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
                 }
             }
             Kam.analysis.ReviewBaseline.set(reviews);
+            known = reviews;
             if (refreshLenses) await connection.sendRequest(CodeLensRefreshRequest.type);
         }).catch(() => undefined);
     });
+    return { reviews: () => known };
 }
 
 /** Commits of history the account preview draws. */
@@ -199,7 +209,7 @@ class PreviewTrends implements AccountPreviewExtras {
 
 /** Registers the history requests; returns what the account preview adds (its trend). */
 export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): AccountPreviewExtras {
-    keepReviewBaseline(connection, shared, Kam);
+    const baseline = keepReviewBaseline(connection, shared, Kam);
     const plans = new PlanAccess(shared, Kam);
     let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
 
@@ -233,7 +243,22 @@ export function registerHistoryProtocol(connection: Connection, shared: LangiumS
         const diff = diffPortfolios(base, head, { renamedFiles: await history.renamedPlans(revision, undefined) });
         return { title: `Since ${revisionText(diff.base)}`, html: diffBodyHtml(diff, base, head), headline: diffHeadline(diff) };
     })));
-    return new PreviewTrends(connection, shared, Kam);
+    const trends = new PreviewTrends(connection, shared, Kam);
+    return {
+        accountHtml: (document, view, index) => trends.accountHtml(document, view, index),
+        async changesSinceLastReview(uri, accounts, token) {
+            // An account's deck: the review that is that account's last; the portfolio's: the review tag's (else the newest review).
+            const reviews = baseline.reviews();
+            const review = accounts.length
+                ? reviews.find((r) => !r.accounts || accounts.some((a) => r.accounts!.has(a)))
+                : reviews.find((r) => !r.accounts) ?? reviews[0];
+            if (!review) return undefined;
+            const root = Kam.portfolio.PortfolioConfig.rootOf(URI.parse(uri));
+            const head = await liveSnapshot(plans, Kam, root ? URI.parse(root).fsPath : folderOf(uri), token);
+            const base = { ...review.snapshot, revision: { ...review.snapshot.revision, ref: review.review } };
+            return diffPortfolios(base, head, { renamedFiles: new Map() });
+        },
+    };
 }
 
 /** The portfolio under `root` as the editor has it now. */

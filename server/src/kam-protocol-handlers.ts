@@ -17,6 +17,7 @@ import { reportContextFor } from '../../language/src/analysis/team-directory.js'
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { renderAccountReport, renderPortfolioReport } from '../../language/src/reports/render-report.js';
 import { accountView, portfolioView, type AccountView } from '../../language/src/reports/view-model.js';
+import type { PortfolioDiff } from '../../language/src/plan-diff/index.js';
 import { accountBodyHtml, portfolioBodyHtml } from '../../language/src/reports/html-report.js';
 import { escapeText } from '../../language/src/reports/charts/svg.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
@@ -41,10 +42,16 @@ export function checked<T>(schema: z.ZodType<T>, params: unknown, what: string):
     throw new ResponseError(ErrorCodes.InvalidParams, `${what}: ${where}${issue?.message ?? 'invalid parameters'}.`);
 }
 
-/** What other parts of the server add to an account's preview (its trend over the plan's history). */
+/** What the host adds to the previews and reports (on the desktop: what the plans' git history knows). */
 export interface AccountPreviewExtras {
     /** Escaped HTML to show below the account, or undefined for nothing (yet). */
     accountHtml(document: LangiumDocument, view: AccountView, index: number): Promise<string | undefined>;
+    /**
+     * What changed in the portfolio of this plan or folder since its last review (the review
+     * baseline: a plan's own `last reviewed` date, else the newest `reviewTag`), for the review deck;
+     * undefined when no review is known.
+     */
+    changesSinceLastReview?(uri: string, accounts: string[], token: CancellationToken): Promise<PortfolioDiff | undefined>;
 }
 
 export function registerKamProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices, extras?: AccountPreviewExtras): void {
@@ -54,7 +61,7 @@ export function registerKamProtocol(connection: Connection, shared: LangiumShare
     const plans = new PlanAccess(shared, Kam);
 
     connection.onRequest(SummaryReportRequest.type, (params, token) => guarded('The summary report', () =>
-        summaryReport(plans, Kam, checked(schemas.summaryReport, params, 'kam/summaryReport'), token)));
+        summaryReport(plans, Kam, checked(schemas.summaryReport, params, 'kam/summaryReport'), token, extras)));
     connection.onRequest(AccountPreviewRequest.type, (params, token) => guarded('The preview', () =>
         accountPreview(plans, Kam, checked(schemas.accountPreview, params, 'kam/accountPreview'), token, extras)));
     connection.onRequest(PortfolioPreviewRequest.type, (params, token) => guarded('The portfolio preview', () =>
@@ -148,7 +155,7 @@ async function portfolioPreview(plans: PlanAccess, Kam: KamServices, params: Por
     };
 }
 
-async function summaryReport(plans: PlanAccess, Kam: KamServices, params: SummaryReportRequest.Params, token: CancellationToken): Promise<SummaryReportRequest.Result> {
+async function summaryReport(plans: PlanAccess, Kam: KamServices, params: SummaryReportRequest.Params, token: CancellationToken, extras?: AccountPreviewExtras): Promise<SummaryReportRequest.Result> {
     const format = params.format ?? 'md';
     if (params.uri) {
         const document = await plans.document(params.uri, token);
@@ -157,7 +164,8 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
         const context = reportContextFor(Kam, document.uri);
         const title = accounts.length === 1 ? `${accounts[0].card.plan.title} — ${format === 'pptx' ? 'review' : 'summary'}` : format === 'pptx' ? 'Account reviews' : 'Account summaries';
         if (format === 'pptx') {
-            const deck = await accountReviewDeck(accounts.map((a) => accountView(a, context)));
+            const diff = await extras?.changesSinceLastReview?.(params.uri, accounts.map((a) => a.card.plan.name), token);
+            const deck = await accountReviewDeck(accounts.map((a) => accountView(a, context)), { diff });
             return { title, format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
         }
         return { title, format, content: renderAccountReport(accounts, format, context), accountCount: accounts.length };
@@ -165,7 +173,9 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
     const accounts = await plans.portfolio(params.folders, token);
     const context = { ...reportContextFor(Kam, firstPlan(accounts)), detail: params.detail };
     if (format === 'pptx') {
-        const deck = await portfolioReviewDeck(portfolioView(accounts, context));
+        const where = params.folders?.[0] ?? accounts[0]?.card.plan.uri;
+        const diff = where ? await extras?.changesSinceLastReview?.(where, [], token) : undefined;
+        const deck = await portfolioReviewDeck(portfolioView(accounts, context), { diff });
         return { title: 'Portfolio review', format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
     }
     return { title: 'Portfolio summary', format, content: renderPortfolioReport(accounts, format, context), accountCount: accounts.length };

@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeLensRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol';
-import { AccountPreviewRequest, CompareWithRequest, PlanRevisionsRequest } from '../../language/src/protocol.js';
+import { URI } from 'langium';
+import { AccountPreviewRequest, CompareWithRequest, PlanRevisionsRequest, SummaryReportRequest, base64ToBytes } from '../../language/src/protocol.js';
+import { readDeck, slidesTitled } from '../helpers/deck-contents.js';
 import { LspTestClient } from '../helpers/lsp-client.js';
 import { emptyRepository, portfolioRepository } from '../history/git-repository.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
@@ -93,6 +95,19 @@ describe('the change since the last review, in the code lens and the hover', () 
         expect(title).toMatch(/^Strategic value 6\.2 · Strategic · relationship 5\.6 · plan 1\/5 · \+2\.5 since v2026-Q3, relationship \+1\.9, Streamline → Strategic$/);
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 10 } });
         expect(JSON.stringify(hover?.contents)).toContain('**Since the last review (v2026-Q3)**: strategic value 3.7 → 6.2 (+2.5), relationship 3.7 → 5.6 (+1.9), Streamline → Strategic');
+
+        // The review deck made in the editor has the same "since the last review" as the lens.
+        const deckOf = async (params: { uri?: string; folders?: string[] }) => {
+            const result = await client!.connection.sendRequest(SummaryReportRequest.type, { ...params, format: 'pptx' });
+            return readDeck(base64ToBytes(result.content));
+        };
+        const account = slidesTitled(await deckOf({ uri }), 'Since the last review').join('\n');
+        expect(account).toContain('since v2026-Q3');
+        expect(account).toContain('Strategic value\n3.7 → 6.2 (+2.5)');
+        expect(account).toContain('Streamline → Strategic');
+        const portfolio = slidesTitled(await deckOf({ folders: [URI.file(repo.plans).toString()] }), 'Since the last review');
+        expect(portfolio.join('\n')).toContain('v2026-Q3');
+        expect(portfolio.join('\n')).toContain('Baltic Paper');
     }, 120_000);
 
     it('counts from the plan\'s own last reviewed date before the tag', async () => {
