@@ -133,3 +133,15 @@ describe('portfolio matrix names', () => {
         expect(boxes.every((b) => !crosses(b, { x1: 2000, x2: 2000, y1: 0, y2: 4000 }))).toBe(true);
     });
 });
+
+describe('an amount the reviewer leaves out', () => {
+    it('a negative revenue has no area: the smallest bubble, never a NaN radius', async () => {
+        const fixture = await reviewedExamples();
+        const vestergaard = fixture.accounts.find((a) => a.card.plan.name === 'vestergaard')!;
+        const credit = { ...vestergaard, card: { ...vestergaard.card, plan: { ...vestergaard.card.plan, currentRevenue: { amount: -1, currency: 'EUR' } } } };
+        const view = portfolioView(fixture.accounts.map((a) => (a === vestergaard ? credit : a)), fixture.context);
+        const svg = portfolioMatrix(view, 'credit').markup;
+        expect(svg).not.toMatch(/NaN|Infinity/);
+        expect(drawn(svg).bubbles.length).toBe(8);
+    });
+});

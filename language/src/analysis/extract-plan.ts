@@ -22,8 +22,10 @@ function refName(ref: Reference | undefined): string | undefined {
 
 function money(node: ast.Money | undefined): domain.Money | undefined {
     if (!node) return undefined;
-    // A half-typed amount may have no currency yet.
-    return { amount: parseAmount(node.amount), currency: node.currency ?? '' };
+    // A half-typed amount may have no currency yet. A negative one is left out (not a number) until
+    // corrected, as the reviewer says, like an absurdly large one.
+    const amount = parseAmount(node.amount);
+    return { amount: amount < 0 ? Number.NaN : amount, currency: node.currency ?? '' };
 }
 
 export function toScoringModel(node: ast.ScoringModel): domain.ScoringModel {

@@ -74,7 +74,8 @@ export function portfolioMatrix(view: PortfolioView, id: string, options: { inte
         const cx = xOf(a.relationship);
         const cy = yOf(a.strategicValue);
         const point = !labelled.has(a);
-        const r = point ? 3 : a.revenue && maxRevenue > 0 ? Math.max(5, maxR * Math.sqrt(a.revenue / maxRevenue)) : 5;
+        // A revenue of zero or below (a typo, a credit) has no area: the smallest bubble, as for none stated.
+        const r = point ? 3 : a.revenue !== undefined && a.revenue > 0 && maxRevenue > 0 ? Math.max(5, maxR * Math.sqrt(a.revenue / maxRevenue)) : 5;
         return { a, cx, cy, r, point, box: { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r } };
     });
     const nameOf = (b: (typeof bubbles)[number], width: number) => {
