@@ -160,8 +160,15 @@ export class LspFuzzer {
         try {
             const published = this.client.nextPublish(uri);
             await this.client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kam', version: 1, text: m.text } });
+            const opened = performance.now();
             const diagnostics = await this.within(published, 'diagnostics');
-            if (diagnostics === TIMEOUT) note('stale', 'diagnostics', 'the opened plan was never diagnosed');
+            if (diagnostics === TIMEOUT) {
+                // Late or lost? Another limit's wait tells a slow build from one that never comes.
+                const late = await this.within(published, 'diagnostics');
+                note('stale', 'diagnostics', late === TIMEOUT
+                    ? `the opened plan was never diagnosed (${Math.round(2 * this.answerLimit / 1000)} s)`
+                    : `the opened plan was diagnosed only after ${Math.round((performance.now() - opened) / 1000)} s`);
+            }
             for (const d of diagnostics === TIMEOUT ? [] : diagnostics.diagnostics) {
                 const message = String(d.message);
                 // Langium's words for a check that threw.
