@@ -28,4 +28,18 @@ describe('kam report --detail', () => {
         expect(html).toContain('<span class="kam-code">kam.rating-out-of-range</span>');
         expect((await kam('report', ATTENTION_FIXTURE, '--format', 'html')).out).not.toContain('<span class="kam-code">');
     });
+
+    it('says an account page\'s findings in plain words, and adds the codes and lines for its authors with --detail', async () => {
+        const plan = path.join(ATTENTION_FIXTURE, 'arden-logistics.kam');
+        const page = (await kam('report', plan)).out;
+        const findings = page.slice(page.indexOf('## Findings'));
+        expect(findings).toMatch(/^- ⚠️ [A-Z]/m);
+        expect(page).not.toMatch(/kam\.[a-z-]+|\(line \d+\)|For the plan's authors/);
+        const detailed = (await kam('report', plan, '--detail')).out;
+        expect(detailed.slice(detailed.indexOf("## For the plan's authors"))).toContain('`kam.renewal-without-plan` (line 49)');
+        const html = (await kam('report', plan, '--format', 'html')).out;
+        expect(html).toMatch(/<h2 [^>]*>Findings \(\d+\)<\/h2>/);
+        expect(html).not.toContain('<span class="kam-code">');
+        expect((await kam('report', plan, '--format', 'html', '--detail')).out).toContain('<span class="kam-code">kam.renewal-without-plan</span>');
+    });
 });

@@ -38,7 +38,7 @@ const SECTIONS: Array<[string, RegExp, RegExp, (v: AccountView) => unknown]> = [
     ['whitespace', /^## Whitespace$/m, /<h2 [^>]*>Whitespace<\/h2>/, (v) => v.whitespace?.rows.length],
     ['contracts', /^## Contracts$/m, /<h2 [^>]*>Contracts<\/h2>/, (v) => v.contracts.length],
     ['competitors', /^## Competitors$/m, /<h2 [^>]*>Competitors<\/h2>/, (v) => v.competitors.length],
-    ['reviewer', /^## Reviewer$/m, /<h2 [^>]*>Reviewer \(\d+\)<\/h2>/, (v) => Array.isArray(v.findings)],
+    ['findings', /^## Findings$/m, /<h2 [^>]*>Findings \(\d+\)<\/h2>/, (v) => Array.isArray(v.findings)],
 ];
 
 describe('every format has the whole plan (Nordwind Logistics)', () => {

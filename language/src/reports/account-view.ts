@@ -10,7 +10,8 @@ import { QUADRANT_ADVICE, type Quadrant } from '../domain/portfolio.js';
 import { daysBetween, formatMoney, formatPercent, formatScore, isValidIsoDate } from '../domain/quantities.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
-import { person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
+import { factorTitles, person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
+import { plainFinding } from './plain-findings.js';
 import { accountPlanSections, workItem, type AccountPlanSections, type WorkItem } from './account-plan-view.js';
 import { contactHistoryOf, isCurrent, lastContactOf } from '../domain/contact.js';
 import { isValidRating } from '../domain/relationship.js';
@@ -266,6 +267,7 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
     const plan = card.plan;
     const people = options.people ?? new Map();
     const model = card.model;
+    const titles = factorTitles(card);
     const contributions = new Map(card.strategicValue.contributions.map((c) => [c.factor.name, c]));
     // An unscored factor counts at the bottom of the scale: show that floor, so the bars add up to the value.
     const { unscored, unscoredContribution } = card.strategicValue;
@@ -361,7 +363,7 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
             actions: o.actions.map((a) => workItem(a, options.today, people)),
         })),
         risks: plan.risks.map((r) => ({ number: ++riskNumber, text: r.text, likelihood: r.likelihood, impact: r.impact, contingency: r.contingency, owner: person(r.owner, people) })),
-        findings: findings.slice().sort((a, b) => a.line - b.line || a.column - b.column).map((f) => ({ ...f, uri: plan.uri })),
+        findings: findings.slice().sort((a, b) => a.line - b.line || a.column - b.column).map((f) => ({ ...f, uri: plan.uri, plain: plainFinding(f, plan.title, titles) })),
         ...accountPlanSections(card, people),
     };
 }

@@ -222,9 +222,22 @@ export function accountBodyHtml(view: AccountView, options: RenderOptions = {}, 
         view.whitespace ? section('Whitespace', id('h-whitespace'), whitespaceTable(view.whitespace)) : undefined,
         view.contracts.length ? section('Contracts', id('h-contracts'), contractsTable(view)) : undefined,
         view.competitors.length ? section('Competitors', id('h-competitors'), competitorsTable(view)) : undefined,
-        section(`Reviewer (${view.findings.length})`, id('h-findings'), findingsList(view.findings, options)),
+        // In the preview the plan's writer reads the findings with their codes, each a jump to its place;
+        // on the page a director reads them in plain words, the codes and lines folded for authors when asked.
+        options.interactive
+            ? section(`Reviewer (${view.findings.length})`, id('h-findings'), findingsList(view.findings, options))
+            : section(`Findings (${view.findings.length})`, id('h-findings'),
+                view.findings.length ? plainFindingsList(view.findings) : el('p', { class: 'kam-note' }, 'No findings: the reviewer has nothing to add.'),
+                options.detail && view.findings.length ? el('details', { class: 'kam-author-detail', 'data-kam': 'author-detail' },
+                    el('summary', {}, 'For the plan\'s authors: codes and lines'), findingsList(view.findings, options)) : undefined),
     );
     return body.markup;
+}
+
+/** Findings in the director's words, the most severe first. */
+function plainFindingsList(findings: FindingView[]): Safe {
+    return el('ul', { class: 'kam-findings kam-plain-findings' }, ...bySeverity(findings).map((f) => el('li', { class: `kam-finding kam-finding-${token(f.severity)}` },
+        el('span', { class: `kam-severity kam-severity-${token(f.severity)}` }, f.severity), ' ', f.plain)));
 }
 
 /** The portfolio: matrix, Pareto curve, a sortable table of accounts, and the review at a glance. */
@@ -276,9 +289,7 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
         section('Findings by account', 'h-reviewer',
             view.findings.length === 0 ? el('p', { class: 'kam-note' }, 'No errors or warnings in any plan.') : undefined,
             ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
-                el('h3', {}, a.title),
-                el('ul', { class: 'kam-findings kam-plain-findings' }, ...bySeverity(a.findings).map((f) => el('li', { class: `kam-finding kam-finding-${token(f.severity)}` },
-                    el('span', { class: `kam-severity kam-severity-${token(f.severity)}` }, f.severity), ' ', f.plain))))),
+                el('h3', {}, a.title), plainFindingsList(a.findings))),
             options.detail && view.findings.length ? el('details', { class: 'kam-author-detail', 'data-kam': 'author-detail' },
                 el('summary', {}, 'For the plans\' authors: codes, files and lines'),
                 ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
@@ -347,9 +358,9 @@ export function htmlDocument(title: string, body: string, options: { script?: bo
 }
 
 /** The HTML report of one or more accounts (a document may hold several plans). */
-export function accountReportHtml(views: AccountView[]): string {
+export function accountReportHtml(views: AccountView[], options: { detail?: boolean } = {}): string {
     const title = views.length === 1 ? `${views[0].title} — account summary` : 'Account summaries';
-    return htmlDocument(title, views.map((v, i) => accountBodyHtml(v, {}, i)).join('\n'));
+    return htmlDocument(title, views.map((v, i) => accountBodyHtml(v, { detail: options.detail }, i)).join('\n'));
 }
 
 /** The HTML report of the portfolio. */

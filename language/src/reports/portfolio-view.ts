@@ -11,7 +11,7 @@ import { formatAmount, formatMoney, formatScore } from '../domain/quantities.js'
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
 import { plainFinding } from './plain-findings.js';
-import { person, type FindingView, type People, type PersonRef } from './view-shared.js';
+import { factorTitles, person, type FindingView, type People, type PersonRef } from './view-shared.js';
 
 export interface PortfolioAccountRow {
     name: string;
@@ -86,10 +86,8 @@ export interface PortfolioView {
     findings: { title: string; uri?: string; source?: string; findings: PortfolioFindingView[] }[];
 }
 
-/** A finding with the sentence a director reads (no codes, lines or plan syntax: plain-findings.ts). */
-export interface PortfolioFindingView extends FindingView {
-    plain: string;
-}
+/** A finding with the sentence a director reads (FindingView's `plain`). */
+export type PortfolioFindingView = FindingView;
 
 
 /** The whole portfolio: the matrix, the Pareto curve, the table of accounts and the review at a glance. */
@@ -165,16 +163,12 @@ export function portfolioView(accounts: ReviewedAccount[], options: { today: Iso
             .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
         groups: groupsOf(accounts, inReporting, currency, titles),
         findings: sorted
-            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri, plain: plainFinding(f, a.card.plan.title, factorTitles(a)) })) }))
+            .map((a) => ({ title: a.card.plan.title, uri: a.card.plan.uri, source: a.source, findings: a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => ({ ...f, uri: a.card.plan.uri, plain: plainFinding(f, a.card.plan.title, factorTitles(a.card)) })) }))
             .filter((a) => a.findings.length > 0),
     };
 }
 
 /** The scoring factors by id with their titles, for findings that name a factor as the plan writes it. */
-function factorTitles(account: ReviewedAccount): Map<string, string> {
-    return new Map((account.card.model?.factors ?? []).map((f) => [f.name, f.title]));
-}
-
 /** The portfolio's weighted pipeline and gap to potential, when its accounts' amounts can be added up. */
 function portfolioPipeline(accounts: ReviewedAccount[], currency: string | undefined, converter: CurrencyConverter): PortfolioView['pipeline'] {
     if (!currency) return undefined;

@@ -25,9 +25,9 @@ export interface ReportContext {
 
 /** One page per account (a file may hold several plans). */
 export function renderAccountReport(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): string {
-    if (format === 'md') return accounts.map((a) => accountSummaryMarkdown(a, context.today, context.people, context.thresholds)).join('\n---\n\n');
+    if (format === 'md') return accounts.map((a) => accountSummaryMarkdown(a, context.today, context.people, context.thresholds, context.detail)).join('\n---\n\n');
     const views = accounts.map((a) => accountView(a, context));
-    return format === 'html' ? accountReportHtml(views) : `${JSON.stringify({ kind: 'accounts', accounts: views }, null, 2)}\n`;
+    return format === 'html' ? accountReportHtml(views, { detail: context.detail }) : `${JSON.stringify({ kind: 'accounts', accounts: views }, null, 2)}\n`;
 }
 
 /** The whole portfolio (or the accounts under some folders). */

@@ -47,7 +47,7 @@ function workRow(kind: string, w: WorkItem): Cell[] {
  * A one-page summary of an account plan, from the account's view (the numbers the HTML report and
  * JSON show): every section of the plan, people and objectives by name, no empty columns.
  */
-export function accountSummaryMarkdown(account: ReviewedAccount, today: string, people: People = new Map(), thresholds: Pick<Thresholds, 'keyThreshold' | 'strengthThreshold'> = DEFAULT_THRESHOLDS): string {
+export function accountSummaryMarkdown(account: ReviewedAccount, today: string, people: People = new Map(), thresholds: Pick<Thresholds, 'keyThreshold' | 'strengthThreshold'> = DEFAULT_THRESHOLDS, detail = false): string {
     const { card } = account;
     const view = accountView(account, { today, thresholds, people });
     const out: string[] = [];
@@ -141,7 +141,9 @@ export function accountSummaryMarkdown(account: ReviewedAccount, today: string, 
         out.push('## Competitors', '', compactTable(['Competitor', 'Share', 'Strengths', 'Weaknesses', 'Our differentiators', 'Warning signs'],
             view.competitors.map((c) => [c.name, c.share, list(c.strengths, '; '), list(c.weaknesses, '; '), list(c.differentiators, '; '), list(c.warningSigns, '; ')])), '');
     }
-    out.push('## Reviewer', '', findingsList(view.findings), '');
+    // The director's words first; the codes and lines for the plan's authors only when asked (--detail).
+    out.push('## Findings', '', view.findings.length === 0 ? 'No findings: the reviewer has nothing to add.' : bySeverity(view.findings).map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeMarkdown(f.plain)}`).join('\n'), '');
+    if (detail && view.findings.length) out.push('## For the plan\'s authors', '', findingsList(view.findings), '');
     return out.join('\n');
 }
 

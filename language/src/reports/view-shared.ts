@@ -19,6 +19,13 @@ export interface Fact {
 
 export interface FindingView extends ReviewFinding {
     uri?: string;
+    /** The sentence a director reads: no code, line or plan syntax (plain-findings.ts). */
+    plain: string;
+}
+
+/** The scoring model's factor titles by name, for findings said in plain words. */
+export function factorTitles(card: { model?: { factors: Array<{ name: string; title: string }> } }): Map<string, string> {
+    return new Map((card.model?.factors ?? []).map((f) => [f.name, f.title]));
 }
 
 /** Full names of our people by id, from the team files. */
