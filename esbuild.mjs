@@ -38,7 +38,7 @@ const builds = [
     { ...common, entryPoints: { 'client/import': 'import/src/index.ts' }, outdir: 'out' },
     // The MCP server: its own bundle, so the SDK is loaded only by `kam mcp` (and VS Code's MCP support).
     { ...common, entryPoints: { 'mcp/server': 'mcp/src/index.ts' }, outdir: 'out' },
-    { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'cli/snapshot-worker': 'history/src/snapshot-worker.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
+    { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
     // The extension host of VS Code for the Web loads a CommonJS module (.cjs: this package's .js are ES modules); `vscode` is provided.
     { ...browser, format: 'cjs', entryPoints: { 'client/web/extension': 'client/src/web/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The language server as a classic web worker script.

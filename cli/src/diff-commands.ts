@@ -10,8 +10,7 @@ import { Option } from 'commander';
 import { diffPortfolios, renderDiff, type DiffFormat, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
 import { addRevision, historyReportHtml, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
 import { formatScore, isValidIsoDate } from '../../language/src/domain/quantities.js';
-import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
-import { baseAndHeadSnapshots } from '../../history/src/parallel-snapshots.js';
+import { HistoryError, PlanHistory, type LoadedSnapshot, type Revision } from '../../history/src/index.js';
 import { CliError } from './errors.js';
 import { oneLineErrors, type Output } from './main.js';
 import { writeReportFile } from './report-file.js';
@@ -52,7 +51,8 @@ async function diff(base: string | undefined, head: string | undefined, options:
         const baseRevision: Revision = base !== undefined ? await history.revision(base)
             : since !== undefined ? await history.revisionAtDate(since, from)
                 : await history.defaultBase(from);
-        const [before, after] = await baseAndHeadSnapshots(history, baseRevision, headRevision, today);
+        const [before, after]: LoadedSnapshot[] = [await history.snapshotAt(baseRevision),
+            headRevision ? await history.snapshotAt(headRevision) : await history.workingTreeSnapshot(today)];
         [...before.notes, ...after.notes].forEach((n) => io.err(`warning: ${terminalLine(n)}`));
         const renamedFiles = await history.renamedPlans(baseRevision, headRevision);
         const result = diffPortfolios(before.snapshot, after.snapshot, { renamedFiles });

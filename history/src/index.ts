@@ -123,7 +123,9 @@ export class PlanHistory {
      */
     async snapshotAt(revision: Revision): Promise<LoadedSnapshot> {
         const notes: string[] = [];
-        const files = await this.portfolioFilesAt(revision);
+        const files = (await this.repository.listFiles(revision.commit, this.folder))
+            .filter((f) => !f.path.split('/').slice(this.depth(), -1).some(skipped))
+            .filter((f) => isPlanName(f.path) || path.posix.basename(f.path) === CONFIG_FILE);
         const readable = files.filter((f) => {
             if (f.mode !== '120000') return true;
             notes.push(`${revision.ref}: skipped ${f.path}: a symbolic link in git (its target is not read at a revision)`);
@@ -133,18 +135,6 @@ export class PlanHistory {
         const byUri = new Map(readable.map((f) => [URI.file(path.join(this.repository.root, f.path)).toString(), texts.get(f.blob)!]));
         if (![...byUri.keys()].some(isPlanName)) notes.push(`${revision.ref}: no plans under ${this.folder || 'the repository'} at ${revision.commit.slice(0, 7)}`);
         return this.snapshotOfFiles(byUri, revision.date, { ref: revision.ref, commit: revision.commit, date: revision.date, subject: revision.subject }, notes);
-    }
-
-    /** How many plans git holds under the portfolio root at a revision (without reading them). */
-    async planCountAt(revision: Revision): Promise<number> {
-        return (await this.portfolioFilesAt(revision)).filter((f) => isPlanName(f.path)).length;
-    }
-
-    /** The plans and kam.config.json files under the portfolio root at a revision, in the folders plans are searched in. */
-    private async portfolioFilesAt(revision: Revision) {
-        return (await this.repository.listFiles(revision.commit, this.folder))
-            .filter((f) => !f.path.split('/').slice(this.depth(), -1).some(skipped))
-            .filter((f) => isPlanName(f.path) || path.posix.basename(f.path) === CONFIG_FILE);
     }
 
     /** The portfolio as it is on disk now, saved but not yet committed changes included, as of `today`. */

@@ -10,8 +10,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/src/main.js';
 import type { AccountDiff, PortfolioDiff } from '../../language/src/plan-diff/index.js';
-import { HistoryError, PlanHistory } from '../../history/src/index.js';
-import { baseAndHeadSnapshots } from '../../history/src/parallel-snapshots.js';
+import { PlanHistory } from '../../history/src/index.js';
 import { brokenTables, parseGfm } from '../helpers/markdown-structure.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
 import { emptyRepository, git, portfolioRepository } from './git-repository.js';
@@ -280,28 +279,6 @@ describe('one workspace moving from revision to revision', () => {
         const workingTree = (await moving.workingTreeSnapshot('2026-11-24')).snapshot;
         expect(workingTree).toEqual((await (await PlanHistory.open(repo.plans)).workingTreeSnapshot('2026-11-24')).snapshot);
         expect(workingTree.accounts.find((a) => a.view.name === 'DanubeFoods')!.potentialRevenue).toEqual({ amount: 10_000_000, currency: 'EUR' });
-    }, 60_000);
-});
-
-describe('the two sides of a diff read at once', () => {
-    // The worker's bundle is built by `npm run build` (out/cli/snapshot-worker.cjs), as the CLI runs it.
-    const workerFile = path.resolve(__dirname, '../../out/cli/snapshot-worker.cjs');
-
-    it('reads the base in a worker thread to the same snapshot as reading both here', async () => {
-        const history = await PlanHistory.open(repo.plans);
-        const base = await history.revision('v2026-Q3');
-        const [before, after] = await baseAndHeadSnapshots(history, base, undefined, '2026-11-24', { workerFile, fromPlans: 0 });
-        const alone = await PlanHistory.open(repo.plans);
-        expect(before).toEqual(await alone.snapshotAt(base));
-        expect(after).toEqual(await alone.workingTreeSnapshot('2026-11-24'));
-    }, 60_000);
-
-    it('says what git says when the worker cannot read the revision', async () => {
-        const history = await PlanHistory.open(repo.plans);
-        const gone = { ...(await history.revision('main')), commit: '0'.repeat(40), ref: 'a commit that is not there' };
-        const reading = baseAndHeadSnapshots(history, gone, undefined, '2026-11-24', { workerFile, fromPlans: 0 });
-        await expect(reading).rejects.toBeInstanceOf(HistoryError);
-        await expect(reading).rejects.toThrow(/git ls-tree failed: not a tree object/);
     }, 60_000);
 });
 
