@@ -23,14 +23,18 @@ describe('KAM: Compare with…', () => {
         env: { ...process.env, GIT_AUTHOR_NAME: 'KAM e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'KAM e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com', GIT_AUTHOR_DATE: '2026-09-30T12:00:00Z', GIT_COMMITTER_DATE: '2026-09-30T12:00:00Z' },
     });
 
-    before(function () {
+    before(async function () {
         // The panel is read from the browser side: only the offline runner (VS Code server) has that channel.
         if (!process.env.KAM_E2E_CONTROL_URL) this.skip();
+        // VS Code's own git extension would start watching the repository made here and still be
+        // running git in it when the test removes it: it stays out of this test.
+        await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     });
 
-    after(() => {
+    after(async () => {
         // The workspace is the suite's copy of examples/: it was not a repository before this test.
         fs.rmSync(path.join(root(), '.git'), { recursive: true, force: true });
+        await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
     });
 
     it('shows an account\'s strategic value at the tagged review and as the plan stands now, unsaved edits included', async () => {
