@@ -71,7 +71,7 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     // Each plan's stated review dates, read from the syntax tree of the documents each pass validated
     // (no scoring), and how many plans state each account's review on each date: kept as plans are
     // built and deleted, so a keystroke costs the same at 200 plans as at 20,000.
-    const statedReviews = new Map<string, string>();
+    const statedReviews = new Map<string, { key: string; stated: Array<[string, string]> }>();
     const reviewsByDate = new Map<string, Map<string, number>>();
     let reviewDates: Array<[date: string, accounts: string[]]> = [];
     let datesChanged = true;
@@ -88,12 +88,12 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     };
     const state = (uri: string, stated: Array<[string, string]>) => {
         const before = statedReviews.get(uri);
-        const now = stated.length ? JSON.stringify(stated) : undefined;
-        if (before === now) return;
-        if (before) count(JSON.parse(before) as Array<[string, string]>, -1);
-        if (now) {
+        const key = stated.length ? JSON.stringify(stated) : undefined;
+        if (before?.key === key) return;
+        if (before) count(before.stated, -1);
+        if (key) {
             count(stated, 1);
-            statedReviews.set(uri, now);
+            statedReviews.set(uri, { key, stated });
         } else {
             statedReviews.delete(uri);
         }

@@ -3,6 +3,8 @@
  * native charts (bar, bubble) and the same numbers as the view model, every section present, long
  * lists continued on the next slide, and the plan's words in plain text.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_SECTIONS, PORTFOLIO_SECTIONS, accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
 import { attentionView } from '../../language/src/reports/attention-view.js';
@@ -239,4 +241,24 @@ describe('plan text that looks like markup or holds control characters', () => {
             expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
         }
     }, 30_000);
+});
+
+describe('a deck of a half-written plan', () => {
+    it('shows no undefined, NaN or Infinity for a plan cut off mid-entry, an account with only a name, or an empty file', async () => {
+        const nordwind = fs.readFileSync(path.join(EXAMPLES, 'portfolio/accounts/nordwind-logistics.kam'), 'utf8');
+        const cuts = [0.1, 0.3, 0.5, 0.7, 0.9].map((share) => nordwind.slice(0, Math.floor(nordwind.length * share)));
+        const plans = [...cuts, 'account Draft {', 'account', ''];
+        for (const [i, text] of plans.entries()) {
+            const fixture = await reviewedFixture({ [`draft-${i}.kam`]: text });
+            const drafts = fixture.accounts.filter((a) => a.source?.startsWith(`draft-${i}`));
+            const views = drafts.map((a) => accountView(a, fixture.context));
+            if (i < cuts.length) expect(views.length, `plan ${i}`).toBe(1);
+            const decks = [...(views.length ? [await accountReviewDeck(views)] : []), await portfolioReviewDeck(portfolioView(fixture.accounts, fixture.context))];
+            for (const bytes of decks) {
+                const deck = await readDeck(bytes);
+                expect(deck.slides.join('\n'), `plan ${i}`).not.toMatch(/undefined|NaN|Infinity|\[object /);
+                expect([...deck.charts.values()].join('\n'), `plan ${i}`).not.toMatch(/>(?:NaN|Infinity|undefined)</);
+            }
+        }
+    }, 60_000);
 });
