@@ -175,6 +175,7 @@ ul.kam-findings { list-style: none; padding: 0; margin: 0.3em 0; }
 .kam-attention-counts li { margin: 2px 0; }
 ul.kam-reasons { margin: 0; padding-left: 1.1em; }
 .kam-plain-findings li { padding-left: 5.5em; text-indent: -5.5em; }
+.kam-plain-findings .kam-severity { text-indent: 0; }
 details.kam-author-detail { margin-top: 1.2em; }
 details.kam-author-detail > summary { cursor: pointer; color: var(--kam-muted); font-weight: 600; }
 .kam-severity { display: inline-block; min-width: 5.5em; font-weight: 600; }
