@@ -39,6 +39,9 @@ const builds = [
     // The MCP server: its own bundle, so the SDK is loaded only by `kam mcp` (and VS Code's MCP support).
     { ...common, entryPoints: { 'mcp/server': 'mcp/src/index.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
+    // The language server's history worker (git and earlier revisions' builds off the editor's thread),
+    // beside each bundle that runs the server: VS Code's (out/server) and `kam lsp` (out/cli).
+    { ...common, entryPoints: { 'server/history-worker': 'server/src/history-worker/main.ts', 'cli/history-worker': 'server/src/history-worker/main.ts' }, outdir: 'out' },
     // The extension host of VS Code for the Web loads a CommonJS module (.cjs: this package's .js are ES modules); `vscode` is provided.
     { ...browser, format: 'cjs', entryPoints: { 'client/web/extension': 'client/src/web/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The language server as a classic web worker script.

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InlayHintRequest } from 'vscode-languageserver-protocol';
 import { writeRealisticPortfolio } from './realistic-portfolio.js';
-import { writeHistoryRepository } from './history-repository.js';
+import { commitPortfolio, writeHistoryRepository } from './history-repository.js';
 import { bareParseMs, buildPortfolio, editOnce, elapsed, median, percentile, settle } from './in-process.js';
 import { LspTestClient } from '../test/helpers/lsp-client.js';
 import { customerExportCsv, GERMAN } from '../test/helpers/customer-export.js';
@@ -130,6 +130,8 @@ async function main(): Promise<void> {
     for (const size of sizes) {
         const folder = path.join(base, `portfolio-${size}`);
         const made = writeRealisticPortfolio(folder, size);
+        // Committed, as plans are: the server reads the review baseline from git while the edits below are made.
+        commitPortfolio(folder);
         const plans = (fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.kam')).sort();
         console.log(`\n${size} plans: ${made.lines.toLocaleString('en')} lines, ${(made.bytes / 1024 / 1024).toFixed(1)} MB`);
         const at2000 = size === 2000;

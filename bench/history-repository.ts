@@ -16,11 +16,20 @@ function git(cwd: string, args: string[], day: number): void {
     });
 }
 
-export function writeHistoryRepository(folder: string, plans: number, commits: number): { planFiles: number } {
-    writeRealisticPortfolio(folder, plans);
+/**
+ * Commits a portfolio folder as it is, in a repository of its own, dated before the plans' `last
+ * reviewed` dates: plans live in git, so the language server reads their review baseline at start.
+ */
+export function commitPortfolio(folder: string): void {
+    fs.rmSync(path.join(folder, '.git'), { recursive: true, force: true });
     git(folder, ['init', '-q', '-b', 'main'], 0);
     git(folder, ['add', '-A'], 0);
     git(folder, ['commit', '-q', '-m', 'The portfolio'], 0);
+}
+
+export function writeHistoryRepository(folder: string, plans: number, commits: number): { planFiles: number } {
+    writeRealisticPortfolio(folder, plans);
+    commitPortfolio(folder);
     const files = (fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[])
         .filter((f) => f.includes('accounts') && f.endsWith('.kam')).sort();
     for (let c = 1; c < commits; c++) {

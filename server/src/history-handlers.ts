@@ -1,8 +1,10 @@
 /**
- * The server side of *KAM: Compare with…*: the portfolio's tags and recent commits, and the diff
- * page between a revision (read from git in a workspace of its own, history/) and the plans as the
- * editor has them now (the live workspace, unsaved edits included). The earlier revision's snapshot
- * is kept for the next request, so a refresh after each validation re-reviews only the live side.
+ * The server side of the plans' history: *KAM: Compare with…* (the portfolio's tags and recent
+ * commits, and the diff page between a revision and the plans as the editor has them now, unsaved
+ * edits included), the review baseline of the code lens and hover, and the account preview's trend.
+ * Git and every earlier revision's build run in the history worker (history-worker/): a revision is
+ * a whole portfolio to parse, which in this thread would hold the keystrokes. This side adds the
+ * live workspace's snapshot and the diff; the worker keeps the last compared revision's snapshot.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +14,7 @@ import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CancellationTok
 import { z } from 'zod';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { CompareWithRequest, DocumentsValidatedNotification, PlanRevisionsRequest } from '../../language/src/protocol.js';
-import { addRevision, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
+import type { AccountTrend } from '../../language/src/plan-diff/account-trend.js';
 import { trendChart } from '../../language/src/reports/charts/trend-chart.js';
 import { el } from '../../language/src/reports/charts/svg.js';
 import type { AccountView } from '../../language/src/reports/view-model.js';
@@ -21,7 +23,8 @@ import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from
 import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { isAccount, isPlanFile } from '../../language/src/generated/ast.js';
-import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
+import { HistoryError } from '../../history/src/index.js';
+import { HistoryReader } from './history-worker/reader.js';
 import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
 
 const schemas = {
@@ -43,6 +46,9 @@ async function inWords<T>(run: () => Promise<T>): Promise<T> {
     }
 }
 
+/** A plan on disk (git knows only those). */
+const isLocalPlan = (d: LangiumDocument): boolean => d.uri.scheme === 'file' && isPlanFile(d.parseResult.value);
+
 /** The plans' own `last reviewed` dates read from git at most this many (the newest). */
 const REVIEW_DATES = 4;
 
@@ -60,8 +66,9 @@ interface KnownReview {
     accounts?: ReadonlySet<string>;
 }
 
-function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): { reviews(): KnownReview[] } {
+function keepReviewBaseline(connection: Connection, shared: LangiumSharedServices, Kam: KamServices, reader: HistoryReader): { reviews(): KnownReview[] } {
     let known: KnownReview[] = [];
+    let first: LangiumDocument | undefined;
     let refreshLenses = false;
     shared.lsp.LanguageServer.onInitialize((params) => {
         refreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -107,33 +114,29 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
             const root = d.parseResult.value;
             state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : []);
         }
-        const first = shared.workspace.LangiumDocuments.all.find((d) => d.uri.scheme === 'file' && isPlanFile(d.parseResult.value));
+        // A plan of the portfolio, for its folder and settings: kept while it exists, so a keystroke never lists the workspace.
+        if (!first || !shared.workspace.LangiumDocuments.hasDocument(first.uri)) {
+            first = built.find(isLocalPlan) ?? shared.workspace.LangiumDocuments.all.find(isLocalPlan);
+        }
         if (!first) return;
-        const pattern = Kam.analysis.ReviewSettings.settingsFor(first.uri).reviewTag;
+        const plan = first;
+        const pattern = Kam.analysis.ReviewSettings.settingsFor(plan.uri).reviewTag;
         if (datesChanged) {
             // The newest review dates, each with the accounts it is the last review of.
             reviewDates = [...reviewsByDate.keys()].sort().reverse().slice(0, REVIEW_DATES).map((date) => [date, [...reviewsByDate.get(date)!.keys()].sort()]);
             datesChanged = false;
         }
-        const dates = reviewDates.map(([date]) => date);
-        const byDate = new Map(reviewDates.map(([date, accounts]) => [date, new Set(accounts)]));
-        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(first.uri) ?? path.dirname(first.uri.fsPath), pattern ?? '', reviewDates]);
+        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(plan.uri) ?? path.dirname(plan.uri.fsPath), pattern ?? '', reviewDates]);
         if (key === looked) return;
         looked = key;
+        const dates = reviewDates;
         running = running.then(async () => {
-            const reviews: KnownReview[] = [];
+            let reviews: KnownReview[] = [];
             if (pattern || dates.length) {
                 try {
-                    const history = await PlanHistory.open(path.dirname(first.uri.fsPath));
-                    if (await history.repository.hasCommits()) {
-                        for (const date of dates) {
-                            const revision = await history.revisionAtDate(date).catch(() => undefined);
-                            if (revision) reviews.push({ review: `the ${date} review`, snapshot: (await history.snapshotAt(revision)).snapshot, accounts: byDate.get(date) });
-                        }
-                        const [newest] = pattern ? await history.tags(pattern) : [];
-                        if (newest) reviews.push({ review: newest.tag, snapshot: (await history.snapshotAt(await history.revision(newest.tag))).snapshot });
-                        else if (pattern) connection.console.info(`KAM: no git tag matches reviewTag "${pattern}" yet.`);
-                    }
+                    const found = await reader.call('reviews', { folder: path.dirname(plan.uri.fsPath), pattern, dates });
+                    reviews = found.reviews.map((r) => ({ review: r.review, snapshot: r.snapshot, accounts: r.accounts && new Set(r.accounts) }));
+                    for (const note of found.notes) connection.console.info(note);
                 } catch (error) {
                     connection.console.warn(`KAM: the last reviews could not be read from git: ${error instanceof Error ? error.message : String(error)}`);
                 }
@@ -160,7 +163,7 @@ const HEAD_CHECK_MS = 5000;
 class PreviewTrends implements AccountPreviewExtras {
     private readonly portfolios = new Map<string, { head?: string; checked: number; trends?: Map<string, AccountTrend>; reading?: Promise<void> }>();
 
-    constructor(private readonly connection: Connection, private readonly shared: LangiumSharedServices, private readonly Kam: KamServices) {}
+    constructor(private readonly connection: Connection, private readonly shared: LangiumSharedServices, private readonly Kam: KamServices, private readonly reader: HistoryReader) {}
 
     async accountHtml(document: LangiumDocument, view: AccountView, index: number): Promise<string | undefined> {
         if (document.uri.scheme !== 'file') return undefined;
@@ -187,17 +190,11 @@ class PreviewTrends implements AccountPreviewExtras {
     /** Reads the history when HEAD moved (or the first time); then prompts the previews to refresh. */
     private async read(folder: string, entry: { head?: string; trends?: Map<string, AccountTrend> }): Promise<void> {
         try {
-            const history = await PlanHistory.open(folder);
-            if (!(await history.repository.hasCommits())) return;
-            const head = await history.repository.resolve('HEAD');
-            if (head === entry.head) return;
-            const trends = new Map<string, AccountTrend>();
-            for (const c of await history.commits({ limit: PREVIEW_COMMITS })) {
-                addRevision(trends, (await history.snapshotAt({ ref: c.commit.slice(0, 7), commit: c.commit, date: c.date, subject: c.subject })).snapshot);
-            }
-            entry.head = head;
-            entry.trends = trends;
-            const prefix = URI.file(history.root).toString();
+            const read = await this.reader.call('trends', { folder, knownHead: entry.head, commits: PREVIEW_COMMITS });
+            if (!read.trends) return;
+            entry.head = read.head;
+            entry.trends = new Map(read.trends);
+            const prefix = URI.file(folder).toString();
             const uris = this.shared.workspace.LangiumDocuments.all.map((d) => d.uri.toString()).filter((u) => u.startsWith(`${prefix}/`)).toArray();
             await this.connection.sendNotification(DocumentsValidatedNotification.type, { uris });
         } catch (error) {
@@ -209,9 +206,10 @@ class PreviewTrends implements AccountPreviewExtras {
 
 /** Registers the history requests; returns what the account preview adds (its trend). */
 export function registerHistoryProtocol(connection: Connection, shared: LangiumSharedServices, Kam: KamServices): AccountPreviewExtras {
-    const baseline = keepReviewBaseline(connection, shared, Kam);
+    const reader = new HistoryReader();
+    connection.onShutdown(() => reader.dispose());
+    const baseline = keepReviewBaseline(connection, shared, Kam, reader);
     const plans = new PlanAccess(shared, Kam);
-    let kept: { root: string; commit: string; snapshot: PortfolioSnapshot } | undefined;
 
     /** The folder whose history is asked for: the given folder or plan's, else the first plan's. */
     const folderOf = (uri: string | undefined): string => {
@@ -223,27 +221,18 @@ export function registerHistoryProtocol(connection: Connection, shared: LangiumS
 
     connection.onRequest(PlanRevisionsRequest.type, (params) => guarded('The list of revisions', () => inWords(async () => {
         const { uri } = checked(schemas.revisions, params, 'kam/planRevisions');
-        const history = await PlanHistory.open(folderOf(uri));
-        if (!(await history.repository.hasCommits())) return { tags: [], commits: [] };
-        const [tags, commits] = await Promise.all([history.tags(), history.commits({ limit: 30 })]);
-        return { tags: tags.map((t) => ({ name: t.tag, date: t.date })), commits };
+        return reader.call('revisions', { folder: folderOf(uri) });
     })));
 
     connection.onRequest(CompareWithRequest.type, (params, token) => guarded('The comparison', () => inWords(async () => {
         const request = checked(schemas.compare, params, 'kam/compareWith');
-        const history = await PlanHistory.open(folderOf(request.uri));
-        const revision: Revision = request.revision ? await history.revision(request.revision)
-            : request.since ? await history.revisionAtDate(request.since)
-                : await history.defaultBase();
-        if (kept?.root !== history.root || kept.commit !== revision.commit) {
-            kept = { root: history.root, commit: revision.commit, snapshot: (await history.snapshotAt(revision)).snapshot };
-        }
-        const base = { ...kept.snapshot, revision: { ...kept.snapshot.revision, ref: revision.ref } };
-        const head = await liveSnapshot(plans, Kam, history.root, token);
-        const diff = diffPortfolios(base, head, { renamedFiles: await history.renamedPlans(revision, undefined) });
+        const { root, revision, snapshot, renamed } = await reader.call('compareBase', { folder: folderOf(request.uri), revision: request.revision, since: request.since });
+        const base = { ...snapshot, revision: { ...snapshot.revision, ref: revision.ref } };
+        const head = await liveSnapshot(plans, Kam, root, token);
+        const diff = diffPortfolios(base, head, { renamedFiles: new Map(renamed) });
         return { title: `Since ${revisionText(diff.base)}`, html: diffBodyHtml(diff, base, head), headline: diffHeadline(diff) };
     })));
-    const trends = new PreviewTrends(connection, shared, Kam);
+    const trends = new PreviewTrends(connection, shared, Kam, reader);
     return {
         accountHtml: (document, view, index) => trends.accountHtml(document, view, index),
         async changesSinceLastReview(uri, accounts, token) {

@@ -32,6 +32,7 @@ describe('the extension package', () => {
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
             'out/server/main.cjs', // started by the client
+            'out/server/history-worker.cjs', // the server's history worker (git, earlier revisions)
             'out/server/browser.js', // the web client's language server worker
             'out/mcp/server.cjs', // started by VS Code's MCP support
             'out/client/import.cjs', // loaded by KAM: Import Customers from CSV…
