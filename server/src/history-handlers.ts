@@ -81,6 +81,8 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     const statedReviews = new Map<string, { key: string; stated: Array<[string, string]> }>();
     const reviewsByDate = new Map<string, Map<string, number>>();
     let reviewDates: Array<[date: string, accounts: string[]]> = [];
+    let reviewDatesWritten = '';
+    let reviewDatesVersion = 0;
     let datesChanged = true;
     const count = (stated: Array<[string, string]>, by: 1 | -1) => {
         for (const [account, date] of stated) {
@@ -122,11 +124,17 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
         const plan = first;
         const pattern = Kam.analysis.ReviewSettings.settingsFor(plan.uri).reviewTag;
         if (datesChanged) {
-            // The newest review dates, each with the accounts it is the last review of.
-            reviewDates = [...reviewsByDate.keys()].sort().reverse().slice(0, REVIEW_DATES).map((date) => [date, [...reviewsByDate.get(date)!.keys()].sort()]);
+            // The newest review dates, each with the accounts it is the last review of (thousands of names: written out only when they change).
+            const newest = [...reviewsByDate.keys()].sort().reverse().slice(0, REVIEW_DATES).map((date): [string, string[]] => [date, [...reviewsByDate.get(date)!.keys()].sort()]);
+            const written = JSON.stringify(newest);
+            if (written !== reviewDatesWritten) {
+                reviewDates = newest;
+                reviewDatesWritten = written;
+                reviewDatesVersion++;
+            }
             datesChanged = false;
         }
-        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(plan.uri) ?? path.dirname(plan.uri.fsPath), pattern ?? '', reviewDates]);
+        const key = JSON.stringify([Kam.portfolio.PortfolioConfig.rootOf(plan.uri) ?? path.dirname(plan.uri.fsPath), pattern ?? '', reviewDatesVersion]);
         if (key === looked) return;
         looked = key;
         const dates = reviewDates;
