@@ -32,6 +32,16 @@ export class KamScopeComputation extends DefaultScopeComputation {
     }
 }
 
+/**
+ * The types of the elements a document exports, read from its syntax tree: the same elements
+ * `collectExportedSymbols` describes (asking the index instead walks every document's entry).
+ */
+export function exportedTypes(root: AstNode): Set<string> {
+    const types = new Set<string>();
+    for (const element of exportedElements(root)) types.add(element.$type);
+    return types;
+}
+
 function* exportedElements(root: AstNode): Iterable<AstNode> {
     if (!isPlanFile(root)) return;
     for (const element of root.elements) {

@@ -6,6 +6,7 @@
  * removed — an edit then costs the same whatever the portfolio's size.
  */
 import { DefaultScopeProvider, DocumentState, MultiMapScope, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { exportedTypes } from './kam-scope-computation.js';
 
 export class KamScopeProvider extends DefaultScopeProvider {
     /** Per element type, bumped when the set of documents exporting that type may have changed. */
@@ -19,7 +20,7 @@ export class KamScopeProvider extends DefaultScopeProvider {
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onDocumentPhase(DocumentState.IndexedContent, (document) => {
             const uri = document.uri.toString();
-            const types = new Set(this.indexManager.allElements(undefined, new Set([uri])).map((d) => d.type));
+            const types = exportedTypes(document.parseResult.value);
             for (const type of new Set([...types, ...(this.exportedTypes.get(uri) ?? [])])) this.bump(type);
             this.exportedTypes.set(uri, types);
         });
