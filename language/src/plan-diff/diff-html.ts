@@ -30,9 +30,20 @@ function side(heading: string, chart: Safe | undefined, note: string): Safe {
     return el('div', {}, el('h3', {}, heading), chart ? el('div', { class: 'kam-figure' }, chart) : el('p', { class: 'kam-note' }, note));
 }
 
+/** The account at one side: by name and file, else by name. Looked up only for the accounts drawn with charts (a search of the whole side each). */
+function accountAt(snapshot: PortfolioSnapshot, name: string, source: string | undefined) {
+    return snapshot.accounts.find((a) => a.view.name === name && a.view.source === source) ?? snapshot.accounts.find((a) => a.view.name === name);
+}
+
+function sideBySide(d: AccountDiff, base: PortfolioSnapshot, head: PortfolioSnapshot, index: number): Safe {
+    const before = accountAt(base, d.name, d.source.before);
+    const after = accountAt(head, d.name, d.source.after);
+    return el('div', { class: 'kam-side-by-side' },
+        side(`Strategic value at ${revisionText(base.revision)}`, before && strategicValueChart(before.view.strategicValue, idOf('chart-sv-before', d.name, index)), 'Not in the portfolio then.'),
+        side(`Strategic value at ${revisionText(head.revision)}`, after && strategicValueChart(after.view.strategicValue, idOf('chart-sv-after', d.name, index)), 'Not in the portfolio now.'));
+}
+
 function accountSection(d: AccountDiff, base: PortfolioSnapshot, head: PortfolioSnapshot, index: number, withCharts: boolean): Safe {
-    const before = base.accounts.find((a) => a.view.name === d.name && a.view.source === d.source.before) ?? base.accounts.find((a) => a.view.name === d.name);
-    const after = head.accounts.find((a) => a.view.name === d.name && a.view.source === d.source.after) ?? head.accounts.find((a) => a.view.name === d.name);
     const headingId = idOf('h-account', d.name, index);
     const findings: Child[] = [
         ...d.findings.added.map((f) => el('li', { class: `kam-finding kam-finding-${token(f.severity)}` },
@@ -44,9 +55,7 @@ function accountSection(d: AccountDiff, base: PortfolioSnapshot, head: Portfolio
         el('h2', { id: headingId }, d.title, d.kind !== 'changed' ? el('span', { class: 'kam-note' }, ` (${d.kind})`) : undefined),
         el('ul', {}, ...accountChangeLines(d).map((l) => el('li', {}, el('strong', {}, `${l.label}: `), l.text))),
         findings.length ? el('ul', { class: 'kam-findings' }, ...findings) : undefined,
-        withCharts && d.kind === 'changed' && d.factors.length > 0 ? el('div', { class: 'kam-side-by-side' },
-            side(`Strategic value at ${revisionText(base.revision)}`, before && strategicValueChart(before.view.strategicValue, idOf('chart-sv-before', d.name, index)), 'Not in the portfolio then.'),
-            side(`Strategic value at ${revisionText(head.revision)}`, after && strategicValueChart(after.view.strategicValue, idOf('chart-sv-after', d.name, index)), 'Not in the portfolio now.')) : undefined);
+        withCharts && d.kind === 'changed' && d.factors.length > 0 ? sideBySide(d, base, head, index) : undefined);
 }
 
 /** The page's body (for a webview) and the whole page. */

@@ -207,13 +207,17 @@ function groupsOf(accounts: ReviewedAccount[], inReporting: (m: Money | undefine
         return current;
     };
     const members = new Map<string, ReviewedAccount[]>();
+    const byName = new Map<string, ReviewedAccount>();
     for (const a of accounts) {
+        if (!byName.has(a.card.plan.name)) byName.set(a.card.plan.name, a);
         if (!a.card.plan.parent) continue;
         const top = topOf(a.card.plan.name);
-        members.set(top, [...(members.get(top) ?? []), a]);
+        const group = members.get(top);
+        if (group) group.push(a);
+        else members.set(top, [a]);
     }
     return [...members].map(([group, subsidiaries]) => {
-        const head = accounts.find((a) => a.card.plan.name === group);
+        const head = byName.get(group);
         const all = head ? [head, ...subsidiaries] : subsidiaries;
         const amounts = all.map((a) => inReporting(a.card.plan.currentRevenue));
         const sameCurrency = currency !== undefined && amounts.every((x) => x !== undefined);
