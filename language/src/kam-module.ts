@@ -16,6 +16,7 @@ import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
 import { KamLangiumDocuments } from './workspace/kam-langium-documents.js';
 import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
+import { KamLinker } from './workspace/kam-linker.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamDocumentValidator } from './validation/kam-document-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
@@ -69,6 +70,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),
         ScopeProvider: (services) => new KamScopeProvider(services),
+        Linker: (services) => new KamLinker(services),
     },
     analysis: {
         PlanAnalyzer: (services) => new PlanAnalyzer(services),

@@ -11,7 +11,8 @@
  * layout: a line that starts at or left of the line that opened the block belongs outside it, and
  * there a missing `}` is inserted as usual.
  */
-import { createParser, LangiumParser, type LangiumCoreServices } from 'langium';
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { KamLinker } from '../workspace/kam-linker.js';
 import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
 
@@ -51,6 +52,15 @@ export class KamParser extends LangiumParser {
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
         installBlockRecovery(this.recognizer, services);
+        const linker = services.references.Linker;
+        this.referenceLister = linker instanceof KamLinker ? linker : undefined;
+    }
+
+    private readonly referenceLister: KamLinker | undefined;
+
+    /** Each parse's references are kept with its tree, so linking need not search the tree for them (kam-linker.ts). */
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        return this.referenceLister ? this.referenceLister.parsing(() => super.parse<T>(input, options)) : super.parse<T>(input, options);
     }
 
     /**

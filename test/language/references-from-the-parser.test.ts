@@ -1,0 +1,68 @@
+/**
+ * Linking and the reference index start from the references the parser built (kam-linker.ts,
+ * kam-reference-descriptions.ts) instead of walking every syntax node. A reviewer must not notice:
+ * every reference in the tree is linked — owners, reporting lines, factors — in whole plans, in
+ * plans cut off mid-entry and in plans the fuzzer broke, and a name that does not resolve is still
+ * reported; find references lists the same places in the text.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AstUtils, type LangiumDocument, type Reference } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, diagnosticCodes } from '../helpers/workspace.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHARED = ['examples/portfolio/scoring-model.kam', 'examples/portfolio/team.kam'];
+
+function read(file: string): string {
+    return fs.readFileSync(path.join(ROOT, file), 'utf8');
+}
+
+/** Every reference in the syntax tree, as Langium's own walk finds it. */
+function referencesInTree(document: LangiumDocument): Reference[] {
+    return AstUtils.streamAst(document.parseResult.value).flatMap((node) => AstUtils.streamReferences(node)).map((r) => r.reference as Reference).toArray();
+}
+
+async function portfolioWith(plans: Record<string, string>) {
+    const files: Record<string, string> = {};
+    for (const file of SHARED) files[path.basename(file)] = read(file);
+    return buildWorkspace({ ...files, ...plans });
+}
+
+const examplePlans = fs.readdirSync(path.join(ROOT, 'examples/portfolio/accounts')).filter((f) => f.endsWith('.kam'));
+const regressions = fs.readdirSync(path.join(ROOT, 'test/fuzz/regressions')).filter((f) => f.endsWith('.kam'));
+
+describe('references linked from the parser\'s list', () => {
+    it.each(examplePlans)('links every reference of %s, as a walk of the tree finds them', async (plan) => {
+        const workspace = await portfolioWith({ [plan]: read(`examples/portfolio/accounts/${plan}`) });
+        const document = workspace.document(plan);
+        const inTree = referencesInTree(document);
+        expect(inTree.length).toBeGreaterThan(0);
+        for (const reference of inTree) expect(reference.ref, `${reference.$refText} is linked`).toBeDefined();
+        expect(new Set(document.references)).toEqual(new Set(inTree));
+    });
+
+    it.each(regressions)('links the references left in the broken plan %s, and only those', async (plan) => {
+        const workspace = await portfolioWith({ [plan]: read(`test/fuzz/regressions/${plan}`) });
+        const document = workspace.document(plan);
+        const inTree = referencesInTree(document);
+        for (const reference of inTree) expect(reference.ref !== undefined || reference.error !== undefined, `${reference.$refText} was looked up`).toBe(true);
+        expect(new Set(document.references)).toEqual(new Set(inTree));
+    });
+
+    it('still reports a name that resolves to nothing', async () => {
+        const plan = read('examples/portfolio/accounts/nordwind-logistics.kam').replace(/owner (\w+)/, 'owner nobody-we-know');
+        const workspace = await portfolioWith({ 'nordwind-logistics.kam': plan });
+        expect(diagnosticCodes(workspace.document('nordwind-logistics.kam'))).toContain('linking-error');
+    });
+
+    it('indexes each reference at its place in the text, in the order they stand', async () => {
+        const plan = 'nordwind-logistics.kam';
+        const workspace = await portfolioWith({ [plan]: read(`examples/portfolio/accounts/${plan}`) });
+        const document = workspace.document(plan);
+        const descriptions = await workspace.services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
+        const resolved = referencesInTree(document).filter((r) => !r.error && r.$refNode);
+        expect(descriptions.length).toBeGreaterThan(0);
+        expect(descriptions.map((d) => d.segment.offset)).toEqual(resolved.map((r) => r.$refNode!.offset).sort((a, b) => a - b));
+    });
+});
