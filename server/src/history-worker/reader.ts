@@ -53,7 +53,8 @@ export class HistoryReader {
 
     private running(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.file);
+        // No Node options of the server's (an inspector port, a preload): V8's flags are the process's anyway.
+        const worker = new Worker(this.file, { execArgv: [] });
         // The server exits when its client goes, whatever the worker is doing.
         worker.unref();
         worker.on('message', (reply: HistoryReplyMessage) => this.answered(reply));
