@@ -5,14 +5,14 @@
  * parser builds every reference through `buildReference`, so here they are listed as they are built
  * and linked from that list. A tree this linker did not see parsed is walked as Langium does.
  */
-import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type CstNode, type LangiumDocument, type ParseResult, type Reference } from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type CstNode, type LangiumDocument, type MultiReference, type ParseResult, type Reference } from 'langium';
 
-const REFERENCES_BETWEEN_INTERRUPTIONS = 500;
+/** How many references are linked (or indexed) between two chances for a request to run. */
+export const REFERENCES_BETWEEN_INTERRUPTIONS = 500;
 
-/** What the linker's references know about where they stand. */
-interface PlacedReference {
-    node?: AstNode;
-    property?: string;
+/** Where a reference built by Langium's linker stands: its node and property (undefined for one made elsewhere). */
+export function placeOf(reference: Reference | MultiReference): { node?: AstNode; property?: string } {
+    return reference as unknown as { node?: AstNode; property?: string };
 }
 
 export class KamLinker extends DefaultLinker {
@@ -48,7 +48,7 @@ export class KamLinker extends DefaultLinker {
         let visited = 0;
         for (const reference of references) {
             if (++visited % REFERENCES_BETWEEN_INTERRUPTIONS === 0) await interruptAndCheck(cancelToken);
-            const { node, property } = reference as unknown as PlacedReference;
+            const { node, property } = placeOf(reference);
             // Error recovery may have built a node it then left out of the tree: nothing links it.
             if (!node || !property || !inTree(node, root)) continue;
             this.doLink({ reference, container: node, property }, document);
