@@ -20,6 +20,7 @@ import { customerExportCsv, GERMAN } from '../test/helpers/customer-export.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAM = path.join(ROOT, 'bin/kam.cjs');
+const PARSE_FLOOR = path.join(ROOT, 'out/bench/parse-floor.cjs');
 const USAGE = path.join(ROOT, 'bench/usage.cjs');
 
 interface Figure {
@@ -48,11 +49,11 @@ function line(f: Figure): string {
 }
 
 /** Runs a command as a whole process: wall time measured here, peak memory and CPU reported by the process. */
-async function wholeProcess(args: string[]): Promise<{ wallMs: number; maxRssMiB: number; cpuMs: number }> {
+async function wholeProcess(args: string[], command: string[] = [KAM]): Promise<{ wallMs: number; maxRssMiB: number; cpuMs: number }> {
     const usageFile = path.join(os.tmpdir(), `kam-bench-usage-${process.pid}-${Date.now()}.jsonl`);
     const start = performance.now();
     const code = await new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, ['-r', USAGE, KAM, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, KAM_BENCH_USAGE: usageFile } });
+        const child = spawn(process.execPath, ['-r', USAGE, ...command, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, KAM_BENCH_USAGE: usageFile } });
         child.on('exit', resolve);
     });
     const wallMs = elapsed(start);
@@ -142,6 +143,11 @@ async function main(): Promise<void> {
         record(`kam validate, whole process (${size})`, validate.map((v) => v.wallMs), 'ms', at2000 ? 3000 : huge ? 30000 : undefined);
         record(`  its peak memory (${size})`, validate.map((v) => v.maxRssMiB), 'MiB', huge ? 2560 : undefined);
         perSize.set(size, { validate: validate.map((v) => v.wallMs), rss: validate.map((v) => v.maxRssMiB) });
+        // The floor under the cold budgets: Langium's parser alone on the same plans, with kam's Node flags.
+        const floor = [];
+        for (let r = 0; r < runs; r++) floor.push(await wholeProcess([folder], ['--max-semi-space-size=32', PARSE_FLOOR]));
+        record(`  the floor: Langium's parse alone, whole process (${size})`, floor.map((v) => v.wallMs), 'ms');
+        record(`  its peak memory (${size})`, floor.map((v) => v.maxRssMiB), 'MiB');
         if (huge) continue;
 
         const html = [];

@@ -15,6 +15,7 @@ import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, ty
 import { KamLinker } from '../workspace/kam-linker.js';
 import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
+import { CompactCstNodeBuilder } from './compact-cst.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
 interface Recognizer {
@@ -48,6 +49,8 @@ export class KamParser extends LangiumParser {
 
     constructor(services: LangiumCoreServices) {
         super(services);
+        // Langium's builder, making leaves a third smaller (compact-cst.ts); Langium offers no hook for it.
+        (this as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
         this.recognizer = this.wrapper as unknown as Recognizer;
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
