@@ -19,12 +19,13 @@ const { Kam } = createKamServices(EmptyFileSystem);
 function leafRanges(text: string) {
     const lexed = Kam.parser.Lexer.tokenize(text);
     const tokens = new Map([...lexed.tokens, ...lexed.hidden].map((t) => [t.startOffset, t]));
+    const comments = new Set(lexed.hidden.map((t) => t.startOffset));
     const root = Kam.parser.LangiumParser.parse(text).value.$cstNode!.root;
     const leaves = CstUtils.streamCst(root).filter((node: CstNode): node is LeafCstNode => 'tokenType' in node).toArray();
     return leaves.map((leaf) => {
         const token = tokens.get(leaf.offset)!;
         const lexer = { start: { line: token.startLine! - 1, character: token.startColumn! - 1 }, end: { line: token.endLine! - 1, character: token.endColumn! } };
-        return { text: leaf.text, compact: leaf instanceof CompactLeafCstNode, range: leaf.range, lexer };
+        return { text: leaf.text, compact: leaf instanceof CompactLeafCstNode, range: leaf.range, lexer, hidden: leaf.hidden, comment: comments.has(leaf.offset) };
     });
 }
 
@@ -34,6 +35,7 @@ function expectLexerPositions(text: string): void {
     for (const leaf of leaves) {
         expect(leaf.compact).toBe(true);
         expect(leaf.range, `«${leaf.text}»`).toEqual(leaf.lexer);
+        expect(leaf.hidden, `«${leaf.text}» is hidden when it is a comment`).toBe(leaf.comment);
     }
 }
 
@@ -71,6 +73,11 @@ describe('compact syntax tree leaves', () => {
         expectLexerPositions(text);
     });
 
+    it('keep a plan\'s comments as hidden leaves', () => {
+        const leaves = leafRanges(PLAN);
+        expect(leaves.filter((leaf) => leaf.hidden).map((leaf) => leaf.text)).toEqual(['// Nordwind: renewal at risk', '/* two lines\n       of comment */']);
+    });
+
     it('count lines as the lexer and LSP do', () => {
         expect([...lineStarts('a\nb\r\nc\rd')]).toEqual([0, 2, 5, 7]);
         expect([...lineStarts('')]).toEqual([0]);
@@ -78,7 +85,7 @@ describe('compact syntax tree leaves', () => {
     });
 
     it('give a leaf outside any tree the start of the text, not an error', () => {
-        const leaf = new CompactLeafCstNode(5, 3, Kam.parser.Lexer.definition['account'], false);
+        const leaf = new CompactLeafCstNode(5, 3, Kam.parser.Lexer.definition['account']);
         expect(leaf.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     });
 });

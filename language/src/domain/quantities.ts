@@ -34,6 +34,9 @@ export function parseMeasure(text: string | number | undefined): number {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
+/** Dates already read (text → UTC midnight), bounded so a stream of odd texts cannot grow it. */
+const knownDays = new Map<string, number>();
+const KNOWN_DAYS_LIMIT = 10_000;
 
 /**
  * Milliseconds at UTC midnight of a `yyyy-mm-dd` date, or NaN when it is not a calendar date.
@@ -41,6 +44,17 @@ const DAY_MS = 86_400_000;
  * general-purpose parser: the date terminal already guarantees the shape.
  */
 function utcDay(text: string): number {
+    // A portfolio writes the same few hundred dates over and over (meetings, contacts, reviews).
+    let time = knownDays.get(text);
+    if (time === undefined) {
+        time = parseUtcDay(text);
+        if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
+        knownDays.set(text, time);
+    }
+    return time;
+}
+
+function parseUtcDay(text: string): number {
     const match = ISO_DATE.exec(text);
     if (!match) return Number.NaN;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
