@@ -5,7 +5,7 @@
  * `kam diff` compares (history/ and the plan diff).
  */
 import { accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
-import { diffPortfolios, type PortfolioDiff } from '../../language/src/plan-diff/index.js';
+import type { PortfolioDiff } from '../../language/src/plan-diff/index.js';
 import type { ReportContext } from '../../language/src/reports/render-report.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { accountView, portfolioView } from '../../language/src/reports/view-model.js';
@@ -34,9 +34,9 @@ async function changesSince(since: string, root: string, today: string | undefin
     try {
         const history = await PlanHistory.open(root, { root });
         const base = isValidIsoDate(since) ? await history.revisionAtDate(since) : await history.revision(since);
-        const [before, after] = [await history.snapshotAt(base), await history.workingTreeSnapshot(today)];
+        const { before, after, diff } = await history.compare(base, undefined, today);
         [...before.notes, ...after.notes].forEach((n) => io.err(`warning: ${terminalLine(n)}`));
-        return diffPortfolios(before.snapshot, after.snapshot, { renamedFiles: await history.renamedPlans(base, undefined) });
+        return diff;
     } catch (error) {
         if (error instanceof HistoryError) throw new CliError(`--since ${since}: ${error.message}`);
         throw error;

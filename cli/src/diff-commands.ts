@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffPortfolios, renderDiff, type DiffFormat, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
+import { renderDiff, type DiffFormat, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
 import { addRevision, historyReportHtml, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
 import { formatScore, isValidIsoDate } from '../../language/src/domain/quantities.js';
-import { HistoryError, PlanHistory, type LoadedSnapshot, type Revision } from '../../history/src/index.js';
+import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
 import { CliError } from './errors.js';
 import { oneLineErrors, type Output } from './main.js';
 import { writeReportFile } from './report-file.js';
@@ -51,11 +51,8 @@ async function diff(base: string | undefined, head: string | undefined, options:
         const baseRevision: Revision = base !== undefined ? await history.revision(base)
             : since !== undefined ? await history.revisionAtDate(since, from)
                 : await history.defaultBase(from);
-        const [before, after]: LoadedSnapshot[] = [await history.snapshotAt(baseRevision),
-            headRevision ? await history.snapshotAt(headRevision) : await history.workingTreeSnapshot(today)];
+        const { before, after, diff: result } = await history.compare(baseRevision, headRevision, today);
         [...before.notes, ...after.notes].forEach((n) => io.err(`warning: ${terminalLine(n)}`));
-        const renamedFiles = await history.renamedPlans(baseRevision, headRevision);
-        const result = diffPortfolios(before.snapshot, after.snapshot, { renamedFiles });
         const content = renderDiff(result, before.snapshot, after.snapshot, options.format);
         if (options.out) {
             writeReportFile(options.out, content, { force: options.force, inputs: new Set() });

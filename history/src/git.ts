@@ -6,7 +6,9 @@
  * --batch` call. Nothing here writes: trees and blobs are read at a revision, the working tree and
  * the index are never touched.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { execa, type ExecaError } from 'execa';
 
@@ -105,13 +107,12 @@ export class GitRepository {
         const unique = [...new Set(blobs)];
         const texts = new Map<string, string>();
         if (unique.length === 0) return texts;
-        let output: Uint8Array;
+        let bytes: Buffer;
         try {
-            output = (await execa('git', ['cat-file', '--batch'], { cwd: this.root, input: `${unique.join('\n')}\n`, encoding: 'buffer', maxBuffer: 2 ** 31 - 1 })).stdout;
+            bytes = await this.catFile(unique);
         } catch (error) {
             throw new HistoryError(`git could not read the plans' contents: ${describe(error)}${this.shallowHint()}.`);
         }
-        const bytes = Buffer.from(output.buffer, output.byteOffset, output.byteLength);
         let at = 0;
         while (at < bytes.length) {
             const end = bytes.indexOf(0x0a, at);
@@ -122,6 +123,31 @@ export class GitRepository {
             at = end + 1 + size + 1;
         }
         return texts;
+    }
+
+    /**
+     * `git cat-file --batch` over objects, its list and its output in files rather than pipes: git
+     * then reads on to the end on its own core while this thread builds another revision (a pipe
+     * stops git whenever it is full, until this thread drains it). git is started before this
+     * returns its promise. Where no temporary file can be written, through pipes.
+     */
+    private async catFile(objects: string[]): Promise<Buffer> {
+        const list = `${objects.join('\n')}\n`;
+        let folder: string;
+        try {
+            folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-git-'));
+        } catch {
+            const { stdout } = await execa('git', ['cat-file', '--batch', '--buffer'], { cwd: this.root, input: list, encoding: 'buffer', maxBuffer: 2 ** 31 - 1, stripFinalNewline: false });
+            return Buffer.from(stdout.buffer, stdout.byteOffset, stdout.byteLength);
+        }
+        try {
+            const [listFile, contentsFile] = [path.join(folder, 'objects'), path.join(folder, 'contents')];
+            fs.writeFileSync(listFile, list);
+            await gitWithFiles(this.root, ['cat-file', '--batch', '--buffer'], listFile, contentsFile);
+            return await fs.promises.readFile(contentsFile);
+        } finally {
+            await fs.promises.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+        }
     }
 
     /** Files renamed under a folder between two commits (without `to`: the commit and the working tree), old path → new path. */
@@ -175,6 +201,29 @@ function describe(error: unknown): string {
     const e = error as Partial<ExecaError>;
     const stderr = typeof e.stderr === 'string' ? e.stderr : e.stderr ? Buffer.from(e.stderr as Uint8Array).toString('utf8') : '';
     return (stderr.trim().split('\n').pop() || e.shortMessage || String(error)).replace(/^fatal: /, '');
+}
+
+/** Runs git reading standard input from one file and writing standard output to another; rejects with git's last line of errors. */
+async function gitWithFiles(cwd: string, args: string[], inputFile: string, outputFile: string): Promise<void> {
+    const input = fs.openSync(inputFile, 'r');
+    let output: number | undefined;
+    let stderr = '';
+    const exit = new Promise<number | null>((resolve, reject) => {
+        try {
+            output = fs.openSync(outputFile, 'w');
+            const child = spawn('git', args, { cwd, stdio: [input, output, 'pipe'] });
+            child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+            child.on('error', reject);
+            child.on('close', resolve);
+        } catch (error) {
+            reject(error);
+        }
+    });
+    // git holds its own copies of the two files from here on.
+    fs.closeSync(input);
+    if (output !== undefined) fs.closeSync(output);
+    const code = await exit;
+    if (code !== 0) throw Object.assign(new Error(`git ${args[0]} exited with ${code}`), { stderr, shortMessage: `git ${args[0]} exited with ${code}` });
 }
 
 /** Runs git and returns its output; a failure becomes a HistoryError in words (by exit code when foreseen). */

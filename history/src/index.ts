@@ -11,14 +11,14 @@ import { URI } from 'langium';
 import { reviewDocument } from '../../language/src/analysis/review.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
-import { snapshotOf, type PortfolioSnapshot, type RevisionLabel } from '../../language/src/plan-diff/index.js';
+import { diffPortfolios, snapshotOf, type PortfolioDiff, type PortfolioSnapshot, type RevisionLabel } from '../../language/src/plan-diff/index.js';
 import type { KamServices } from '../../language/src/kam-module.js';
 import type { LangiumDocument } from 'langium';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 import { findConfigRoot } from '../../cli/src/portfolio-workspace.js';
 import { isPlanName, PlanFinder, readRegularFile, skipped } from '../../cli/src/plan-files.js';
 import { fsReason } from '../../cli/src/errors.js';
-import { GitRepository, HistoryError, type CommitInfo } from './git.js';
+import { GitRepository, HistoryError, type CommitInfo, type TreeFile } from './git.js';
 import { RevisionWorkspace } from './revision-workspace.js';
 
 export { HistoryError, type CommitInfo } from './git.js';
@@ -28,6 +28,22 @@ export interface Revision extends RevisionLabel {
     commit: string;
     date: string;
     subject: string;
+}
+
+/** A revision's files (URI string → text) before they are built, and what was noticed reading them. */
+interface RevisionFiles {
+    files: Map<string, string>;
+    /** The date the revision is reviewed as of (a commit's date; for the working tree, --today or today). */
+    today: string | undefined;
+    label: RevisionLabel;
+    notes: string[];
+}
+
+/** Two snapshots and what changed between them. */
+export interface Comparison {
+    before: LoadedSnapshot;
+    after: LoadedSnapshot;
+    diff: PortfolioDiff;
 }
 
 /** A snapshot with what was noticed while reading it (plans skipped, settings problems). */
@@ -62,6 +78,12 @@ function configFiles(root: string): string[] {
     };
     walk(root);
     return found;
+}
+
+/** A promise awaited later: until then its failure must not count as unhandled. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+    promise.catch(() => undefined);
+    return promise;
 }
 
 export class PlanHistory {
@@ -122,10 +144,47 @@ export class PlanHistory {
      * (what was overdue or stale then) with that revision's settings.
      */
     async snapshotAt(revision: Revision): Promise<LoadedSnapshot> {
-        const notes: string[] = [];
-        const files = (await this.repository.listFiles(revision.commit, this.folder))
+        return this.snapshotOfFiles(await this.filesAt(revision));
+    }
+
+    /** The portfolio as it is on disk now, saved but not yet committed changes included, as of `today`. */
+    async workingTreeSnapshot(today?: string): Promise<LoadedSnapshot> {
+        return this.snapshotOfFiles(await this.workingTreeFiles(today));
+    }
+
+    /**
+     * What changed from `base` to `head` (without `head`: to the working tree, as of `today`).
+     * The reading is arranged around the base's build, the long part: the working tree, the head's
+     * listing and the renames are read while git reads the base's files, and git reads a head
+     * revision's files while the base builds.
+     */
+    async compare(base: Revision, head: Revision | undefined, today?: string): Promise<Comparison> {
+        const baseFiles = handled(this.readFilesAt(base, await this.listedAt(base)));
+        const renamedFiles = handled(this.renamedPlans(base, head));
+        const headListed = head ? await this.listedAt(head) : undefined;
+        const workingTree = head ? undefined : handled(this.workingTreeFiles(today));
+        const baseRead = await baseFiles;
+        const headFiles = head ? handled(this.readFilesAt(head, headListed!)) : workingTree!;
+        const before = await this.snapshotOfFiles(baseRead);
+        const after = await this.snapshotOfFiles(await headFiles);
+        return { before, after, diff: diffPortfolios(before.snapshot, after.snapshot, { renamedFiles: await renamedFiles }) };
+    }
+
+    /** The plans and settings files at a commit, read from git's objects. */
+    private async filesAt(revision: Revision): Promise<RevisionFiles> {
+        return this.readFilesAt(revision, await this.listedAt(revision));
+    }
+
+    /** The plans and settings files git lists under the portfolio root at a commit. */
+    private async listedAt(revision: Revision): Promise<TreeFile[]> {
+        return (await this.repository.listFiles(revision.commit, this.folder))
             .filter((f) => !f.path.split('/').slice(this.depth(), -1).some(skipped))
             .filter((f) => isPlanName(f.path) || path.posix.basename(f.path) === CONFIG_FILE);
+    }
+
+    /** The texts of files listed at a commit; git starts reading them before this returns. */
+    private async readFilesAt(revision: Revision, files: TreeFile[]): Promise<RevisionFiles> {
+        const notes: string[] = [];
         const readable = files.filter((f) => {
             if (f.mode !== '120000') return true;
             notes.push(`${revision.ref}: skipped ${f.path}: a symbolic link in git (its target is not read at a revision)`);
@@ -134,11 +193,11 @@ export class PlanHistory {
         const texts = await this.repository.readBlobs(readable.map((f) => f.blob));
         const byUri = new Map(readable.map((f) => [URI.file(path.join(this.repository.root, f.path)).toString(), texts.get(f.blob)!]));
         if (![...byUri.keys()].some(isPlanName)) notes.push(`${revision.ref}: no plans under ${this.folder || 'the repository'} at ${revision.commit.slice(0, 7)}`);
-        return this.snapshotOfFiles(byUri, revision.date, { ref: revision.ref, commit: revision.commit, date: revision.date, subject: revision.subject }, notes);
+        return { files: byUri, today: revision.date, label: { ref: revision.ref, commit: revision.commit, date: revision.date, subject: revision.subject }, notes };
     }
 
-    /** The portfolio as it is on disk now, saved but not yet committed changes included, as of `today`. */
-    async workingTreeSnapshot(today?: string): Promise<LoadedSnapshot> {
+    /** The plans and settings files on disk now. */
+    private async workingTreeFiles(today: string | undefined): Promise<RevisionFiles> {
         const finder = new PlanFinder();
         const plans = finder.folder(this.root);
         const byUri = new Map<string, string>();
@@ -149,10 +208,10 @@ export class PlanHistory {
                 throw new HistoryError(`Cannot read ${file}: ${fsReason(error)}.`);
             }
         }
-        return this.snapshotOfFiles(byUri, today, { ref: 'working tree' }, [...finder.notes]);
+        return { files: byUri, today, label: { ref: 'working tree' }, notes: [...finder.notes] };
     }
 
-    private async snapshotOfFiles(files: Map<string, string>, today: string | undefined, label: RevisionLabel, notes: string[]): Promise<LoadedSnapshot> {
+    private async snapshotOfFiles({ files, today, label, notes }: RevisionFiles): Promise<LoadedSnapshot> {
         const plans = [...files.keys()].filter(isPlanName).sort().map((uri) => URI.parse(uri));
         const { Kam, documents } = await this.workspace.moveTo(files, plans, today);
         notes.push(...await settingsNotes(Kam, label.ref));

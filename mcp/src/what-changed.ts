@@ -7,7 +7,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
-import { diffPortfolios, type AccountDiff } from '../../language/src/plan-diff/index.js';
+import type { AccountDiff } from '../../language/src/plan-diff/index.js';
 import { formatScore, isValidIsoDate } from '../../language/src/domain/quantities.js';
 
 const numberChange = z.object({ before: z.number().optional(), after: z.number().optional(), delta: z.number().optional() });
@@ -59,9 +59,7 @@ export function registerWhatChanged(server: McpServer, options: { root: string; 
             const history = await PlanHistory.open(options.root);
             const base: Revision = args.since !== undefined ? await history.revision(args.since)
                 : args.sinceDate !== undefined ? await history.revisionAtDate(args.sinceDate) : await history.defaultBase();
-            const before = await history.snapshotAt(base);
-            const after = await history.workingTreeSnapshot(options.today);
-            const diff = diffPortfolios(before.snapshot, after.snapshot, { renamedFiles: await history.renamedPlans(base, undefined) });
+            const { before, after, diff } = await history.compare(base, undefined, options.today);
             const wanted = args.account?.toLowerCase();
             const accounts = diff.accounts.filter((a) => !wanted || a.name.toLowerCase() === wanted || a.title.toLowerCase() === wanted);
             if (wanted && accounts.length === 0) {

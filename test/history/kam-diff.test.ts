@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/src/main.js';
-import type { AccountDiff, PortfolioDiff } from '../../language/src/plan-diff/index.js';
+import { diffPortfolios, type AccountDiff, type PortfolioDiff } from '../../language/src/plan-diff/index.js';
 import { PlanHistory } from '../../history/src/index.js';
 import { brokenTables, parseGfm } from '../helpers/markdown-structure.js';
 import { PORTFOLIO_FIXTURE } from '../helpers/portfolio-fixture.js';
@@ -264,6 +264,57 @@ describe('kam diff where there is no history to read', () => {
         expect(since.code).toBe(2);
         expect(since.err).toMatch(/No commit on or before 2026-09-30 — this is a shallow clone/);
     });
+});
+
+describe('reading git around the builds', () => {
+    it('compares as the two revisions read one after the other would, to a revision and to the working tree', async () => {
+        const history = await PlanHistory.open(repo.plans);
+        const apart = await PlanHistory.open(repo.plans);
+        const [base, head] = [await history.revision('v2026-Q3'), await history.revision('feature')];
+        const between = await history.compare(base, head);
+        const [before, after] = [await apart.snapshotAt(base), await apart.snapshotAt(head)];
+        expect(between.before).toEqual(before);
+        expect(between.after).toEqual(after);
+        expect(between.diff).toEqual(diffPortfolios(before.snapshot, after.snapshot, { renamedFiles: await apart.renamedPlans(base, head) }));
+        expect(between.diff.accounts.length).toBeGreaterThan(0);
+        const toWorkingTree = await history.compare(base, undefined, '2026-11-24');
+        expect(toWorkingTree.after).toEqual(await apart.workingTreeSnapshot('2026-11-24'));
+        expect(toWorkingTree.diff).toEqual(diffPortfolios(before.snapshot, toWorkingTree.after.snapshot, { renamedFiles: await apart.renamedPlans(base, undefined) }));
+    }, 60_000);
+
+    it('leaves no temporary file behind, and reads through pipes where no temporary file can be written', async () => {
+        const saved = process.env.TMPDIR;
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-scratch-'));
+        temporary.push(scratch);
+        try {
+            process.env.TMPDIR = scratch;
+            const throughFiles = await diffJson(repo.plans, 'v2026-Q3', 'feature');
+            expect(fs.readdirSync(scratch)).toEqual([]);
+            process.env.TMPDIR = path.join(scratch, 'no such folder');
+            expect(await diffJson(repo.plans, 'v2026-Q3', 'feature')).toEqual(throughFiles);
+        } finally {
+            if (saved === undefined) delete process.env.TMPDIR;
+            else process.env.TMPDIR = saved;
+        }
+    }, 60_000);
+
+    it('a plan whose contents are missing from the repository is named, with the likely reason', async () => {
+        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-partial-'));
+        temporary.push(copy);
+        fs.cpSync(repo.dir, copy, { recursive: true });
+        const blob = git(copy, ['rev-parse', 'v2026-Q3:plans/danube-foods.kam']).trim();
+        fs.rmSync(path.join(copy, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+        const result = await kamIn(path.join(copy, 'plans'), 'diff', 'v2026-Q3', 'main');
+        expect(result.code).toBe(2);
+        expect(result.err).toBe(`kam: The object ${blob} is missing from the repository (a partial clone? run git fetch).`);
+    }, 60_000);
+
+    it('a head revision git cannot list fails the comparison in git\'s words, and leaves no failure unhandled', async () => {
+        const history = await PlanHistory.open(repo.plans);
+        const base = await history.revision('v2026-Q3');
+        const gone = { ref: 'gone', commit: '0123456789abcdef0123456789abcdef01234567', date: '2026-11-01', subject: '' };
+        await expect(history.compare(base, gone)).rejects.toThrow(/^git ls-tree failed: not a tree object\.$/);
+    }, 60_000);
 });
 
 describe('one workspace moving from revision to revision', () => {
