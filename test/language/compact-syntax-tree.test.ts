@@ -1,16 +1,18 @@
 /**
  * The syntax tree's leaves keep only where they start and how long they are; their lines and
- * columns are worked out when asked (compact-cst.ts). A reviewer must not notice: every squiggle,
+ * columns are worked out when asked, and each node's lists are trimmed to their entries once the
+ * node is complete (compact-cst.ts). A reviewer must not notice: every squiggle,
  * highlight, hover and link lands where it did with Langium's own leaves, which copy the lexer's
  * lines and columns. Checked against the lexer's positions on every example plan, every plan the
  * fuzzer broke, and texts with Windows and old-Mac line ends, tabs, emoji and multi-line comments.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CstUtils, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langium';
+import { CstUtils, EmptyFileSystem, isAstNode, isReference, type CstNode, type LeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKamServices } from '../../language/src/kam-module.js';
-import { CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
+import { CompactCstNodeBuilder, CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
+import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { Kam } = createKamServices(EmptyFileSystem);
@@ -87,5 +89,35 @@ describe('compact syntax tree leaves', () => {
     it('give a leaf outside any tree the start of the text, not an error', () => {
         const leaf = new CompactLeafCstNode(5, 3, Kam.parser.Lexer.definition['account']);
         expect(leaf.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    });
+});
+
+/** A syntax node as plain data: its type, properties and lists, references by their text. */
+function shape(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(shape);
+    if (isReference(value)) return { reference: value.$refText };
+    if (isAstNode(value)) {
+        return Object.fromEntries(Object.entries(value).filter(([key]) => key === '$type' || !key.startsWith('$')).map(([key, v]) => [key, shape(v)]));
+    }
+    return value;
+}
+
+describe('syntax nodes with their lists trimmed', () => {
+    // The same parser (with its recovery from broken entries), its lists left as the parse grew them.
+    const untrimmed = createKamParser(Kam);
+    (untrimmed as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
+
+    it.each(plans)('hold in %s exactly what the lists held before trimming', (file) => {
+        const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+        const trimmed = Kam.parser.LangiumParser.parse(text).value;
+        expect(shape(trimmed)).toEqual(shape(untrimmed.parse(text).value));
+    });
+
+    it('keep every entry of a list, each list its own', () => {
+        const plan = Kam.parser.LangiumParser.parse(PLAN.replace('stance champion', 'stance champion\n        stance blocker')).value as unknown as { elements: Array<{ stakeholders: Array<{ stance: unknown[]; roles: unknown[] }> }> };
+        const anna = plan.elements[0].stakeholders[0];
+        expect(anna.stance).toHaveLength(2);
+        expect(anna.roles).toHaveLength(1);
+        expect(anna.stance).not.toBe(anna.roles);
     });
 });

@@ -10,7 +10,7 @@
  * `\r`; columns count UTF-16 code units (as LSP does); a token's end is the position just after
  * its last character.
  */
-import { AbstractCstNode, CstNodeBuilder, type AstNode, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode } from 'langium';
+import { AbstractCstNode, CstNodeBuilder, type AstNode, type CstNode, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { IToken, TokenType } from 'chevrotain';
 
@@ -109,8 +109,32 @@ export class CompactHiddenLeafCstNode extends CompactLeafCstNode {
     }
 }
 
-/** Langium's tree builder, making compact leaves. */
+/**
+ * Langium's tree builder, making compact leaves, and trimming each syntax node's lists when the
+ * node is complete.
+ */
 export class CompactCstNodeBuilder extends CstNodeBuilder {
+    /** `listsOf(type)`: the names of the list properties of that type of syntax node. */
+    constructor(private readonly listsOf: (type: string) => readonly string[] = () => []) {
+        super();
+    }
+
+    /**
+     * A finished syntax node's lists are copied to their exact length, as Langium copies the
+     * tree's own child lists here: the parser grows a list by push, which keeps room for 17
+     * entries, while most lists of a plan hold one or two (a stakeholder's title, stance,
+     * influence…: about a seventh of a portfolio's memory).
+     */
+    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode; $infixName?: string }): void {
+        super.construct(item);
+        if (typeof item.$type !== 'string') return;
+        const node = item as unknown as Record<string, unknown>;
+        for (const name of this.listsOf(item.$type)) {
+            const list = node[name];
+            if (Array.isArray(list) && list.length > 0) node[name] = list.slice();
+        }
+    }
+
     protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
         // Structurally the same node as Langium's leaf (every public member), only smaller.
         const leaf = hidden ? new CompactHiddenLeafCstNode(token.startOffset, token.image.length, token.tokenType) : new CompactLeafCstNode(token.startOffset, token.image.length, token.tokenType);

@@ -11,7 +11,7 @@
  * layout: a line that starts at or left of the line that opened the block belongs outside it, and
  * there a missing `}` is inserted as usual.
  */
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { KamLinker } from '../workspace/kam-linker.js';
 import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
@@ -43,14 +43,27 @@ class MismatchedTokenException extends Error {
     }
 }
 
+/** The names of each syntax node type's list properties (those whose default is an empty list), read once per type. */
+function listPropertiesOf(reflection: AstReflection): (type: string) => readonly string[] {
+    const known = new Map<string, readonly string[]>();
+    return (type) => {
+        let lists = known.get(type);
+        if (!lists) {
+            lists = Object.values(reflection.getTypeMetaData(type).properties).filter((p) => Array.isArray(p.defaultValue)).map((p) => p.name);
+            known.set(type, lists);
+        }
+        return lists;
+    };
+}
+
 export class KamParser extends LangiumParser {
     private readonly recognizer: Recognizer;
     private readonly braces: { open: TokenType; close: TokenType };
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        // Langium's builder, making leaves a third smaller (compact-cst.ts); Langium offers no hook for it.
-        (this as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder();
+        // Langium's builder, making leaves a third smaller and lists exact (compact-cst.ts); Langium offers no hook for it.
+        (this as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder(listPropertiesOf(services.shared.AstReflection));
         this.recognizer = this.wrapper as unknown as Recognizer;
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
