@@ -129,21 +129,23 @@ export class GitRepository {
      * `git cat-file --batch` over objects, its list and its output in files rather than pipes: git
      * then reads on to the end on its own core while this thread builds another revision (a pipe
      * stops git whenever it is full, until this thread drains it). git is started before this
-     * returns its promise. Where no temporary file can be written, through pipes.
+     * returns its promise. Where the list cannot be written to a temporary file (none can be
+     * made, the disk is full), through pipes.
      */
     private async catFile(objects: string[]): Promise<Buffer> {
         const list = `${objects.join('\n')}\n`;
-        let folder: string;
+        let folder: string | undefined;
         try {
             folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-git-'));
+            fs.writeFileSync(path.join(folder, 'objects'), list);
         } catch {
+            if (folder) fs.rmSync(folder, { recursive: true, force: true });
             const { stdout } = await execa('git', ['cat-file', '--batch', '--buffer'], { cwd: this.root, input: list, encoding: 'buffer', maxBuffer: 2 ** 31 - 1, stripFinalNewline: false });
             return Buffer.from(stdout.buffer, stdout.byteOffset, stdout.byteLength);
         }
         try {
-            const [listFile, contentsFile] = [path.join(folder, 'objects'), path.join(folder, 'contents')];
-            fs.writeFileSync(listFile, list);
-            await gitWithFiles(this.root, ['cat-file', '--batch', '--buffer'], listFile, contentsFile);
+            const contentsFile = path.join(folder, 'contents');
+            await gitWithFiles(this.root, ['cat-file', '--batch', '--buffer'], path.join(folder, 'objects'), contentsFile);
             return await fs.promises.readFile(contentsFile);
         } finally {
             await fs.promises.rm(folder, { recursive: true, force: true }).catch(() => undefined);
