@@ -35,6 +35,7 @@ import { KamLangiumDocumentFactory } from './workspace/kam-document-factory.js';
 import { createKamParser } from './syntax/kam-parser.js';
 import { KamValueConverter } from './syntax/kam-value-converter.js';
 import { KamTokenBuilder } from './syntax/kam-token-builder.js';
+import { KamLexer } from './syntax/kam-lexer.js';
 import { KamLexerErrorMessageProvider, KamParserErrorMessageProvider } from './syntax/syntax-messages.js';
 
 /** Services added by the KAM language on top of Langium's. */
@@ -66,6 +67,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
         LexerErrorMessageProvider: () => new KamLexerErrorMessageProvider(),
         ValueConverter: () => new KamValueConverter(),
         TokenBuilder: () => new KamTokenBuilder(),
+        Lexer: (services) => new KamLexer(services),
     },
     references: {
         ScopeComputation: (services) => new KamScopeComputation(services),

@@ -8,11 +8,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CstUtils, EmptyFileSystem, isAstNode, isReference, type CstNode, type LeafCstNode } from 'langium';
+import { CstUtils, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { CompactCstNodeBuilder, CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
+import { shape } from '../helpers/syntax-shape.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { Kam } = createKamServices(EmptyFileSystem);
@@ -91,16 +92,6 @@ describe('compact syntax tree leaves', () => {
         expect(leaf.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     });
 });
-
-/** A syntax node as plain data: its type, properties and lists, references by their text. */
-function shape(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(shape);
-    if (isReference(value)) return { reference: value.$refText };
-    if (isAstNode(value)) {
-        return Object.fromEntries(Object.entries(value).filter(([key]) => key === '$type' || !key.startsWith('$')).map(([key, v]) => [key, shape(v)]));
-    }
-    return value;
-}
 
 describe('syntax nodes with their lists trimmed', () => {
     // The same parser (with its recovery from broken entries), its lists left as the parse grew them.
