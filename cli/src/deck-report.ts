@@ -4,13 +4,11 @@
  * it needs --out; with --since it adds what changed since a git revision or date, compared as
  * `kam diff` compares (history/ and the plan diff).
  */
-import { accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
 import type { PortfolioDiff } from '../../language/src/plan-diff/index.js';
 import type { ReportContext } from '../../language/src/reports/render-report.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { accountView, portfolioView } from '../../language/src/reports/view-model.js';
 import { isValidIsoDate } from '../../language/src/domain/quantities.js';
-import { HistoryError, PlanHistory } from '../../history/src/index.js';
 import { CliError } from './errors.js';
 import { writeReportFile } from './report-file.js';
 import { terminalLine } from './terminal-text.js';
@@ -23,14 +21,9 @@ export interface DeckReportOptions {
     today?: string;
 }
 
-/** Refuses a deck without --out before any work: a PowerPoint file is not for a terminal. */
-export function checkDeckOptions(format: string, options: { out?: string; since?: string }): void {
-    if (format === 'pptx' && !options.out) throw new CliError('--format pptx writes a PowerPoint file: give --out FILE, e.g. -o review.pptx.');
-    if (options.since !== undefined && format !== 'pptx') throw new CliError('--since adds "what changed" to a review deck: use it with --format pptx (kam diff compares in the other formats).');
-}
-
 /** The portfolio now against `since` (a revision, or the end of a day), as `kam diff` compares it. */
 async function changesSince(since: string, root: string, today: string | undefined, io: Output): Promise<PortfolioDiff> {
+    const { HistoryError, PlanHistory } = await import('../../history/src/index.js');
     try {
         const history = await PlanHistory.open(root, { root });
         const base = isValidIsoDate(since) ? await history.revisionAtDate(since) : await history.revision(since);
@@ -48,6 +41,7 @@ export async function writeDeckReport(
     run: { root: string; inputs: Set<string> }, options: DeckReportOptions, io: Output,
 ): Promise<void> {
     const diff = options.since === undefined ? undefined : await changesSince(options.since, run.root, options.today, io);
+    const { accountReviewDeck, portfolioReviewDeck } = await import('../../deck/src/index.js');
     const bytes = single
         ? await accountReviewDeck(accounts.map((a) => accountView(a, context)), { diff })
         : await portfolioReviewDeck(portfolioView(accounts, context), { diff });

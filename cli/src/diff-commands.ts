@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { renderDiff, type DiffFormat, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
-import { addRevision, historyReportHtml, type AccountTrend } from '../../language/src/plan-diff/account-trend.js';
+import type { DiffFormat, PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
+import type { AccountTrend } from '../../language/src/plan-diff/account-trend.js';
 import { formatScore, isValidIsoDate } from '../../language/src/domain/quantities.js';
-import { HistoryError, PlanHistory, type Revision } from '../../history/src/index.js';
+import type { Revision } from '../../history/src/index.js';
 import { CliError } from './errors.js';
 import { oneLineErrors, type Output } from './main.js';
 import { writeReportFile } from './report-file.js';
@@ -18,6 +18,7 @@ import { terminalLine, terminalSafeJson } from './terminal-text.js';
 
 /** A failure of git or of a revision the user named is theirs to fix: one line, exit code 2. */
 async function historyErrorsAsCliErrors<T>(work: () => Promise<T>): Promise<T> {
+    const { HistoryError } = await import('../../history/src/index.js');
     try {
         return await work();
     } catch (error) {
@@ -44,6 +45,8 @@ async function diff(base: string | undefined, head: string | undefined, options:
     const today = checkDate('--today', options.today);
     const since = checkDate('--since', options.since);
     if (base !== undefined && since !== undefined) throw new CliError('Give either a BASE revision or --since DATE, not both.');
+    // Git and the diff are loaded for the commands that compare (kam.ts: each command loads what it needs).
+    const [{ PlanHistory }, { renderDiff }] = await Promise.all([import('../../history/src/index.js'), import('../../language/src/plan-diff/index.js')]);
     return historyErrorsAsCliErrors(async () => {
         const history = await PlanHistory.open(options.root ?? '.', { root: options.root });
         const headRevision = head === undefined ? undefined : await history.revision(head);
@@ -69,6 +72,7 @@ async function accountHistory(target: string, options: { format: 'text' | 'json'
     if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--max-count must be a whole number from 1, not "${options.maxCount}".`);
     if (!fs.existsSync(target)) throw new CliError(`No such file or folder: ${target}`);
     const isFile = fs.statSync(target).isFile();
+    const [{ PlanHistory }, { addRevision, historyReportHtml }] = await Promise.all([import('../../history/src/index.js'), import('../../language/src/plan-diff/account-trend.js')]);
     return historyErrorsAsCliErrors(async () => {
         const history = await PlanHistory.open(isFile ? path.dirname(target) : target, { root: options.root });
         const commits = await history.commits({ limit });

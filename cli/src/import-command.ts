@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { isValidIsoDate, todayIso } from '../../language/src/domain/quantities.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
-import { EncodingError, ExportError, importContext, importCustomers, renderImportReport, scaffoldPlans, type ImportContext, type ImportReportFormat } from '../../import/src/index.js';
+import type { ImportContext, ImportReportFormat } from '../../import/src/index.js';
 import { CliError, fsReason } from './errors.js';
 import type { Output } from './main.js';
 import { readRegularFileBytes } from './plan-files.js';
@@ -31,7 +31,7 @@ interface ImportCommandOptions {
 }
 
 /** The kam.config.json that applies, and what the import takes from it. */
-function portfolioSettings(csv: string, root: string | undefined): ImportContext & { file?: string } {
+function portfolioSettings(csv: string, root: string | undefined, importContext: (raw: unknown) => ImportContext): ImportContext & { file?: string } {
     const folder = root ? path.resolve(root) : findConfigRoot(path.dirname(path.resolve(csv))) ?? findConfigRoot(process.cwd());
     const file = folder && path.join(folder, CONFIG_FILE);
     if (!file || !fs.existsSync(file)) return importContext(undefined);
@@ -50,7 +50,8 @@ async function importCommand(csv: string, options: ImportCommandOptions, io: Out
     const candidates = options.candidates === undefined ? undefined : Number(options.candidates);
     if (candidates !== undefined && (!Number.isInteger(candidates) || candidates < 1)) throw new CliError(`--candidates must be a whole number from 1, not "${options.candidates}".`);
     if (options.delimiter !== undefined && [...(options.delimiter === '\\t' ? '\t' : options.delimiter)].length !== 1) throw new CliError(`--delimiter must be one character (or \\t for tab), not "${options.delimiter}".`);
-    const config = portfolioSettings(csv, options.root);
+    const { EncodingError, ExportError, importContext, importCustomers, renderImportReport, scaffoldPlans } = await import('../../import/src/index.js');
+    const config = portfolioSettings(csv, options.root, importContext);
     config.problems.forEach((p) => io.err(`warning: ${terminalLine(p)}`));
     let bytes: Buffer;
     try {

@@ -9,20 +9,45 @@ import { runCli } from './main.js';
 import { BROKEN_PIPE_EXIT, errorCode, fsReason } from './errors.js';
 import { terminalBlock, terminalLine } from './terminal-text.js';
 
-/** Lines to a stream, remembering the first failed write instead of ignoring it (as console.log does). */
+/**
+ * Lines to a stream, remembering the first failed write instead of ignoring it (as console.log does).
+ * Standard output's lines written in one burst (a validation's 10,000 findings) are handed to the
+ * system together, at the next turn of the event loop or every 64 KB: a write per line costs ~7 µs.
+ * Standard error's warnings go out as they come.
+ */
 class LineWriter {
     failure: Error | undefined;
     private pending = 0;
     private settled: Array<() => void> = [];
+    private buffered: string[] = [];
+    private bufferedLength = 0;
+    private flushScheduled = false;
 
-    constructor(private readonly stream: NodeJS.WriteStream, private readonly escape: (text: string) => string) {
+    constructor(private readonly stream: NodeJS.WriteStream, private readonly escape: (text: string) => string, private readonly inBursts: boolean) {
         stream.on('error', (error) => this.fail(error));
     }
 
     line(text: string): void {
         if (this.failure || this.stream.destroyed) return;
+        const line = `${this.escape(text)}\n`;
+        this.buffered.push(line);
+        this.bufferedLength += line.length;
+        if (!this.inBursts || this.bufferedLength >= 65_536) this.write();
+        else if (!this.flushScheduled) {
+            this.flushScheduled = true;
+            setImmediate(() => this.write());
+        }
+    }
+
+    private write(): void {
+        this.flushScheduled = false;
+        if (this.buffered.length === 0) return;
+        const chunk = this.buffered.join('');
+        this.buffered = [];
+        this.bufferedLength = 0;
+        if (this.failure || this.stream.destroyed) return;
         this.pending++;
-        this.stream.write(`${this.escape(text)}\n`, (error) => {
+        this.stream.write(chunk, (error) => {
             if (error) this.fail(error);
             this.pending--;
             this.check();
@@ -31,6 +56,7 @@ class LineWriter {
 
     /** Resolves once every line has been handed to the system, or writing has failed. */
     flushed(): Promise<void> {
+        this.write();
         return new Promise((resolve) => {
             this.settled.push(resolve);
             this.check();
@@ -66,8 +92,8 @@ function crash(error: unknown): void {
 }
 
 async function main(args: string[]): Promise<number> {
-    const stdout = new LineWriter(process.stdout, process.stdout.isTTY ? terminalBlock : (text) => text);
-    const stderr = new LineWriter(process.stderr, terminalBlock);
+    const stdout = new LineWriter(process.stdout, process.stdout.isTTY ? terminalBlock : (text) => text, true);
+    const stderr = new LineWriter(process.stderr, terminalBlock, false);
     let code: number;
     try {
         code = await runCli(args, { out: (s) => stdout.line(s), err: (s) => stderr.line(s) });

@@ -10,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { LangiumDocument } from 'langium';
 import { reviewDocument, toFinding } from '../../language/src/analysis/review.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
-import { renderAccountReport, renderPortfolioReport, type ReportKind } from '../../language/src/reports/render-report.js';
+import type { ReportKind } from '../../language/src/reports/render-report.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import { formatScore } from '../../language/src/domain/quantities.js';
 import { countBySeverity } from '../../language/src/domain/findings.js';
@@ -21,11 +21,9 @@ import { terminalLine, terminalSafeJson } from './terminal-text.js';
 import { writeReportFile } from './report-file.js';
 import { registerMcpCommand } from './mcp-command.js';
 import { registerImportCommand } from './import-command.js';
-import { sarifLog } from '../../language/src/reports/sarif-log.js';
 import { registerFormatCommand } from './format-command.js';
 import { registerDiffCommands } from './diff-commands.js';
-import { checkDeckOptions, writeDeckReport } from './deck-report.js';
-import { detailOption } from './report-options.js';
+import { checkDeckOptions, detailOption } from './report-options.js';
 
 export const KAM_VERSION = '0.1.0';
 
@@ -79,6 +77,7 @@ async function validate(paths: string[], options: LoadCommandOptions & { format:
     const counts = countBySeverity(all);
     if (options.format === 'sarif') {
         // Paths from where kam runs (the repository's root in CI), as code scanning resolves them.
+        const { sarifLog } = await import('../../language/src/reports/sarif-log.js');
         const log = sarifLog(files.map((f) => ({ path: f.file.split(path.sep).join('/'), findings: f.findings })), { toolVersion: KAM_VERSION, baseFolder: process.cwd() });
         io.out(terminalSafeJson(JSON.stringify(log, null, 2)));
     } else if (options.format === 'json') {
@@ -121,10 +120,12 @@ async function report(paths: string[], options: LoadCommandOptions & { format: s
     const context = { ...reportContextFor(portfolio.services, portfolio.requested[0]?.uri), detail: options.detail };
     const single = accounts.length === 1 && Boolean(options.account || portfolio.requested.length === 1);
     if (options.format === 'pptx') {
+        const { writeDeckReport } = await import('./deck-report.js');
         await writeDeckReport(accounts, single, context, portfolio, options, io);
         return 0;
     }
     const format = options.format as ReportKind;
+    const { renderAccountReport, renderPortfolioReport } = await import('../../language/src/reports/render-report.js');
     const content = single
         ? renderAccountReport(accounts, format, context)
         : renderPortfolioReport(accounts, format, context);

@@ -13,7 +13,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { CliError, errorCode, fsReason, kindOf } from './errors.js';
 import { isPlanName } from './plan-files.js';
 
@@ -98,7 +97,8 @@ export function writeReportFile(out: string, content: string | Uint8Array, rules
     const dir = path.dirname(target);
     ensureFolder(out, dir);
     const existing = checkTarget(out, target, rules);
-    const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    // Unique enough for a name ('wx' below refuses one that exists); not node:crypto, whose loading costs every kam run ~10 ms.
+    const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
     let fd: number | undefined;
     try {
         // 'wx': a new file of our own; never a file or link that is already there.

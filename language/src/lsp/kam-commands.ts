@@ -10,7 +10,6 @@ import { ErrorCodes, LSPErrorCodes, MessageType, ResponseError } from 'vscode-la
 import type { KamServices } from '../kam-module.js';
 import { reviewDocument } from '../analysis/review.js';
 import { reportContextFor } from '../analysis/team-directory.js';
-import { renderAccountReport } from '../reports/render-report.js';
 
 export const WRITE_REPORT_COMMAND = 'kam.server.writeReport';
 export const EXPLAIN_COMMAND = 'kam.server.explain';
@@ -38,6 +37,8 @@ export class KamCommandHandler extends AbstractExecuteCommandHandler {
     private async writeReport(uriText: unknown): Promise<string> {
         const { uri, services, accounts } = await this.reviewed(uriText);
         if (accounts.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'This file holds no account plan.');
+        // Loaded when a report is asked for: the renderers are not part of every `kam` run's start.
+        const { renderAccountReport } = await import('../reports/render-report.js');
         const content = renderAccountReport(accounts, 'md', reportContextFor(services, uri));
         const name = UriUtils.basename(uri).replace(/\.kam$/, '');
         const target = UriUtils.joinPath(UriUtils.dirname(uri), `${name}.summary.md`);

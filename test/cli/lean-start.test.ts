@@ -1,0 +1,56 @@
+/**
+ * Every `kam` run starts by loading the CLI, so a command loads only what it needs: `kam validate`
+ * in CI reads no git, draws no deck, renders no report and starts no server. Git (history/), the
+ * review deck (deck/, pptxgenjs), the CRM import (import/), the report renderers, SARIF, MCP and the
+ * language server are imported by the commands that use them, when they run. Read from esbuild's own
+ * record of the CLI bundle: the files reachable from cli/src/kam.ts by static imports alone.
+ */
+import * as path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+let meta: Metafile;
+
+beforeAll(async () => {
+    const result = await build({
+        absWorkingDir: ROOT, entryPoints: ['cli/src/kam.ts'], bundle: true, platform: 'node', format: 'cjs',
+        write: false, metafile: true, logLevel: 'silent', outfile: 'out/lean-start-check.cjs',
+    });
+    meta = result.metafile;
+}, 60_000);
+
+/** The files a run loads before its command's own imports: static imports only, from the entry. */
+function loadedAtStart(): Set<string> {
+    const loaded = new Set<string>();
+    const queue = ['cli/src/kam.ts'];
+    while (queue.length) {
+        const file = queue.pop()!;
+        if (loaded.has(file)) continue;
+        loaded.add(file);
+        for (const i of meta.inputs[file]?.imports ?? []) {
+            if (!i.external && (i.kind === 'import-statement' || i.kind === 'require-call')) queue.push(i.path);
+        }
+    }
+    return loaded;
+}
+
+describe('what every kam run loads at start', () => {
+    it('is the language, the portfolio reader and the command line, without what only some commands need', () => {
+        const loaded = [...loadedAtStart()];
+        expect(loaded).toEqual(expect.arrayContaining(['language/src/kam-module.ts', 'cli/src/portfolio-workspace.ts', 'cli/src/main.ts']));
+        const commandOnly = loaded.filter((f) => /^(history|deck|import|mcp|server)\/src\//.test(f)
+            || /^language\/src\/reports\/(render-report|html-report|sarif-log)\.ts$/.test(f)
+            || /^language\/src\/plan-diff\/(index|diff-html|diff-markdown|account-trend)\.ts$/.test(f)
+            || /^node_modules\/(pptxgenjs|jszip|execa|@modelcontextprotocol)\//.test(f));
+        expect(commandOnly).toEqual([]);
+    });
+
+    it('still bundles every command, each reached when it runs', () => {
+        const all = Object.keys(meta.inputs);
+        for (const file of ['history/src/index.ts', 'deck/src/index.ts', 'import/src/index.ts', 'language/src/reports/render-report.ts', 'language/src/reports/sarif-log.ts', 'server/src/start-server.ts']) {
+            expect(all, file).toContain(file);
+        }
+    });
+});
