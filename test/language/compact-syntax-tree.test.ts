@@ -10,12 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CstUtils, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { CompactCstNodeBuilder, CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 import { shape } from '../helpers/syntax-shape.js';
 
-const ROOT = path.resolve(__dirname, '../..');
 const { Kam } = createKamServices(EmptyFileSystem);
 
 /** Each leaf's range beside the one Langium's leaf takes from the lexer's token at that offset. */
@@ -42,12 +42,7 @@ function expectLexerPositions(text: string): void {
     }
 }
 
-const plans = [
-    'examples/portfolio/scoring-model.kam',
-    'examples/portfolio/team.kam',
-    ...fs.readdirSync(path.join(ROOT, 'examples/portfolio/accounts')).filter((f) => f.endsWith('.kam')).map((f) => `examples/portfolio/accounts/${f}`),
-    ...fs.readdirSync(path.join(ROOT, 'test/fuzz/regressions')).filter((f) => f.endsWith('.kam')).map((f) => `test/fuzz/regressions/${f}`)
-];
+const plans = PLAN_CORPUS;
 
 const PLAN = `// Nordwind: renewal at risk
 account nordwind "Nordwind Logistics" {

@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import { DefaultLexer, DefaultTokenBuilder, EmptyFileSystem, type GrammarAST } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { KamLexer } from '../../language/src/syntax/kam-lexer.js';
 import { shape } from '../helpers/syntax-shape.js';
 
-const ROOT = path.resolve(__dirname, '../..');
 const { Kam } = createKamServices(EmptyFileSystem);
 
 /** Langium's lexer over the same vocabulary: each word keyword its own pattern, the ID its longer alternative. */
@@ -40,12 +40,7 @@ function expectSameTokens(text: string): void {
     expect(ours.errors).toEqual(theirs.errors);
 }
 
-const plans = [
-    'examples/portfolio/scoring-model.kam',
-    'examples/portfolio/team.kam',
-    ...fs.readdirSync(path.join(ROOT, 'examples/portfolio/accounts')).filter((f) => f.endsWith('.kam')).map((f) => `examples/portfolio/accounts/${f}`),
-    ...fs.readdirSync(path.join(ROOT, 'test/fuzz/regressions')).filter((f) => f.endsWith('.kam')).map((f) => `test/fuzz/regressions/${f}`)
-];
+const plans = PLAN_CORPUS;
 
 describe('word keywords read as names, then recognised', () => {
     it('uses the keyword-recognising lexer, and never tries a word keyword’s own pattern', () => {
