@@ -19,15 +19,25 @@ export class Safe {
 export type Child = Safe | string | number | undefined | false | Child[];
 
 function attrs(a: Attrs): string {
-    return Object.entries(a)
-        .filter(([, v]) => v !== undefined && v !== false)
-        .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escape(typeof v === 'number' ? round(v) : String(v))}"`))
-        .join('');
+    // A loop, not entries/filter/map/join: a 2,000-account report writes about 100,000 elements.
+    let markup = '';
+    for (const k in a) {
+        const v = a[k];
+        if (v === undefined || v === false) continue;
+        markup += v === true ? ` ${k}` : ` ${k}="${escape(typeof v === 'number' ? round(v) : String(v))}"`;
+    }
+    return markup;
 }
 
 function children(c: Child): string {
     if (c === undefined || c === false) return '';
-    if (Array.isArray(c)) return c.map(children).join('');
+    if (Array.isArray(c)) {
+        // Concatenated, not joined: a join copies its whole subtree's text again at every level of
+        // nesting; concatenation keeps a rope, copied once when the page is written.
+        let markup = '';
+        for (const item of c) markup += children(item);
+        return markup;
+    }
     if (c instanceof Safe) return c.markup;
     return escape(String(c));
 }
