@@ -3,6 +3,7 @@
 // the Web (vscode.dev, github.dev).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { langiumParserAllocations } from './scripts/langium-parser-allocations.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -19,6 +20,8 @@ const common = {
     logLevel: 'warning',
     // Langium and its dependencies are ES modules; bundling them into CJS is fine for Node 22+.
     mainFields: ['module', 'main'],
+    // Langium's parser builder without its per-step objects (scripts/langium-parser-allocations.mjs).
+    plugins: [langiumParserAllocations],
 };
 
 /** In the browser: no Node built-ins (the build fails on one), packages' browser builds first. */

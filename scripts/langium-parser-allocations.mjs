@@ -1,0 +1,168 @@
+// An esbuild plugin for the bundles: Langium's parser without the objects it makes and drops on every
+// step of every parse — its builder (langium/lib/parser/parser-builder-base.js) for grammars without
+// rule parameters, and the walk that links each parsed node to its container (utils/ast-utils.js).
+//
+// Why: each time a plan's parser meets a choice (`stakeholder | objective | risk | …`, one per line
+// of a plan), Langium's builder makes a new object and closure per alternative, only to hand them
+// the rule's arguments; the same for each optional part, repetition, group and rule call. On 2,000
+// plans that is 0.7 of the parse's 1.4 GB of allocations, all garbage at once. A grammar without
+// parameters (KAM's: checked here, at the parser's creation) has no arguments to hand, so the
+// alternatives and options can be made once, when the parser is built. Langium offers no hook for
+// its builder's closures (the objects exist before any overridable parser method sees them).
+// After each parse Langium links every node to its container by `Object.entries` (an array of
+// pairs per node) and a closure per list: 0.17 GB more on 2,000 plans; a loop does the same. And
+// each rule call wraps its (absent) arguments in a new options object for Chevrotain: one shared.
+//
+// The patch matches Langium's text exactly and fails the build when it does not (a Langium upgrade
+// changed the parser: look again). test/language/parser-allocations.test.ts bundles the parser
+// with and without it and compares their trees and errors on every example and fuzz plan.
+import * as fs from 'node:fs/promises';
+
+/** Each edit of the parser builder: Langium's text (exactly once in the file) and what replaces it. */
+const BUILDER_EDITS = [
+    {
+        what: 'whether the grammar has rule parameters, decided once',
+        from: `    const reachable = getAllReachableRules(grammar, false);\n`,
+        to: `    const reachable = getAllReachableRules(grammar, false);\n    parserContext.withoutParameters = [...reachable].every(rule => !rule.parameters || rule.parameters.length === 0);\n`,
+    },
+    {
+        what: 'a rule call without arguments passes none (no new empty object per call)',
+        from: `: () => ({});\n`,
+        to: `: ctx.withoutParameters ? () => undefined : () => ({});\n`,
+    },
+    {
+        what: "a choice's alternatives made once",
+        from: `        return (args) => ctx.parser.alternatives(idx, methods.map(method => {`,
+        to: `        if (ctx.withoutParameters) {
+            const fixed = methods.map(method => {
+                const alt = { ALT: () => method.ALT(undefined) };
+                const gate = method.GATE;
+                if (gate) {
+                    alt.GATE = () => gate(undefined);
+                }
+                return alt;
+            });
+            return () => ctx.parser.alternatives(idx, fixed);
+        }
+        return (args) => ctx.parser.alternatives(idx, methods.map(method => {`,
+    },
+    {
+        what: "a group's elements called by a loop (no closure per call)",
+        from: `    return (args) => methods.forEach(method => method(args));\n`,
+        to: `    return (args) => {\n        for (const method of methods) {\n            method(args);\n        }\n    };\n`,
+    },
+    {
+        what: "a repetition's options made once",
+        from: `        const idx = ctx.many++;\n        return (args) => ctx.parser.many(idx, {`,
+        to: `        const idx = ctx.many++;
+        if (ctx.withoutParameters) {
+            const fixed = { DEF: () => method(undefined), GATE: gate ? () => gate(undefined) : undefined };
+            return () => ctx.parser.many(idx, fixed);
+        }
+        return (args) => ctx.parser.many(idx, {`,
+    },
+    {
+        what: "an at-least-once repetition's options made once",
+        from: `        else {\n            return (args) => ctx.parser.atLeastOne(idx, {`,
+        to: `        else if (ctx.withoutParameters) {
+            const fixed = { DEF: () => method(undefined) };
+            return () => ctx.parser.atLeastOne(idx, fixed);
+        }
+        else {
+            return (args) => ctx.parser.atLeastOne(idx, {`,
+    },
+    {
+        what: "an optional part's options made once",
+        from: `        const idx = ctx.optional++;\n        return (args) => ctx.parser.optional(idx, {`,
+        to: `        const idx = ctx.optional++;
+        if (ctx.withoutParameters) {
+            const fixed = { DEF: () => method(undefined), GATE: gate ? () => gate(undefined) : undefined };
+            return () => ctx.parser.optional(idx, fixed);
+        }
+        return (args) => ctx.parser.optional(idx, {`,
+    },
+];
+
+const CONTAINER_LINK_EDITS = [
+    {
+        what: "a node's properties walked by a loop (no array of pairs per node)",
+        from: `export function linkContentToContainer(node, options = {}) {
+    for (const [name, value] of Object.entries(node)) {
+        if (!name.startsWith('$')) {
+`,
+        to: `export function linkContentToContainer(node, options = {}) {
+    for (const name in node) {
+        if (name.charCodeAt(0) !== 36 && Object.hasOwn(node, name)) {
+            const value = node[name];
+`,
+    },
+    {
+        what: "a list's nodes walked by a loop (no closure per list)",
+        from: `                value.forEach((item, index) => {
+`,
+        to: `                for (let index = 0; index < value.length; index++) {
+                    const item = value[index];
+`,
+    },
+    {
+        what: "the end of the list's loop",
+        from: `                });
+            }
+            else if (isAstNode(value)) {`,
+        to: `                }
+            }
+            else if (isAstNode(value)) {`,
+    },
+];
+
+const SUBRULE_EDITS = [
+    {
+        what: 'a rule call without arguments hands Chevrotain one shared options object',
+        from: `    wrapSubrule(idx, rule, args) {
+        return this.subrule(idx, rule, {
+            ARGS: [args]
+        });
+    }`,
+        to: `    wrapSubrule(idx, rule, args) {
+        return this.subrule(idx, rule, args === undefined ? WITHOUT_ARGUMENTS : {
+            ARGS: [args]
+        });
+    }`,
+    },
+    {
+        what: 'the shared options object of a rule call without arguments',
+        from: `\nclass ChevrotainWrapper extends EmbeddedActionsParser {`,
+        to: `\nconst WITHOUT_ARGUMENTS = Object.freeze({ ARGS: Object.freeze([undefined]) });
+class ChevrotainWrapper extends EmbeddedActionsParser {`,
+    },
+];
+
+/** The files patched, and their edits. */
+export const PATCHES = [
+    { file: /[\\/]langium[\\/]lib[\\/]parser[\\/]parser-builder-base\.js$/, edits: BUILDER_EDITS },
+    { file: /[\\/]langium[\\/]lib[\\/]parser[\\/]langium-parser\.js$/, edits: SUBRULE_EDITS },
+    { file: /[\\/]langium[\\/]lib[\\/]utils[\\/]ast-utils\.js$/, edits: CONTAINER_LINK_EDITS },
+];
+
+/** A Langium file with its edits; throws when its text is not the one they were written for. */
+export function patched(source, edits) {
+    let text = source.replace(/\r\n/g, '\n');
+    for (const edit of edits) {
+        const at = text.indexOf(edit.from);
+        if (at < 0 || text.indexOf(edit.from, at + 1) >= 0) {
+            throw new Error(`langium-parser-allocations: Langium no longer has the text for "${edit.what}" exactly once: review scripts/langium-parser-allocations.mjs against this Langium version.`);
+        }
+        text = text.slice(0, at) + edit.to + text.slice(at + edit.from.length);
+    }
+    return text;
+}
+
+/** The esbuild plugin. */
+export const langiumParserAllocations = {
+    name: 'langium-parser-allocations',
+    setup(build) {
+        for (const { file, edits } of PATCHES) {
+            build.onLoad({ filter: file }, async (args) => ({ contents: patched(await fs.readFile(args.path, 'utf8'), edits), loader: 'js' }));
+        }
+    },
+};
