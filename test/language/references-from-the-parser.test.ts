@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { AstUtils, type LangiumDocument, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, diagnosticCodes } from '../helpers/workspace.js';
+import { KamScopeProvider } from '../../language/src/workspace/kam-scope-provider.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHARED = ['examples/portfolio/scoring-model.kam', 'examples/portfolio/team.kam'];
@@ -64,5 +65,35 @@ describe('references linked from the parser\'s list', () => {
         const resolved = referencesInTree(document).filter((r) => !r.error && r.$refNode);
         expect(descriptions.length).toBeGreaterThan(0);
         expect(descriptions.map((d) => d.segment.offset)).toEqual(resolved.map((r) => r.$refNode!.offset).sort((a, b) => a - b));
+    });
+});
+
+describe('a reference looked up by its name (kam-scope-provider.ts), not through a scope made for it', () => {
+    /** Every reference of a document with the element its scope gives and the one looked up by name. */
+    function lookups(workspace: Awaited<ReturnType<typeof portfolioWith>>, document: LangiumDocument) {
+        const scopes = workspace.services.references.ScopeProvider as KamScopeProvider;
+        expect(scopes).toBeInstanceOf(KamScopeProvider);
+        return AstUtils.streamAst(document.parseResult.value).flatMap((node) => AstUtils.streamReferences(node)).map((info) => ({
+            name: info.reference.$refText,
+            byScope: scopes.getScope(info).getElement(info.reference.$refText),
+            byName: scopes.elementNamed(info, info.reference.$refText),
+        })).toArray();
+    }
+
+    it.each([...examplePlans.map((p) => `examples/portfolio/accounts/${p}`), ...regressions.map((p) => `test/fuzz/regressions/${p}`)])('finds what the scope finds, for every reference of %s', async (file) => {
+        const plan = path.basename(file);
+        const workspace = await portfolioWith({ [plan]: read(file) });
+        for (const { name, byScope, byName } of lookups(workspace, workspace.document(plan))) expect(byName, name).toBe(byScope);
+    });
+
+    it('prefers a stakeholder of the same account to anything else of that name, and finds nothing for an unknown name', async () => {
+        const plan = read('examples/portfolio/accounts/nordwind-logistics.kam').replace('reports to petersen', 'reports to nobody-we-know');
+        const workspace = await portfolioWith({ 'nordwind-logistics.kam': plan, 'other.kam': read('examples/portfolio/accounts/nordwind-logistics.kam').replace(/account (\S+)/, 'account other-account') });
+        const found = lookups(workspace, workspace.document('nordwind-logistics.kam'));
+        expect(found.find((f) => f.name === 'nobody-we-know')).toEqual({ name: 'nobody-we-know', byScope: undefined, byName: undefined });
+        const stakeholders = found.filter((f) => f.byName?.type === 'Stakeholder');
+        expect(stakeholders.length).toBeGreaterThan(0);
+        for (const { byName } of stakeholders) expect(byName!.documentUri.toString()).toContain('nordwind-logistics.kam');
+        for (const { name, byScope, byName } of found) expect(byName, name).toBe(byScope);
     });
 });

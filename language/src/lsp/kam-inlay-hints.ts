@@ -5,7 +5,8 @@
  * from the PlanAnalyzer's cached scorecards or the domain core; each kind can be switched off with
  * `kam.inlayHints.*`.
  */
-import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
+import { nodeForProperty } from '../syntax/property-nodes.js';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { isAccount, isAction, isContract, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type Contract, type FactorScore, type Kpi, type Stakeholder } from '../generated/ast.js';
@@ -132,7 +133,7 @@ export class KamInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     private after(node: AstNode, property: string, label: string, accept: InlayHintAcceptor, tooltip: string): void {
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        const cst = nodeForProperty(node.$cstNode, property);
         if (!cst) return;
         accept({ position: cst.range.end, label, paddingLeft: true, kind: InlayHintKind.Type, tooltip });
     }

@@ -4,6 +4,7 @@
  * once per element with a syntax error, a note that its review waits for the fix.
  */
 import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { nodeForProperty } from '../syntax/property-nodes.js';
 import type { Account, Competitor, Factor, Kpi, Money, Opportunity, Period, ScoringModel, Team, TeamMember } from '../generated/ast.js';
 import type { PeriodUnit } from '../domain/model.js';
 import { isUsableNotice } from '../domain/contracts.js';
@@ -129,7 +130,7 @@ function checkKpiNumbers(validator: KamValidator, kpi: Kpi, accept: ValidationAc
 
 /** The number as written in the plan (a 400-digit number stays recognisable, not "Infinity"). */
 function numberText(node: AstNode, property: string): string {
-    return shorten(GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text ?? '?');
+    return shorten(nodeForProperty(node.$cstNode, property)?.text ?? '?');
 }
 
 function shorten(text: string): string {

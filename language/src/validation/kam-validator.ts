@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-protocol';
 import { isAccount, isPlanFile, type Account, type KamAstType } from '../generated/ast.js';
 import type { AccountPlan } from '../domain/model.js';
 import { firstSyntaxErrorIn } from '../syntax/syntax-errors.js';
+import { nodeForProperty } from '../syntax/property-nodes.js';
 import { entryChecks } from './entries.js';
 import { completenessChecks } from './completeness.js';
 import type { KamServices } from '../kam-module.js';
@@ -89,7 +90,11 @@ export class KamValidator {
         let byNode = this.ranges.get(info.node);
         if (!byNode) this.ranges.set(info.node, byNode = new Map());
         let range = byNode.get(key);
-        if (!range) byNode.set(key, range = getDiagnosticRange(info as LangiumDiagnosticInfo<AstNode>));
+        if (!range) {
+            // Langium's getDiagnosticRange, the property's node found without listing all of the element's.
+            const place = typeof info.property === 'string' ? { node: info.node, range: nodeForProperty(info.node.$cstNode, info.property, info.index)?.range } : info;
+            byNode.set(key, range = getDiagnosticRange(place as LangiumDiagnosticInfo<AstNode>));
+        }
         return range;
     }
 }

@@ -5,7 +5,8 @@
  * parser builds every reference through `buildReference`, so here they are listed as they are built
  * and linked from that list. A tree this linker did not see parsed is walked as Langium does.
  */
-import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type CstNode, type LangiumDocument, type MultiReference, type ParseResult, type Reference } from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type MultiReference, type ParseResult, type Reference, type ReferenceInfo } from 'langium';
+import { KamScopeProvider } from './kam-scope-provider.js';
 
 /** How many references are linked (or indexed) between two chances for a request to run. */
 export const REFERENCES_BETWEEN_INTERRUPTIONS = 500;
@@ -39,6 +40,12 @@ export class KamLinker extends DefaultLinker {
         const reference = super.buildReference(node, property, refNode, refText);
         this.building?.push(reference);
         return reference;
+    }
+
+    /** The element a reference names, looked up by name (kam-scope-provider.ts), not through a scope made for it. */
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
+        if (!(this.scopeProvider instanceof KamScopeProvider)) return super.getCandidate(refInfo);
+        return this.scopeProvider.elementNamed(refInfo, refInfo.reference.$refText) ?? this.createLinkingError(refInfo);
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {

@@ -4,8 +4,11 @@
  * index after *any* change; a keystroke in a plan changes no team member or factor, so here a global
  * scope is rebuilt only when a document that exports elements of that type was indexed again or
  * removed — an edit then costs the same whatever the portfolio's size.
+ *
+ * Linking asks for one name per reference: `elementNamed` answers it without making the scope
+ * (a filtered stream and a scope per enclosing node, then a search through the streams).
  */
-import { DefaultScopeProvider, DocumentState, MultiMapScope, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, DocumentState, MultiMapScope, type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
 import { exportedTypes } from './kam-scope-computation.js';
 
 export class KamScopeProvider extends DefaultScopeProvider {
@@ -30,6 +33,24 @@ export class KamScopeProvider extends DefaultScopeProvider {
                 this.exportedTypes.delete(uri);
             }
         });
+    }
+
+    /**
+     * What `getScope(context).getElement(name)` gives: the innermost local symbol of the reference's
+     * type with that name (stakeholders, in their account), else the portfolio's element of that name.
+     */
+    elementNamed(context: ReferenceInfo, name: string): AstNodeDescription | undefined {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        if (localSymbols) {
+            for (let node: AstNode | undefined = context.container; node; node = node.$container) {
+                if (!localSymbols.has(node)) continue;
+                for (const description of localSymbols.getStream(node)) {
+                    if (description.name === name && this.reflection.isSubtype(description.type, referenceType)) return description;
+                }
+            }
+        }
+        return this.getGlobalScope(referenceType, context).getElement(name);
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {

@@ -1,0 +1,54 @@
+/**
+ * Where an element's property is written: the first syntax node that assigns it. Every finding
+ * with a property (most of the 11,500 on 2,000 plans) and every inlay hint asks. Langium's
+ * `GrammarUtils.findNodeForProperty` lists all such nodes (an array per syntax node of the element)
+ * and, for each node, walks the grammar up to its assignment; here the walk stops at the first
+ * (unless an index asks for another), and each grammar element's assignment is looked up once.
+ * Same node as Langium's (test/language/property-nodes.test.ts).
+ */
+import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+
+/** The property the nearest assignment around a grammar element assigns (null: none). */
+const assignedProperty = new WeakMap<GrammarAST.AbstractElement, string | null>();
+
+function propertyAssignedBy(element: GrammarAST.AbstractElement | undefined): string | null {
+    if (!element) return null;
+    let property = assignedProperty.get(element);
+    if (property === undefined) {
+        let current: AstNode | undefined = element;
+        while (current && !GrammarAST.isAssignment(current)) current = current.$container;
+        property = current ? current.feature : null;
+        assignedProperty.set(element, property);
+    }
+    return property;
+}
+
+/**
+ * The syntax node inside `node` (its element's own) that assigns `property`: the first, or with an
+ * index the index-th (the last when there are fewer), as GrammarUtils.findNodeForProperty finds it.
+ */
+export function nodeForProperty(node: CstNode | undefined, property: string, index?: number): CstNode | undefined {
+    if (!node || !property) return undefined;
+    if (index === undefined) return firstInside(node, property, node.astNode);
+    const all: CstNode[] = [];
+    allInside(node, property, node.astNode, all);
+    return all.length === 0 ? undefined : all[Math.max(0, Math.min(index, all.length - 1))];
+}
+
+function firstInside(node: CstNode, property: string, element: AstNode): CstNode | undefined {
+    if (!isCompositeCstNode(node) || node.astNode !== element) return undefined;
+    for (const child of node.content) {
+        if (propertyAssignedBy(child.grammarSource) === property) return child;
+        const found = firstInside(child, property, element);
+        if (found) return found;
+    }
+    return undefined;
+}
+
+function allInside(node: CstNode, property: string, element: AstNode, all: CstNode[]): void {
+    if (!isCompositeCstNode(node) || node.astNode !== element) return;
+    for (const child of node.content) {
+        if (propertyAssignedBy(child.grammarSource) === property) all.push(child);
+        else allInside(child, property, element, all);
+    }
+}
