@@ -18,6 +18,20 @@
 // with and without it and compares their trees and errors on every example and fuzz plan.
 import * as fs from 'node:fs/promises';
 
+/** The edit for an optional part or a repetition: Langium's builder writes both alike (`ctx.many`, `ctx.parser.many`). */
+function optionsMadeOnce(kind, what) {
+    return {
+        what,
+        from: `        const idx = ctx.${kind}++;\n        return (args) => ctx.parser.${kind}(idx, {`,
+        to: `        const idx = ctx.${kind}++;
+        if (ctx.withoutParameters) {
+            const fixed = { DEF: () => method(undefined), GATE: gate ? () => gate(undefined) : undefined };
+            return () => ctx.parser.${kind}(idx, fixed);
+        }
+        return (args) => ctx.parser.${kind}(idx, {`,
+    };
+}
+
 /** Each edit of the parser builder: Langium's text (exactly once in the file) and what replaces it. */
 const BUILDER_EDITS = [
     {
@@ -51,16 +65,7 @@ const BUILDER_EDITS = [
         from: `    return (args) => methods.forEach(method => method(args));\n`,
         to: `    return (args) => {\n        for (const method of methods) {\n            method(args);\n        }\n    };\n`,
     },
-    {
-        what: "a repetition's options made once",
-        from: `        const idx = ctx.many++;\n        return (args) => ctx.parser.many(idx, {`,
-        to: `        const idx = ctx.many++;
-        if (ctx.withoutParameters) {
-            const fixed = { DEF: () => method(undefined), GATE: gate ? () => gate(undefined) : undefined };
-            return () => ctx.parser.many(idx, fixed);
-        }
-        return (args) => ctx.parser.many(idx, {`,
-    },
+    optionsMadeOnce('many', "a repetition's options made once"),
     {
         what: "an at-least-once repetition's options made once",
         from: `        else {\n            return (args) => ctx.parser.atLeastOne(idx, {`,
@@ -71,16 +76,7 @@ const BUILDER_EDITS = [
         else {
             return (args) => ctx.parser.atLeastOne(idx, {`,
     },
-    {
-        what: "an optional part's options made once",
-        from: `        const idx = ctx.optional++;\n        return (args) => ctx.parser.optional(idx, {`,
-        to: `        const idx = ctx.optional++;
-        if (ctx.withoutParameters) {
-            const fixed = { DEF: () => method(undefined), GATE: gate ? () => gate(undefined) : undefined };
-            return () => ctx.parser.optional(idx, fixed);
-        }
-        return (args) => ctx.parser.optional(idx, {`,
-    },
+    optionsMadeOnce('optional', "an optional part's options made once"),
 ];
 
 const CONTAINER_LINK_EDITS = [

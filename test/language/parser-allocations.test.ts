@@ -80,6 +80,15 @@ describe("Langium's parser without its per-step objects", () => {
         expect(parsed(withPatch, text)).toEqual(parsed(withoutPatch, text));
     });
 
+    it.each([
+        ['an empty file', ''],
+        ['a lone keyword', 'account'],
+        ['an account without a name or a body', 'account "Acme" {'],
+        ['a stakeholder without a name, its text unclosed', 'account acme "Acme" {\n    stakeholder {\n        role "Head of'],
+    ])('reads %s as Langium’s own parser does', (_what, text) => {
+        expect(parsed(withPatch, text)).toEqual(parsed(withoutPatch, text));
+    });
+
     it('reads a plan cut off in the middle of an entry as Langium’s own parser does', () => {
         const text = fs.readFileSync(path.join(ROOT, PLAN_CORPUS[2]), 'utf8');
         for (const cut of [0.2, 0.5, 0.8]) {

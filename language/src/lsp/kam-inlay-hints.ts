@@ -6,9 +6,9 @@
  * `kam.inlayHints.*`.
  */
 import { AstUtils, type AstNode } from 'langium';
-import { nodeForProperty } from '../syntax/property-nodes.js';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
+import { nodeForProperty } from '../syntax/property-nodes.js';
 import { isAccount, isAction, isContract, isFactorScore, isKpi, isMilestone, isStakeholder, type Account, type Contract, type FactorScore, type Kpi, type Stakeholder } from '../generated/ast.js';
 import { describeNextReview } from '../domain/plan-rhythm.js';
 import { noticeDeadlineOf, renewalDateOf } from '../domain/contracts.js';

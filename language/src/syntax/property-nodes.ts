@@ -27,28 +27,20 @@ function propertyAssignedBy(element: GrammarAST.AbstractElement | undefined): st
  * The syntax node inside `node` (its element's own) that assigns `property`: the first, or with an
  * index the index-th (the last when there are fewer), as GrammarUtils.findNodeForProperty finds it.
  */
-export function nodeForProperty(node: CstNode | undefined, property: string, index?: number): CstNode | undefined {
+export function nodeForProperty(node: CstNode | undefined, property: string, index = 0): CstNode | undefined {
     if (!node || !property) return undefined;
-    if (index === undefined) return firstInside(node, property, node.astNode);
-    const all: CstNode[] = [];
-    allInside(node, property, node.astNode, all);
-    return all.length === 0 ? undefined : all[Math.max(0, Math.min(index, all.length - 1))];
+    const wanted = Math.max(0, index);
+    const found: CstNode[] = [];
+    collect(node, property, node.astNode, found, wanted + 1);
+    return found.length === 0 ? undefined : found[Math.min(wanted, found.length - 1)];
 }
 
-function firstInside(node: CstNode, property: string, element: AstNode): CstNode | undefined {
-    if (!isCompositeCstNode(node) || node.astNode !== element) return undefined;
-    for (const child of node.content) {
-        if (propertyAssignedBy(child.grammarSource) === property) return child;
-        const found = firstInside(child, property, element);
-        if (found) return found;
-    }
-    return undefined;
-}
-
-function allInside(node: CstNode, property: string, element: AstNode, all: CstNode[]): void {
+/** The element's nodes that assign `property`, in the order they are written, until there are `enough`. */
+function collect(node: CstNode, property: string, element: AstNode, found: CstNode[], enough: number): void {
     if (!isCompositeCstNode(node) || node.astNode !== element) return;
     for (const child of node.content) {
-        if (propertyAssignedBy(child.grammarSource) === property) all.push(child);
-        else allInside(child, property, element, all);
+        if (found.length >= enough) return;
+        if (propertyAssignedBy(child.grammarSource) === property) found.push(child);
+        else collect(child, property, element, found, enough);
     }
 }
