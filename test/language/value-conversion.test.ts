@@ -30,6 +30,13 @@ describe('values converted by a choice made once per grammar element', () => {
         expect(shape(Kam.parser.LangiumParser.parse(text).value)).toEqual(shape(afresh.parser.LangiumParser.parse(text).value));
     });
 
+    it('reads an empty file and a plan cut off inside an entry into the same values', () => {
+        const text = fs.readFileSync(path.join(ROOT, 'examples/portfolio/accounts/nordwind-logistics.kam'), 'utf8');
+        for (const cut of ['', ...[0.15, 0.4, 0.65, 0.9].map((share) => text.slice(0, Math.floor(text.length * share)))]) {
+            expect(shape(Kam.parser.LangiumParser.parse(cut).value)).toEqual(shape(afresh.parser.LangiumParser.parse(cut).value));
+        }
+    });
+
     it('keeps an amount as written, converts a score and reads a text in quotes', () => {
         const text = [
             'account acme "Acme \\"Group\\"" {',

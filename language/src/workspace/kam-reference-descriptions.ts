@@ -10,7 +10,7 @@
  * made for every reference at the server's start, and read for few of them (find references and
  * rename read the segment of the target's references; relinking reads only the target's document).
  */
-import { AstUtils, CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, UriUtils, type AstNode, type AstNodeLocator, type Cancellation, type CstNode, type DocumentSegment, type LangiumDocument, type Reference, type ReferenceDescription, type URI } from 'langium';
+import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, UriUtils, type AstNode, type AstNodeLocator, type Cancellation, type CstNode, type DocumentSegment, type LangiumDocument, type Reference, type ReferenceDescription, type URI } from 'langium';
 import { placeOf, REFERENCES_BETWEEN_INTERRUPTIONS } from './kam-linker.js';
 
 /** A resolved reference's description, as Langium's provider writes it, each part worked out when first read. */
@@ -50,16 +50,20 @@ export class KamReferenceDescriptionProvider extends DefaultReferenceDescription
             if (cancelToken && ++visited % REFERENCES_BETWEEN_INTERRUPTIONS === 0) await interruptAndCheck(cancelToken);
             const { node, property } = placeOf(reference);
             if (reference.error || !node || !property || !isReference(reference)) continue;
-            const description = this.describe(reference, node);
+            const description = this.describe(reference, node, document);
             if (description) descriptions.push(description);
         }
         return descriptions.sort((a, b) => a.referenceText.offset - b.referenceText.offset);
     }
 
-    /** What Langium's `createInfoDescriptions` gives for a single reference: nothing without a target or a name in the text. */
-    private describe(reference: Reference, source: AstNode): ReferenceToElement | undefined {
+    /**
+     * What Langium's `createInfoDescriptions` gives for a single reference: nothing without a target or
+     * a name in the text. The reference is one of this document's parse, so its source is this document
+     * (Langium walks up from the node to find it, and throws for a node error recovery left out of the tree).
+     */
+    private describe(reference: Reference, source: AstNode, document: LangiumDocument): ReferenceToElement | undefined {
         const target = reference.$nodeDescription;
         if (!reference.$refNode || !target) return undefined;
-        return new ReferenceToElement(AstUtils.getDocument(source).uri, target.documentUri, target.path, reference.$refNode, source, this.nodeLocator);
+        return new ReferenceToElement(document.uri, target.documentUri, target.path, reference.$refNode, source, this.nodeLocator);
     }
 }
