@@ -18,10 +18,12 @@ if (major < 22) {
 // A portfolio's plans become many small objects that live until the run ends: a larger young
 // generation copies them less often (measured: 5% less time and 15% less memory on 2,000 plans than the default).
 require('v8').setFlagsFromString('--max-semi-space-size=32');
-// Node keeps the compiled bundle on disk between runs, so a second run starts faster.
+// Node keeps the compiled worker bundles (git history, MCP) on disk between runs.
 try {
     require('module').enableCompileCache?.();
 } catch (_error) {
     // An unwritable cache folder only costs the start-up time it would have saved.
 }
-require('../out/cli/kam.cjs');
+// The CLI's own bundle with the code its command compiled in an earlier run (bin/load-bundle.cjs).
+var command = process.argv.slice(2).find(function (arg) { return !arg.startsWith('-'); });
+require('./load-bundle.cjs').loadBundle(require('path').join(__dirname, '..', 'out', 'cli', 'kam.cjs'), command || 'other');

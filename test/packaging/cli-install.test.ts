@@ -52,7 +52,7 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
     }, 120_000);
 
     it('packs the command, its self-contained bundle and the docs, and declares no dependency or script', () => {
-        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/out/cli/history-worker.cjs', 'package/out/cli/kam.cjs', 'package/out/mcp/server.cjs', 'package/package.json']);
+        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/bin/load-bundle.cjs', 'package/out/cli/history-worker.cjs', 'package/out/cli/kam.cjs', 'package/out/mcp/server.cjs', 'package/package.json']);
         const installed = JSON.parse(fs.readFileSync(path.join(prefix, 'lib/node_modules/kam-plans/package.json'), 'utf8'));
         expect(installed).toMatchObject({ name: 'kam-plans', bin: { kam: 'bin/kam.cjs' }, engines: { node: '>=22' } });
         expect(installed.dependencies ?? {}).toEqual({});
@@ -100,7 +100,7 @@ describe('npm pack of the repository', () => {
     it('carries the command and its bundle, nothing from the sources', () => {
         // --ignore-scripts: prepack would rebuild out/ while other test files read it; npm test has just built it.
         const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
-        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'out/cli/history-worker.cjs', 'out/cli/kam.cjs', 'out/mcp/server.cjs', 'package.json']);
+        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/history-worker.cjs', 'out/cli/kam.cjs', 'out/mcp/server.cjs', 'package.json']);
     });
 });
 

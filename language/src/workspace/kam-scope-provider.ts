@@ -8,7 +8,7 @@
  * Linking asks for one name per reference: `elementNamed` answers it without making the scope
  * (a filtered stream and a scope per enclosing node, then a search through the streams).
  */
-import { AstUtils, DefaultScopeProvider, DocumentState, MultiMapScope, type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, DocumentState, MultiMap, MultiMapScope, type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
 import { exportedTypes } from './kam-scope-computation.js';
 
 export class KamScopeProvider extends DefaultScopeProvider {
@@ -45,7 +45,10 @@ export class KamScopeProvider extends DefaultScopeProvider {
         if (localSymbols) {
             for (let node: AstNode | undefined = context.container; node; node = node.$container) {
                 if (!localSymbols.has(node)) continue;
-                for (const description of localSymbols.getStream(node)) {
+                // KamScopeComputation's symbols are a MultiMap: its list read directly, without a stream per lookup
+                // (the stream's making and stepping was a quarter of linking a portfolio).
+                const descriptions = localSymbols instanceof MultiMap ? (localSymbols as MultiMap<AstNode, AstNodeDescription>).get(node) : localSymbols.getStream(node).toArray();
+                for (const description of descriptions) {
                     if (description.name === name && this.reflection.isSubtype(description.type, referenceType)) return description;
                 }
             }

@@ -1,0 +1,96 @@
+/**
+ * `kam` keeps the code its command compiled between runs (bin/load-bundle.cjs): a CI job running
+ * `kam validate` on every pull request starts faster from its second run. The cache must never
+ * change what kam says, and nothing wrong with it (garbage, an earlier build's, an unwritable
+ * folder) may stop a run.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const KAM = path.join(ROOT, 'bin/kam.cjs');
+const EXAMPLES = path.join(ROOT, 'examples/portfolio');
+
+function kam(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(process.execPath, [KAM, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function cachesIn(folder: string): string[] {
+    return fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+}
+
+let uncached: ReturnType<typeof kam>;
+
+beforeAll(() => {
+    expect(fs.existsSync(path.join(ROOT, 'out/cli/kam.cjs')), 'run npm run build first').toBe(true);
+    uncached = kam({ KAM_CODE_CACHE: 'off' }, 'validate', EXAMPLES);
+}, 60_000);
+
+describe('the compiled code kam keeps between runs', () => {
+    it('is written by a command\'s first run and read by the next, which says exactly the same', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        const first = kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        const caches = cachesIn(path.join(home, 'code'));
+        expect(caches).toHaveLength(1);
+        expect(caches[0]).toMatch(/^validate-\w+-v\d+\.\d+\.\d+-\w+-\d+-\d+\.bin$/);
+        const file = path.join(home, 'code', caches[0]);
+        const written = fs.readFileSync(file);
+        const second = kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        for (const run of [first, second]) {
+            expect(run.status).toBe(uncached.status);
+            expect(run.stdout).toBe(uncached.stdout);
+            expect(run.stderr).toBe(uncached.stderr);
+        }
+        // Accepted, so not written again.
+        expect(fs.readFileSync(file).equals(written)).toBe(true);
+        expect(cachesIn(path.join(home, 'code'))).toEqual(caches);
+    }, 60_000);
+
+    it('is kept per command: what `kam --version` compiled is not what `kam validate` reads', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        expect(kam({ KAM_CACHE_DIR: home }, '--version').status).toBe(0);
+        expect(kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES).stdout).toBe(uncached.stdout);
+        expect(cachesIn(path.join(home, 'code')).map((name) => name.split('-')[0])).toEqual(['other', 'validate']);
+    }, 60_000);
+
+    it('compiles afresh from a damaged cache, says the same, and replaces the damaged file', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        const file = path.join(home, 'code', cachesIn(path.join(home, 'code'))[0]);
+        const garbage = Buffer.alloc(fs.statSync(file).size, 0x5a);
+        fs.writeFileSync(file, garbage);
+        const run = kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        expect(run.stdout).toBe(uncached.stdout);
+        expect(run.status).toBe(uncached.status);
+        expect(fs.readFileSync(file).equals(garbage)).toBe(false);
+    }, 60_000);
+
+    it('removes an earlier build\'s cache of the same command when it writes its own', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        const folder = path.join(home, 'code');
+        const [current] = cachesIn(folder);
+        // The same command and checkout, another bundle (size and time differ).
+        const earlier = current.replace(/-\d+-\d+\.bin$/, '-1-1.bin');
+        fs.renameSync(path.join(folder, current), path.join(folder, earlier));
+        kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        expect(cachesIn(folder)).toEqual([current]);
+    }, 60_000);
+
+    it('does not stop kam when its folder cannot be made, and is not kept when turned off', () => {
+        const blocked = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-')), 'a-file');
+        fs.writeFileSync(blocked, 'not a folder');
+        const run = kam({ KAM_CACHE_DIR: blocked }, 'validate', EXAMPLES);
+        expect(run.status).toBe(uncached.status);
+        expect(run.stdout).toBe(uncached.stdout);
+        expect(run.stderr).toBe(uncached.stderr);
+
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        expect(kam({ KAM_CACHE_DIR: home, KAM_CODE_CACHE: 'off' }, 'validate', EXAMPLES).stdout).toBe(uncached.stdout);
+        expect(cachesIn(path.join(home, 'code'))).toEqual([]);
+    }, 60_000);
+});
