@@ -12,7 +12,8 @@ import { CstUtils, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langi
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
-import { CompactCstNodeBuilder, CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
+import { CompactLeafCstNode, lineStarts } from '../../language/src/syntax/compact-cst.js';
+import { CompactCstNodeBuilder } from '../../language/src/syntax/compact-cst-builder.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 import { shape } from '../helpers/syntax-shape.js';
 

@@ -1,5 +1,13 @@
 /**
- * A leaner syntax tree leaf. Langium's leaf keeps its start and end line and column beside its
+ * A leaner syntax tree: leaves kept as numbers until read, and a leaner leaf when one is made.
+ *
+ * A parsed plan's leaves (about 440) live in its LeafTable as four numbers each; a syntax node
+ * (LazyCompositeCstNode, LazyRootCstNode) lists them by number and works its place, text and range
+ * out from the numbers. Reading a node's `content` makes its leaves into nodes, once: a build of a
+ * portfolio reads a sixth of them (a finding's place, a name's), an editor more for an open plan.
+ * The builder is compact-cst-builder.ts.
+ *
+ * Langium's leaf keeps its start and end line and column beside its
  * offset, and whether it is hidden: five fields per token (40 bytes on 64-bit Node, two fifths of
  * the leaf), about 380 tokens a plan, kept for every plan of the portfolio. This leaf keeps the
  * offset and length only, says hidden by its class, and works the line and column out when a range
@@ -10,9 +18,9 @@
  * `\r`; columns count UTF-16 code units (as LSP does); a token's end is the position just after
  * its last character.
  */
-import { AbstractCstNode, CstNodeBuilder, type AstNode, type CstNode, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode } from 'langium';
+import { AbstractCstNode, CompositeCstNodeImpl, RootCstNodeImpl, type AstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 
 /** Where each line starts, per document text (the root node holds the text). */
 const lineStartsOfRoot = new WeakMap<RootCstNode, Uint32Array>();
@@ -114,35 +122,253 @@ export class CompactHiddenLeafCstNode extends CompactLeafCstNode {
     }
 }
 
+
 /**
- * Langium's tree builder, making compact leaves, and trimming each syntax node's lists when the
- * node is complete.
+ * The token types and grammar elements a parser's leaves refer to, each given a number once, so a
+ * leaf can be kept as numbers (LeafTable) and made into a node again with the same type and element.
  */
-export class CompactCstNodeBuilder extends CstNodeBuilder {
-    /** `listsOf(type)`: the names of the list properties of that type of syntax node. */
-    constructor(private readonly listsOf: (type: string) => readonly string[] = () => []) {
-        super();
+export class LeafVocabulary {
+    private readonly tokenTypes: TokenType[] = [];
+    private readonly elements: GrammarAST.AbstractElement[] = [];
+    private readonly elementNumbers = new Map<GrammarAST.AbstractElement, number>();
+
+    tokenTypeNumber(tokenType: TokenType): number {
+        const number = tokenType.tokenTypeIdx!;
+        this.tokenTypes[number] = tokenType;
+        return number;
     }
 
-    /**
-     * A finished syntax node's lists are copied to their exact length, as Langium copies the
-     * tree's own child lists here: the parser grows a list by push, which keeps room for 17
-     * entries, while most lists of a plan hold one or two (a stakeholder's title, stance,
-     * influence…: about a seventh of a portfolio's memory).
-     */
-    override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode; $infixName?: string }): void {
-        super.construct(item);
-        if (typeof item.$type !== 'string') return;
-        const node = item as unknown as Record<string, unknown>;
-        for (const name of this.listsOf(item.$type)) {
-            const list = node[name];
-            if (Array.isArray(list) && list.length > 0) node[name] = list.slice();
+    tokenType(number: number): TokenType {
+        return this.tokenTypes[number];
+    }
+
+    elementNumber(element: GrammarAST.AbstractElement): number {
+        let number = this.elementNumbers.get(element);
+        if (number === undefined) {
+            number = this.elements.push(element) - 1;
+            this.elementNumbers.set(element, number);
         }
+        return number;
     }
 
-    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
-        // Structurally the same node as Langium's leaf (every public member), only smaller.
-        const leaf = hidden ? new CompactHiddenLeafCstNode(token.startOffset, token.image.length, token.tokenType) : new CompactLeafCstNode(token.startOffset, token.image.length, token.tokenType);
-        return leaf as unknown as LeafCstNodeImpl;
+    element(number: number): GrammarAST.AbstractElement {
+        return this.elements[number];
     }
+}
+
+const FIELDS = 4; // offset, length, token type, grammar element
+
+/**
+ * The numbers of the leaves of the plan being parsed, one buffer per parser, reused by every parse:
+ * a parse cannot know its number of leaves in advance, and a table made larger and trimmed after
+ * cost two allocations outside the heap per plan.
+ */
+export class LeafBuffer {
+    numbers = new Int32Array(4096 * FIELDS);
+
+    grow(): Int32Array {
+        const bigger = new Int32Array(this.numbers.length * 2);
+        bigger.set(this.numbers);
+        return (this.numbers = bigger);
+    }
+}
+
+/**
+ * A document's leaves as numbers: four 32-bit integers each (16 bytes, outside the collected heap),
+ * where a leaf object takes 64 bytes that the young generation's collector copies twice. A plan has
+ * about 440 leaves, a third of a parsed plan's memory as objects. A leaf is made into a node only
+ * when something reads the syntax node that holds it (see LazyCompositeCstNode).
+ */
+export class LeafTable {
+    /** While the plan is parsed, the parser's buffer; then this table's own copy, exactly as long as needed. */
+    private numbers: Int32Array;
+    private count = 0;
+    private buffer: LeafBuffer | undefined;
+
+    constructor(buffer: LeafBuffer, readonly vocabulary: LeafVocabulary) {
+        this.buffer = buffer;
+        this.numbers = buffer.numbers;
+    }
+
+    /** The new leaf's number. */
+    add(offset: number, length: number, tokenType: TokenType, element: GrammarAST.AbstractElement): number {
+        if (!this.buffer) throw new Error('A syntax tree gets no more leaves once its parse is over.');
+        const leaf = this.count++;
+        const at = leaf * FIELDS;
+        let numbers = this.numbers;
+        if (at + FIELDS > numbers.length) this.numbers = numbers = this.buffer.grow();
+        numbers[at] = offset;
+        numbers[at + 1] = length;
+        numbers[at + 2] = this.vocabulary.tokenTypeNumber(tokenType);
+        numbers[at + 3] = this.vocabulary.elementNumber(element);
+        return leaf;
+    }
+
+    offset(leaf: number): number {
+        return this.numbers[leaf * FIELDS];
+    }
+
+    end(leaf: number): number {
+        return this.numbers[leaf * FIELDS] + this.numbers[leaf * FIELDS + 1];
+    }
+
+    /** The leaf as a node of `container` (made once: the container keeps it in place of the number). */
+    node(leaf: number, container: CompositeCstNodeImpl): CompactLeafCstNode {
+        const at = leaf * FIELDS;
+        const node = new CompactLeafCstNode(this.numbers[at], this.numbers[at + 1], this.vocabulary.tokenType(this.numbers[at + 2]));
+        node.grammarSource = this.vocabulary.element(this.numbers[at + 3]);
+        node.container = container;
+        return node;
+    }
+
+    /** The parse is over: the leaves' numbers are copied out of the parser's buffer, which the next parse reuses. */
+    finish(): void {
+        if (!this.buffer) return;
+        this.numbers = this.numbers.slice(0, this.count * FIELDS);
+        this.buffer = undefined;
+    }
+}
+
+/** A syntax node's children as the builder keeps them: nodes, and leaves still kept as numbers. */
+export type Child = CstNode | number;
+
+/** The fields the two lazy node classes add to Langium's composite nodes. */
+interface LazyChildren {
+    /** The children in the order written; a number is a leaf of the root's LeafTable. */
+    _children: Child[];
+    /** Whether some child is still a number. */
+    _leavesAsNumbers: boolean;
+}
+
+type LazyNode = CompositeCstNodeImpl & LazyChildren;
+
+function tableOf(node: CompositeCstNodeImpl): LeafTable {
+    let current: CompositeCstNodeImpl = node;
+    while (current.container) current = current.container as CompositeCstNodeImpl;
+    return (current as LazyRootCstNode)._leaves;
+}
+
+/**
+ * `content`, as Langium reads it: the first read makes the node's numbered leaves into nodes, in
+ * place, so every later read (and every `===` between leaves) sees the same objects. Set by
+ * Langium's constructor (`content = []`) and by nothing else but this file's builder.
+ */
+const LAZY_CONTENT: PropertyDescriptor = {
+    get(this: LazyNode): CstNode[] {
+        if (this._leavesAsNumbers) {
+            const table = tableOf(this);
+            const children = this._children;
+            for (let i = 0; i < children.length; i++) {
+                const child = children[i];
+                if (typeof child === 'number') children[i] = table.node(child, this);
+            }
+            this._leavesAsNumbers = false;
+        }
+        return this._children as CstNode[];
+    },
+    set(this: LazyNode, children: CstNode[]) {
+        this._children = children;
+        this._leavesAsNumbers = false;
+    },
+    configurable: true,
+};
+
+/** The first child not hidden (a numbered leaf never is), else the first child: Langium's `firstNonHiddenNode`, without making leaves. */
+function firstShown(children: Child[]): Child | undefined {
+    for (const child of children) if (typeof child === 'number' || !child.hidden) return child;
+    return children[0];
+}
+
+function lastShown(children: Child[]): Child | undefined {
+    for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (typeof child === 'number' || !child.hidden) return child;
+    }
+    return children[children.length - 1];
+}
+
+function offsetOf(node: LazyNode): number {
+    const first = firstShown(node._children);
+    if (first === undefined) return 0;
+    return typeof first === 'number' ? tableOf(node).offset(first) : first.offset;
+}
+
+function endOf(node: LazyNode): number {
+    const last = lastShown(node._children);
+    if (last === undefined) return 0;
+    return typeof last === 'number' ? tableOf(node).end(last) : last.end;
+}
+
+/** Langium's composite range (first node's start, last node's end, never ending before it starts), leaves read as numbers. */
+function rangeOf(node: LazyNode): Range {
+    const cache = node as unknown as { _rangeCache?: Range };
+    let range = cache._rangeCache;
+    if (range !== undefined) return range;
+    const first = firstShown(node._children);
+    const last = lastShown(node._children);
+    if (first === undefined || last === undefined) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    let starts: Uint32Array | undefined;
+    const lines = (): Uint32Array => (starts ??= startsOf(node.root));
+    const start = typeof first === 'number' ? positionAt(lines(), tableOf(node).offset(first)) : first.range.start;
+    const end = typeof last === 'number' ? positionAt(lines(), tableOf(node).end(last)) : last.range.end;
+    cache._rangeCache = range = { start, end: end.line < start.line ? start : end };
+    return range;
+}
+
+/** A syntax node whose leaves stay numbers until its content is read (its place and text need none). */
+export class LazyCompositeCstNode extends CompositeCstNodeImpl {
+    declare _children: Child[];
+    declare _leavesAsNumbers: boolean;
+
+    override get offset(): number {
+        return offsetOf(this);
+    }
+
+    override get end(): number {
+        return endOf(this);
+    }
+
+    override get range(): Range {
+        return rangeOf(this);
+    }
+}
+Object.defineProperty(LazyCompositeCstNode.prototype, 'content', LAZY_CONTENT);
+
+/** The root of a plan's syntax tree, holding its text and its leaves' numbers. */
+export class LazyRootCstNode extends RootCstNodeImpl {
+    declare _children: Child[];
+    declare _leavesAsNumbers: boolean;
+    readonly _leaves: LeafTable;
+
+    constructor(input: string, leaves: LeafTable) {
+        super(input);
+        this._leaves = leaves;
+    }
+
+    override get offset(): number {
+        return offsetOf(this);
+    }
+
+    override get end(): number {
+        return endOf(this);
+    }
+
+    override get range(): Range {
+        return rangeOf(this);
+    }
+}
+Object.defineProperty(LazyRootCstNode.prototype, 'content', LAZY_CONTENT);
+
+/** How many of a tree's leaves are nodes (made, or kept as nodes by the builder): what a build keeps on the heap. */
+export function leafNodesMade(root: CompositeCstNodeImpl): { nodes: number; numbers: number } {
+    const tally = { nodes: 0, numbers: 0 };
+    const visit = (node: CompositeCstNodeImpl): void => {
+        for (const child of (node as LazyNode)._children ?? node.content) {
+            if (typeof child === 'number') tally.numbers++;
+            else if ('content' in child) visit(child as CompositeCstNodeImpl);
+            else tally.nodes++;
+        }
+    };
+    visit(root);
+    return tally;
 }

@@ -15,7 +15,7 @@ import { createParser, LangiumParser, type AstNode, type AstReflection, type Lan
 import { KamLinker } from '../workspace/kam-linker.js';
 import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
-import { CompactCstNodeBuilder } from './compact-cst.js';
+import { CompactCstNodeBuilder } from './compact-cst-builder.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
 interface Recognizer {
@@ -62,8 +62,9 @@ export class KamParser extends LangiumParser {
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        // Langium's builder, making leaves a third smaller and lists exact (compact-cst.ts); Langium offers no hook for it.
-        (this as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = new CompactCstNodeBuilder(listPropertiesOf(services.shared.AstReflection));
+        // Langium's builder, keeping leaves as numbers until read and lists exact (compact-cst-builder.ts); Langium offers no hook for it.
+        this.compactBuilder = new CompactCstNodeBuilder(listPropertiesOf(services.shared.AstReflection));
+        (this as unknown as { nodeBuilder: CompactCstNodeBuilder }).nodeBuilder = this.compactBuilder;
         this.recognizer = this.wrapper as unknown as Recognizer;
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
@@ -73,10 +74,13 @@ export class KamParser extends LangiumParser {
     }
 
     private readonly referenceLister: KamLinker | undefined;
+    private readonly compactBuilder: CompactCstNodeBuilder;
 
     /** Each parse's references are kept with its tree, so linking need not search the tree for them (kam-linker.ts). */
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
-        return this.referenceLister ? this.referenceLister.parsing(() => super.parse<T>(input, options)) : super.parse<T>(input, options);
+        const result = this.referenceLister ? this.referenceLister.parsing(() => super.parse<T>(input, options)) : super.parse<T>(input, options);
+        this.compactBuilder.finish();
+        return result;
     }
 
     /**
