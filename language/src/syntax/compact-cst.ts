@@ -315,24 +315,23 @@ function rangeOf(node: LazyNode): Range {
     return range;
 }
 
+/**
+ * What the two lazy node classes change of Langium's composite node: `content` (above), and the
+ * place and range, worked out from the children without making leaves into nodes.
+ */
+const LAZY_NODE: PropertyDescriptorMap = {
+    content: LAZY_CONTENT,
+    offset: { get: function (this: LazyNode) { return offsetOf(this); }, configurable: true },
+    end: { get: function (this: LazyNode) { return endOf(this); }, configurable: true },
+    range: { get: function (this: LazyNode) { return rangeOf(this); }, configurable: true },
+};
+
 /** A syntax node whose leaves stay numbers until its content is read (its place and text need none). */
 export class LazyCompositeCstNode extends CompositeCstNodeImpl {
     declare _children: Child[];
     declare _leavesAsNumbers: boolean;
-
-    override get offset(): number {
-        return offsetOf(this);
-    }
-
-    override get end(): number {
-        return endOf(this);
-    }
-
-    override get range(): Range {
-        return rangeOf(this);
-    }
 }
-Object.defineProperty(LazyCompositeCstNode.prototype, 'content', LAZY_CONTENT);
+Object.defineProperties(LazyCompositeCstNode.prototype, LAZY_NODE);
 
 /** The root of a plan's syntax tree, holding its text and its leaves' numbers. */
 export class LazyRootCstNode extends RootCstNodeImpl {
@@ -344,20 +343,8 @@ export class LazyRootCstNode extends RootCstNodeImpl {
         super(input);
         this._leaves = leaves;
     }
-
-    override get offset(): number {
-        return offsetOf(this);
-    }
-
-    override get end(): number {
-        return endOf(this);
-    }
-
-    override get range(): Range {
-        return rangeOf(this);
-    }
 }
-Object.defineProperty(LazyRootCstNode.prototype, 'content', LAZY_CONTENT);
+Object.defineProperties(LazyRootCstNode.prototype, LAZY_NODE);
 
 /** How many of a tree's leaves are nodes (made, or kept as nodes by the builder): what a build keeps on the heap. */
 export function leafNodesMade(root: CompositeCstNodeImpl): { nodes: number; numbers: number } {
