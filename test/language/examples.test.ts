@@ -22,6 +22,16 @@ describe('the example portfolio', () => {
         expect(new Set(accounts.map((a) => a.quadrant))).toEqual(new Set(['Strategic', 'Star', 'Status', 'Streamline']));
     });
 
+    it('scores every account against one reading of the scoring model, shared, not a copy per account', () => {
+        const analyzer = workspace.services.analysis.PlanAnalyzer;
+        const accounts = [...workspace.documents.values()].flatMap((d) => analyzer.analyzeDocument(d).accounts);
+        const models = new Set(accounts.map((a) => a.model));
+        expect(models.size).toBe(1);
+        const [model] = models;
+        expect(model!.factors.map((f) => f.name)).toEqual(expect.arrayContaining(['currentRevenue']));
+        expect(analyzer.analyzeDocument(workspace.document('portfolio/scoring-model.kam')).scoringModels).toEqual([model]);
+    });
+
     for (const file of Object.keys(files)) {
         it(`${file} parses and links without errors`, () => {
             const document = workspace.document(file);

@@ -9,12 +9,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser } from 'langium';
+import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { leafNodesMade } from '../../language/src/syntax/compact-cst.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
+import { nodeForProperty } from '../../language/src/syntax/property-nodes.js';
 
 const { Kam } = createKamServices(EmptyFileSystem);
 const parser = Kam.parser.LangiumParser;
@@ -102,6 +103,19 @@ describe('syntax tree leaves kept as numbers until read', () => {
         expect(CstUtils.findLeafNodeAtOffset(root, offset)).toBe(leaf);
         expect(leaf.container!.content).toContain(leaf);
         expect(CstUtils.streamCst(root).filter((node) => node.offset === leaf.offset && isLeafCstNode(node)).toArray()).toEqual([leaf]);
+    });
+
+    it('make only the leaf a finding is placed on, and the same node Langium\'s search then finds', () => {
+        const text = fs.readFileSync(path.join(ROOT, 'examples/portfolio/accounts/nordwind-logistics.kam'), 'utf8');
+        const plan = parser.parse(text).value;
+        const root = plan.$cstNode!.root as unknown as CompositeCstNodeImpl;
+        const before = leafNodesMade(root).nodes;
+        const account = AstUtils.streamAst(plan).find((node) => node.$type === 'Account')!;
+        const title = nodeForProperty(account.$cstNode, 'title')!;
+        expect(title.text).toBe('"Nordwind Logistics"');
+        expect(leafNodesMade(root).nodes).toBe(before + 1);
+        expect(GrammarUtils.findNodeForProperty(account.$cstNode, 'title')).toBe(title);
+        expect(title.container!.content).toContain(title);
     });
 
     it('point each reference at a leaf of the tree', () => {

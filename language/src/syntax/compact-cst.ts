@@ -18,7 +18,7 @@
  * `\r`; columns count UTF-16 code units (as LSP does); a token's end is the position just after
  * its last character.
  */
-import { AbstractCstNode, CompositeCstNodeImpl, RootCstNodeImpl, type AstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import { AbstractCstNode, CompositeCstNodeImpl, RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
 
@@ -212,6 +212,11 @@ export class LeafTable {
         return this.numbers[leaf * FIELDS] + this.numbers[leaf * FIELDS + 1];
     }
 
+    /** The grammar element that read the leaf. */
+    element(leaf: number): GrammarAST.AbstractElement {
+        return this.vocabulary.element(this.numbers[leaf * FIELDS + 3]);
+    }
+
     /** The leaf as a node of `container` (made once: the container keeps it in place of the number). */
     node(leaf: number, container: CompositeCstNodeImpl): CompactLeafCstNode {
         const at = leaf * FIELDS;
@@ -345,6 +350,29 @@ export class LazyRootCstNode extends RootCstNodeImpl {
     }
 }
 Object.defineProperties(LazyRootCstNode.prototype, LAZY_NODE);
+
+/** A syntax node's children as kept, leaves possibly as numbers (read them with `grammarSourceOf` and `childNode`). */
+export function childrenOf(node: CompositeCstNode): readonly Child[] {
+    return (node as Partial<LazyChildren>)._children ?? node.content;
+}
+
+/** The grammar element that read a child, without making a leaf into a node. */
+export function grammarSourceOf(node: CompositeCstNode, child: Child): GrammarAST.AbstractElement | undefined {
+    return typeof child === 'number' ? tableOf(node as CompositeCstNodeImpl).element(child) : child.grammarSource;
+}
+
+/** The `index`-th child as a node: a leaf kept as a number is made (once, in its place), its siblings are not. */
+export function childNode(node: CompositeCstNode, index: number): CstNode {
+    const children = childrenOf(node) as Child[];
+    const child = children[index];
+    if (typeof child !== 'number') return child;
+    return (children[index] = tableOf(node as CompositeCstNodeImpl).node(child, node as CompositeCstNodeImpl));
+}
+
+/** Whether a node has children, asked without reading them (Langium's `isCompositeCstNode` reads `content`). */
+export function hasChildren(node: CstNode): node is CompositeCstNode {
+    return 'content' in node;
+}
 
 /** How many of a tree's leaves are nodes (made, or kept as nodes by the builder): what a build keeps on the heap. */
 export function leafNodesMade(root: CompositeCstNodeImpl): { nodes: number; numbers: number } {

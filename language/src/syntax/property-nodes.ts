@@ -6,7 +6,8 @@
  * (unless an index asks for another), and each grammar element's assignment is looked up once.
  * Same node as Langium's (test/language/property-nodes.test.ts).
  */
-import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { GrammarAST, type AstNode, type CstNode } from 'langium';
+import { childNode, childrenOf, grammarSourceOf, hasChildren } from './compact-cst.js';
 
 /** The property the nearest assignment around a grammar element assigns (null: none). */
 const assignedProperty = new WeakMap<GrammarAST.AbstractElement, string | null>();
@@ -35,12 +36,18 @@ export function nodeForProperty(node: CstNode | undefined, property: string, ind
     return found.length === 0 ? undefined : found[Math.min(wanted, found.length - 1)];
 }
 
-/** The element's nodes that assign `property`, in the order they are written, until there are `enough`. */
+/**
+ * The element's nodes that assign `property`, in the order they are written, until there are
+ * `enough`. Leaves kept as numbers (compact-cst.ts) are read by their grammar element: only the
+ * leaf found is made into a node, not every leaf of the element.
+ */
 function collect(node: CstNode, property: string, element: AstNode, found: CstNode[], enough: number): void {
-    if (!isCompositeCstNode(node) || node.astNode !== element) return;
-    for (const child of node.content) {
+    if (!hasChildren(node) || node.astNode !== element) return;
+    const children = childrenOf(node);
+    for (let i = 0; i < children.length; i++) {
         if (found.length >= enough) return;
-        if (propertyAssignedBy(child.grammarSource) === property) found.push(child);
-        else collect(child, property, element, found, enough);
+        const child = children[i];
+        if (propertyAssignedBy(grammarSourceOf(node, child)) === property) found.push(childNode(node, i));
+        else if (typeof child !== 'number') collect(child, property, element, found, enough);
     }
 }
