@@ -16,6 +16,7 @@ import { KamDocumentBuilder } from './workspace/kam-document-builder.js';
 import { KamLangiumDocuments } from './workspace/kam-langium-documents.js';
 import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
+import { KamAstNodeDescriptionProvider } from './workspace/kam-ast-descriptions.js';
 import { KamLinker } from './workspace/kam-linker.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamDocumentValidator } from './validation/kam-document-validator.js';
@@ -60,6 +61,7 @@ export type KamServices = LangiumServices & KamAddedServices;
 export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedServices> = {
     workspace: {
         ReferenceDescriptionProvider: (services) => new KamReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: (services) => new KamAstNodeDescriptionProvider(services),
     },
     parser: {
         LangiumParser: (services) => createKamParser(services),

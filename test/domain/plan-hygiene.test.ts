@@ -68,4 +68,12 @@ describe('dates a reader can trust', () => {
         expect(describeDateProblem('2028-02-29')).toBeUndefined();
         expect(describeDateProblem('2026-04-00')).toBe('2026-04-00: April 2026 has 30 days; days start at 01.');
     });
+
+    it('answers the same for a date it has read before, good or bad', () => {
+        for (const text of ['2026-11-03', '2026-02-30', '2026-11-3', '0099-12-31', '2024-02-29', '2023-02-29']) {
+            expect(describeDateProblem(text)).toBe(describeDateProblem(text));
+        }
+        expect(describeDateProblem('2023-02-29')).toBe('2023-02-29: February 2023 has 28 days.');
+        for (let day = 0; day < 366; day++) expect(describeDateProblem(new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10))).toBeUndefined();
+    });
 });

@@ -75,6 +75,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * "2026-02-30: February 2026 has 28 days".
  */
 export function describeDateProblem(text: string): string | undefined {
+    // Nearly every date written is a good one, most of them read before: no pattern to match, no date to make.
+    if (isValidIsoDate(text)) return undefined;
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!match) return `${text} is not a date: write dates as yyyy-mm-dd (2026-11-03).`;
     const [, year, month, day] = match;
