@@ -32,7 +32,7 @@ function cacheFolder(env) {
     return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'kam', 'code');
 }
 
-/** A short stable tag for the bundle's path, so two checkouts keep (and clean) their own caches. */
+/** A short stable tag for the bundle's path and Node's flags, so two checkouts keep (and clean) their own caches. */
 function pathTag(text) {
     var hash = 2166136261;
     for (var i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
@@ -46,7 +46,9 @@ function pathTag(text) {
  */
 function cacheFileFor(folder, filename, purpose) {
     var stat = fs.statSync(filename);
-    var prefix = purpose + '-' + pathTag(filename) + '-';
+    // V8 rejects a cache made under other flags (a profiling run's --cpu-prof): each set of flags keeps its own.
+    var flags = process.execArgv.join(' ') + '\0' + (process.env.NODE_OPTIONS || '');
+    var prefix = purpose + '-' + pathTag(filename + '\0' + flags) + '-';
     return { prefix: prefix, file: path.join(folder, prefix + process.version + '-' + process.arch + '-' + stat.size + '-' + Math.round(stat.mtimeMs) + '.bin') };
 }
 

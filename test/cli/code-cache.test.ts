@@ -15,7 +15,11 @@ const KAM = path.join(ROOT, 'bin/kam.cjs');
 const EXAMPLES = path.join(ROOT, 'examples/portfolio');
 
 function kam(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const run = spawnSync(process.execPath, [KAM, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return kamWith([], env, ...args);
+}
+
+function kamWith(nodeFlags: string[], env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(process.execPath, [...nodeFlags, KAM, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -55,6 +59,16 @@ describe('the compiled code kam keeps between runs', () => {
         expect(kam({ KAM_CACHE_DIR: home }, '--version').status).toBe(0);
         expect(kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES).stdout).toBe(uncached.stdout);
         expect(cachesIn(path.join(home, 'code')).map((name) => name.split('-')[0])).toEqual(['other', 'validate']);
+    }, 60_000);
+
+    it('keeps a cache per set of Node flags: a profiling run does not replace the everyday one', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES);
+        const [everyday] = cachesIn(path.join(home, 'code'));
+        const written = fs.readFileSync(path.join(home, 'code', everyday));
+        expect(kamWith(['--stack-size=2000'], { KAM_CACHE_DIR: home }, 'validate', EXAMPLES).stdout).toBe(uncached.stdout);
+        expect(cachesIn(path.join(home, 'code'))).toHaveLength(2);
+        expect(fs.readFileSync(path.join(home, 'code', everyday)).equals(written)).toBe(true);
     }, 60_000);
 
     it('compiles afresh from a damaged cache, says the same, and replaces the damaged file', () => {

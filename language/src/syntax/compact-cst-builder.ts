@@ -43,7 +43,6 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
     private readonly vocabulary = new LeafVocabulary();
     private readonly buffer = new LeafBuffer();
     private readonly passing = new PassingLeaf();
-    private readonly referenceElements = new Map<AbstractElement, boolean>();
 
     /** `listsOf(type)`: the names of the list properties of that type of syntax node. */
     constructor(private readonly listsOf: (type: string) => readonly string[] = () => []) {
@@ -91,11 +90,13 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
         return leaf;
     }
 
-    /** A reference's name: the parser keeps its leaf as the reference's node, so it must be the tree's own. */
+    /**
+     * A reference's name: the parser keeps its leaf as the reference's node, so it must be the tree's
+     * own. (The type compared directly: no grammar element type derives from CrossReference, and
+     * this is asked for every token.)
+     */
     private keepsNode(feature: AbstractElement): boolean {
-        let keeps = this.referenceElements.get(feature);
-        if (keeps === undefined) this.referenceElements.set(feature, keeps = GrammarAST.isCrossReference(feature));
-        return keeps;
+        return feature.$type === GrammarAST.CrossReference.$type;
     }
 
     protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {

@@ -70,10 +70,11 @@ const dataTypeCalls = new WeakMap<object, boolean>();
 
 function insideDataTypeRule(cstNode: CstNode): boolean {
     const call = cstNode.container?.grammarSource;
-    if (!GrammarAST.isRuleCall(call)) return false;
+    if (call === undefined) return false;
+    // Known per grammar element, asked before its type (a type check costs more than the lookup).
     let known = dataTypeCalls.get(call);
     if (known === undefined) {
-        const rule = call.rule.ref;
+        const rule = GrammarAST.isRuleCall(call) ? call.rule.ref : undefined;
         dataTypeCalls.set(call, known = GrammarAST.isParserRule(rule) && GrammarUtils.isDataTypeRule(rule));
     }
     return known;
