@@ -9,10 +9,9 @@
  */
 import { CstNodeBuilder, GrammarAST, type CompositeCstNode, type CompositeCstNodeImpl, type CstNode, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { CompactHiddenLeafCstNode, CompactLeafCstNode, LazyCompositeCstNode, LazyRootCstNode, LeafBuffer, LeafTable, LeafVocabulary, type Child } from './compact-cst.js';
+import { CompactHiddenLeafCstNode, CompactLeafCstNode, LazyCompositeCstNode, LazyRootCstNode, LeafBuffer, LeafTable, LeafVocabulary, type LazyNode as Lazy } from './compact-cst.js';
 
 type AbstractElement = GrammarAST.AbstractElement;
-type Lazy = CompositeCstNodeImpl & { _children: Child[]; _leavesAsNumbers: boolean };
 
 /** Langium's builder keeps these private; this builder replaces the methods that use them. */
 interface BuilderState {
@@ -61,9 +60,14 @@ export class CompactCstNodeBuilder extends CstNodeBuilder {
         return root;
     }
 
-    /** The parse is over: its leaves' numbers move out of the buffer the next parse writes. */
+    /**
+     * The parse is over: its leaves' numbers move out of the buffer the next parse writes, and the
+     * passing leaf lets go of the tree (it would keep the last plan parsed alive after its removal).
+     */
     finish(): void {
         this.state.rootNode?._leaves.finish();
+        this.passing.container = undefined;
+        this.passing.grammarSource = undefined;
     }
 
     override buildCompositeNode(feature: AbstractElement): CompositeCstNode {

@@ -245,7 +245,8 @@ interface LazyChildren {
     _leavesAsNumbers: boolean;
 }
 
-type LazyNode = CompositeCstNodeImpl & LazyChildren;
+/** A composite node of this file's lazy classes, as the builder and the readers below see it. */
+export type LazyNode = CompositeCstNodeImpl & LazyChildren;
 
 function tableOf(node: CompositeCstNodeImpl): LeafTable {
     let current: CompositeCstNodeImpl = node;
