@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { langiumParserAllocations } from './scripts/langium-parser-allocations.mjs';
+import { asciiBundle } from './scripts/ascii-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,8 +21,9 @@ const common = {
     logLevel: 'warning',
     // Langium and its dependencies are ES modules; bundling them into CJS is fine for Node 22+.
     mainFields: ['module', 'main'],
-    // Langium's parser builder without its per-step objects (scripts/langium-parser-allocations.mjs).
-    plugins: [langiumParserAllocations],
+    // Langium's parser builder without its per-step objects (scripts/langium-parser-allocations.mjs);
+    // bundles V8 reads as one-byte text (scripts/ascii-bundle.mjs).
+    plugins: [langiumParserAllocations, asciiBundle],
 };
 
 /** In the browser: no Node built-ins (the build fails on one), packages' browser builds first. */
@@ -59,6 +61,7 @@ if (watch) {
     // A failed build leaves no record of an earlier one for the test to read.
     fs.rmSync(WORKER_METAFILE, { force: true });
     const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-    const worker = results[builds.findIndex((b) => b.metafile)];
+    // Every build has a metafile (scripts/ascii-bundle.mjs reads its outputs from it): the worker's is found by its entry.
+    const worker = results[builds.findIndex((b) => 'server/browser' in b.entryPoints)];
     fs.writeFileSync(WORKER_METAFILE, JSON.stringify(worker.metafile));
 }

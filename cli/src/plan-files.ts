@@ -97,6 +97,8 @@ function isSymbolicLink(file: string): boolean {
 export class PlanFinder {
     private readonly pathByRealPath = new Map<string, string>();
     private readonly noted = new Set<string>();
+    /** Folders already searched: the portfolio's root is usually also the folder the user named. */
+    private readonly searched = new Map<string, string[]>();
     readonly notes: string[] = [];
 
     /** The real paths of every plan found (for refusing to write over one). */
@@ -123,6 +125,8 @@ export class PlanFinder {
      * reached by several paths goes by the shortest.
      */
     folder(folder: string): string[] {
+        const known = this.searched.get(folder);
+        if (known) return [...known];
         let real: string;
         try {
             real = fs.realpathSync.native(folder);
@@ -159,7 +163,9 @@ export class PlanFinder {
                 }
             }
         }
-        return [...new Set(found)].sort();
+        const plans = [...new Set(found)].sort();
+        this.searched.set(folder, plans);
+        return [...plans];
     }
 
     /** A folder's entries worth searching, sorted by name (the same order on every file system). */

@@ -117,6 +117,12 @@ export class PortfolioFactsProvider {
     private watched?: { owners: Map<string, string>; teams: Map<string, string>; revenue: Map<string, { topFifth: Set<string>; shown: string }>; names: Map<string, number> };
     /** Documents this build changed: they are validated with the new facts anyway. */
     private changedDocuments = new Set<string>();
+    /**
+     * No build has reached validation yet (a document is validated only after its build's `settle`):
+     * no other document shows anything a change could make out of date, so the first build's
+     * thousands of changes are not captured one by one.
+     */
+    private nothingValidatedYet = true;
 
     constructor(shared: LangiumSharedServices, private readonly settings: ReviewSettingsHolder, private readonly config: PortfolioConfig) {
         const builder = shared.workspace.DocumentBuilder;
@@ -199,7 +205,7 @@ export class PortfolioFactsProvider {
         const before = this.summaries.get(uri);
         const after = summarize(document, this.config.rootOf(uri) ?? '');
         if (before && sameSummary(before, after)) return;
-        this.capture(before, after);
+        if (!this.nothingValidatedYet) this.capture(before, after);
         if (before) this.apply(uri, before, -1);
         this.apply(uri, after, +1);
         this.summaries.set(uri, after);
@@ -209,7 +215,7 @@ export class PortfolioFactsProvider {
     private forget(uri: string): void {
         const before = this.summaries.get(uri);
         if (!before) return;
-        this.capture(before, undefined);
+        if (!this.nothingValidatedYet) this.capture(before, undefined);
         this.apply(uri, before, -1);
         this.summaries.delete(uri);
         this.changedDocuments.add(uri);
@@ -239,6 +245,7 @@ export class PortfolioFactsProvider {
 
     /** After a build's documents are indexed: every other document whose findings depend on a fact that moved. */
     private settle(): void {
+        this.nothingValidatedYet = false;
         const watched = this.watched;
         const changed = this.changedDocuments;
         this.watched = undefined;
