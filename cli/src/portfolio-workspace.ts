@@ -13,6 +13,7 @@ import pLimit from 'p-limit';
 import { FILE_CONCURRENCY } from '../../language/src/workspace/kam-workspace-manager.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 import { CliError, fsReason } from './errors.js';
+import { growHeapAsV8Decides, growHeapForPortfolioBuild } from './heap-growth.js';
 import { CarefulFileSystem, describeContents, PlanFinder } from './plan-files.js';
 
 export { CliError } from './errors.js';
@@ -99,10 +100,18 @@ export async function loadPortfolio(paths: string[], options: LoadOptions = {}):
     const root = path.resolve(options.root ?? findConfigRoot(firstFolder) ?? firstFolder);
     if (!isDirectory(root)) throw new CliError(`The portfolio root ${root} is not a folder.`);
 
-    const { Kam, documents: loaded } = await buildWorkspace(CarefulFileSystem, [...new Set([...requestedFiles, ...finder.folder(root)])].map((f) => URI.file(f)), {
-        today: options.today,
-        cannotRead: (uri, error) => new CliError(`Cannot read the plan ${uri.fsPath}: ${fsReason(error)}.`),
-    });
+    const files = [...new Set([...requestedFiles, ...finder.folder(root)])];
+    growHeapForPortfolioBuild(files.length);
+    let built: Awaited<ReturnType<typeof buildWorkspace>>;
+    try {
+        built = await buildWorkspace(CarefulFileSystem, files.map((f) => URI.file(f)), {
+            today: options.today,
+            cannotRead: (uri, error) => new CliError(`Cannot read the plan ${uri.fsPath}: ${fsReason(error)}.`),
+        });
+    } finally {
+        growHeapAsV8Decides();
+    }
+    const { Kam, documents: loaded } = built;
     const config = Kam.portfolio.PortfolioConfig;
     const problems = (await config.problems()).flatMap((p) => p.problems.map((problem) => `${p.file.fsPath}: ${problem}`));
     const requested = loaded.filter((d) => requestedFiles.has(d.uri.fsPath));

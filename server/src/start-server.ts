@@ -3,16 +3,22 @@
  * editors via `kam lsp --stdio`), reading the portfolio from disk.
  */
 import { CarefulFileSystem } from '../../cli/src/plan-files.js';
+import { growHeapAsV8Decides, growHeapForPortfolioBuild } from '../../cli/src/heap-growth.js';
+import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeUnhandled, startKamServer } from './kam-server.js';
 import { registerHistoryProtocol } from './history-handlers.js';
 
 export function startKamLanguageServer(): void {
+    // The whole portfolio is read and checked at start: the heap grows in larger steps until then,
+    // from before V8's first full collection, for a portfolio of a size they pay off for.
+    growHeapForPortfolioBuild();
     const connection = createConnection(ProposedFeatures.all);
     // The server must outlive any failed promise (a client that does not answer a request, say): log it, keep serving.
     process.on('unhandledRejection', (reason) => connection.console.error(describeUnhandled(reason)));
     // The CLI's careful reader: only regular files (a pipe named x.kam never blocks the server), read
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
     // Plan history reads git: a Node host only.
-    startKamServer(connection, CarefulFileSystem, registerHistoryProtocol);
+    const { shared } = startKamServer(connection, CarefulFileSystem, registerHistoryProtocol);
+    (shared.workspace.WorkspaceManager as KamWorkspaceManager).aroundFirstBuild({ reading: growHeapForPortfolioBuild, ended: growHeapAsV8Decides });
 }

@@ -13,6 +13,14 @@ export const FILE_CONCURRENCY = 32;
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
 
+/** The host's part in the first build (on Node: how the heap grows meanwhile, cli/src/heap-growth.ts). */
+export interface FirstBuildHost {
+    /** The workspace's files are about to be read: this many. */
+    reading(files: number): void;
+    /** The first build has ended: done, failed or cancelled. */
+    ended(): void;
+}
+
 export class KamWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -23,6 +31,12 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
     private readonly beforeStartup: Array<Promise<unknown>> = [];
     private firstBuildBegun = false;
     private startupBegun = false;
+    private firstBuildHost?: FirstBuildHost;
+
+    /** What the host does around the first build: told before the plans are read, and when the build has ended. */
+    aroundFirstBuild(host: FirstBuildHost): void {
+        this.firstBuildHost = host;
+    }
 
     /**
      * Work the first build waits for (at most `timeoutMs`): the editor's settings, so that no plan
@@ -52,18 +66,24 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         // Langium's, with the waits before reading the files and before the build.
-        await Promise.all(this.beforeStartup);
-        this.startupBegun = true;
-        const documents = await this.performStartup(folders);
-        await Promise.all(this.beforeFirstBuild);
-        this.firstBuildBegun = true;
-        await interruptAndCheck(cancelToken);
-        await this.documentBuilder.build(documents, this.initialBuildOptions, cancelToken);
+        try {
+            await Promise.all(this.beforeStartup);
+            this.startupBegun = true;
+            const documents = await this.performStartup(folders);
+            await Promise.all(this.beforeFirstBuild);
+            this.firstBuildBegun = true;
+            await interruptAndCheck(cancelToken);
+            await this.documentBuilder.build(documents, this.initialBuildOptions, cancelToken);
+        } finally {
+            this.firstBuildHost?.ended();
+        }
     }
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        const planUris = uris.toArray();
+        if (!this.firstBuildBegun) this.firstBuildHost?.reading(planUris.length);
         const limit = pLimit(FILE_CONCURRENCY);
-        await Promise.all(uris.map((uri) => limit(async () => collector(await this.langiumDocuments.getOrCreateDocument(uri)))).toArray());
+        await Promise.all(planUris.map((uri) => limit(async () => collector(await this.langiumDocuments.getOrCreateDocument(uri)))));
     }
 
     /** The workspace folder holding a document, for paths relative to it. */
