@@ -15,7 +15,7 @@ import { isAccount, isPlanFile, isScoringModel, isTeam } from '../generated/ast.
 import { parseAmount } from '../domain/quantities.js';
 import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
 import type { PortfolioConfig } from '../workspace/portfolio-config.js';
-import type { ReviewSettingsHolder } from './review-settings.js';
+import type { ReviewSettings, ReviewSettingsHolder } from './review-settings.js';
 import { one } from './single-entries.js';
 import { CurrencyConverter, type CurrencySettings } from '../domain/currency.js';
 
@@ -72,6 +72,8 @@ class RootLedger {
     readonly teamDocuments = new Set<string>();
     readonly revenueDocuments = new Map<string, AccountSummary[]>();
     keyAccountCount = 0;
+    /** Counts the changes applied, so facts worked out from this ledger know when they are out of date. */
+    version = 0;
     private concentrationCache?: RevenueFacts & { settings: string };
 
     revenueChanged(): void {
@@ -115,6 +117,8 @@ export class PortfolioFactsProvider {
     private readonly stale = new Set<string>();
     /** What other documents showed before this build's changes (see `capture`). */
     private watched?: { owners: Map<string, string>; teams: Map<string, string>; revenue: Map<string, { topFifth: Set<string>; shown: string }>; names: Map<string, number> };
+    /** Each root's facts as last worked out, with the ledger's version and the settings they were worked out from. */
+    private readonly factsByRoot = new Map<string, { version: number; settings: ReviewSettings; facts: PortfolioFacts }>();
     /** Documents this build changed: they are validated with the new facts anyway. */
     private changedDocuments = new Set<string>();
     /**
@@ -151,7 +155,11 @@ export class PortfolioFactsProvider {
     /** The facts of one portfolio root (undefined: the plans outside any portfolio). */
     factsOfRoot(root: string | undefined): PortfolioFacts {
         const ledger = this.ledger(root ?? '');
-        const { capacityPerOwner } = this.settings.forRoot(root).thresholds;
+        const settings = this.settings.forRoot(root);
+        // Asked by every account's checks: worked out again only when the ledger or the settings changed.
+        const known = this.factsByRoot.get(root ?? '');
+        if (known && known.version === ledger.version && known.settings === settings) return known.facts;
+        const { capacityPerOwner } = settings.thresholds;
         const capacityByMember = new Map<string, number>();
         for (const [name, capacities] of ledger.members) capacityByMember.set(name, capacities.find((c) => c !== undefined) ?? capacityPerOwner);
         // Only people who can own key accounts count towards the team's capacity: those with a stated capacity, or who own one.
@@ -160,8 +168,8 @@ export class PortfolioFactsProvider {
             const stated = capacities.find((c) => c !== undefined);
             if (stated !== undefined || ledger.keyAccountsByOwner.has(name)) teamCapacity += stated ?? capacityPerOwner;
         }
-        const { concentration, topFifth, mixedCurrencies, currency, unconvertible } = ledger.revenue(this.settings.forRoot(root).currency);
-        return {
+        const { concentration, topFifth, mixedCurrencies, currency, unconvertible } = ledger.revenue(settings.currency);
+        const facts: PortfolioFacts = {
             keyAccountCount: ledger.keyAccountCount,
             keyAccountsByOwner: ledger.keyAccountsByOwner,
             capacityByMember,
@@ -172,6 +180,8 @@ export class PortfolioFactsProvider {
             currency,
             unconvertible,
         };
+        this.factsByRoot.set(root ?? '', { version: ledger.version, settings, facts });
+        return facts;
     }
 
     /** How many elements of the workspace declare this `Type:name`. */
@@ -299,6 +309,7 @@ export class PortfolioFactsProvider {
 
     private apply(uri: string, summary: DocumentSummary, sign: 1 | -1): void {
         const ledger = this.ledger(summary.root);
+        ledger.version++;
         for (const account of summary.accounts) {
             if (!account.key) continue;
             ledger.keyAccountCount += sign;
