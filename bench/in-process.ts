@@ -102,3 +102,23 @@ export async function editOnce(workspace: Workspace, plan: URI, round: number): 
 export async function settle(workspace: Workspace): Promise<void> {
     await workspace.Kam.shared.workspace.WorkspaceLock.read(async () => undefined);
 }
+
+/**
+ * The median edit in two portfolios, the edits made in turn (one here, one there), so that a machine
+ * slowing down or speeding up affects both alike; a few edits first, so both are measured with warm
+ * code. For the ratio of an edit's cost at two sizes (the benchmark's row and test/performance).
+ */
+export async function interleavedEditMedians(small: Workspace, large: Workspace, edits: number): Promise<{ small: number; large: number }> {
+    const times = { small: [] as number[], large: [] as number[] };
+    for (let i = 0; i < 5 + edits; i++) {
+        const inSmall = await editOnce(small, small.plans[(i * 37) % small.plans.length], i);
+        await settle(small);
+        const inLarge = await editOnce(large, large.plans[(i * 37) % large.plans.length], i);
+        await settle(large);
+        if (i >= 5) {
+            times.small.push(inSmall);
+            times.large.push(inLarge);
+        }
+    }
+    return { small: median(times.small), large: median(times.large) };
+}

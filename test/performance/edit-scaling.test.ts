@@ -5,27 +5,14 @@
  * ratio is asserted, never a time: `npm run bench` measures the times against their budget.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPortfolio, editOnce, median, settle } from '../../bench/in-process.js';
+import { buildPortfolio, interleavedEditMedians } from '../../bench/in-process.js';
 
 describe('edit cost and portfolio size', () => {
     it('is the same at 2,000 plans as at 200 (within 1.5×)', async () => {
         const small = await buildPortfolio(200);
         const large = await buildPortfolio(2000);
-        const times = { small: [] as number[], large: [] as number[] };
-        // A few edits first, so both are measured with warm code.
-        for (let i = 0; i < 5; i++) {
-            await editOnce(small, small.plans[i], i);
-            await settle(small);
-            await editOnce(large, large.plans[i], i);
-            await settle(large);
-        }
-        for (let i = 0; i < 60; i++) {
-            times.small.push(await editOnce(small, small.plans[(i * 37) % small.plans.length], i));
-            await settle(small);
-            times.large.push(await editOnce(large, large.plans[(i * 37) % large.plans.length], i));
-            await settle(large);
-        }
-        const ratio = median(times.large) / median(times.small);
-        expect(ratio, `median edit: ${median(times.large).toFixed(1)} ms at 2,000 plans, ${median(times.small).toFixed(1)} ms at 200`).toBeLessThanOrEqual(1.5);
+        const medians = await interleavedEditMedians(small, large, 60);
+        const ratio = medians.large / medians.small;
+        expect(ratio, `median edit: ${medians.large.toFixed(1)} ms at 2,000 plans, ${medians.small.toFixed(1)} ms at 200`).toBeLessThanOrEqual(1.5);
     }, 180_000);
 });
