@@ -44,7 +44,13 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 function parsed(services: LangiumCoreServices, text: string): unknown {
     const result = services.parser.LangiumParser.parse(text);
     const root = result.value as AstNode;
-    const containers = AstUtils.streamAst(root).map((node) => [node.$type, node.$container?.$type, node.$containerProperty, node.$containerIndex].join(' ')).toArray();
+    // Each node's container is the very node that holds it, at that property and index (the patched parser links them as it assigns).
+    const heldByContainer = (node: AstNode) => {
+        if (!node.$container) return node === root;
+        const held = (node.$container as unknown as Record<string, unknown>)[node.$containerProperty!];
+        return node.$containerIndex === undefined ? held === node : Array.isArray(held) && held[node.$containerIndex] === node;
+    };
+    const containers = AstUtils.streamAst(root).map((node) => [node.$type, node.$container?.$type, node.$containerProperty, node.$containerIndex, heldByContainer(node)].join(' ')).toArray();
     const leaves = root.$cstNode ? CstUtils.streamCst(root.$cstNode).filter(isLeafCstNode).map((node) => [node.offset, node.length, node.hidden, node.astNode.$type].join(' ')).toArray() : [];
     return {
         tree: shape(root),
