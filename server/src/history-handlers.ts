@@ -114,7 +114,7 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
         for (const d of built) {
             const root = d.parseResult.value;
-            state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed[0] && a.name ? [[a.name, a.lastReviewed[0]]] : [])) : []);
+            state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed && a.name ? [[a.name, a.lastReviewed]] : [])) : []);
         }
         // A plan of the portfolio, for its folder and settings: kept while it exists, so a keystroke never lists the workspace.
         if (!first || !shared.workspace.LangiumDocuments.hasDocument(first.uri)) {

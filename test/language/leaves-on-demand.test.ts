@@ -9,13 +9,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser } from 'langium';
+import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { leafNodesMade } from '../../language/src/syntax/compact-cst.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 import { nodeForProperty } from '../../language/src/syntax/property-nodes.js';
+import { repeatedEntriesOf } from '../../language/src/syntax/repeated-entries.js';
 
 const { Kam } = createKamServices(EmptyFileSystem);
 const parser = Kam.parser.LangiumParser;
@@ -44,12 +45,25 @@ function everyNode(root: CstNode): unknown[] {
 /** The leaves a parse keeps as nodes from the start: comments, and the names references point with. */
 function leavesKeptAsNodes(root: AstNode): number {
     let references = 0;
-    for (const node of AstUtils.streamAst(root)) {
+    for (const node of elementsParsed(root)) {
         for (const value of Object.values(node)) {
             for (const item of Array.isArray(value) ? value : [value]) if (isReference(item) && item.$refNode) references++;
         }
     }
     return references + Kam.parser.Lexer.tokenize(root.$cstNode!.root.fullText).hidden.length;
+}
+
+/** Every element the parser made: the tree's, and the later writings of one-value entries it keeps aside (a second `scores { … }`). */
+function elementsParsed(root: AstNode): AstNode[] {
+    const elements: AstNode[] = [];
+    const visit = (top: AstNode) => {
+        for (const node of AstUtils.streamAst(top)) {
+            elements.push(node);
+            for (const { value } of repeatedEntriesOf(node)) if (isAstNode(value)) visit(value);
+        }
+    };
+    visit(root);
+    return elements;
 }
 
 function expectSameTree(text: string): void {

@@ -50,10 +50,10 @@ describe('values converted by a choice made once per grammar element', () => {
         const [account] = plan.elements;
         expect(account.name).toBe('acme');
         expect(account.title).toBe('Acme "Group"');
-        expect(account.revenue[0].current.amount).toBe('1.50M');
-        expect(account.revenue[0].potential.amount).toBe('2000');
-        expect(account.revenue[0].current.currency).toBe('EUR');
-        expect(account.scores[0].scores[0].value).toBe(7.5);
-        expect(account.scores[0].scores[0].rationale).toBe('thin \\ margins');
+        expect(account.revenue!.current.amount).toBe('1.50M');
+        expect(account.revenue!.potential.amount).toBe('2000');
+        expect(account.revenue!.current.currency).toBe('EUR');
+        expect(account.scores!.scores[0].value).toBe(7.5);
+        expect(account.scores!.scores[0].rationale).toBe('thin \\ margins');
     });
 });

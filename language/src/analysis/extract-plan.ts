@@ -3,7 +3,6 @@ import type { Reference } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type * as domain from '../domain/model.js';
 import { parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
-import { one } from './single-entries.js';
 
 /**
  * A half-typed element may have no name yet (`account` alone, `stakeholder {`): the domain model
@@ -70,17 +69,17 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
     return {
         name: named(node.name),
         fullName: node.fullName ?? named(node.name),
-        title: one(node.title),
+        title: node.title,
         roles: node.roles as domain.StakeholderRole[],
-        influence: one(node.influence) as domain.InfluenceLevel | undefined,
-        stance: one(node.stance) as domain.Stance | undefined,
-        reportsTo: refName(one(node.reportsTo)),
-        relationshipOwner: refName(one(node.relationshipOwner)),
-        trustedAdvisor: one(node.trustedAdvisor),
-        strategicPartner: one(node.strategicPartner),
-        channel: one(node.channel) as domain.ContactChannel | undefined,
-        cadence: one(node.cadence) as domain.Cadence | undefined,
-        lastContact: one(node.lastContact),
+        influence: node.influence as domain.InfluenceLevel | undefined,
+        stance: node.stance as domain.Stance | undefined,
+        reportsTo: refName(node.reportsTo),
+        relationshipOwner: refName(node.relationshipOwner),
+        trustedAdvisor: node.trustedAdvisor,
+        strategicPartner: node.strategicPartner,
+        channel: node.channel as domain.ContactChannel | undefined,
+        cadence: node.cadence as domain.Cadence | undefined,
+        lastContact: node.lastContact,
         expectations: node.expectations.map((e) => ({
             kind: (e.kind ?? 'product') as domain.ExpectationKind,
             description: e.description ?? '',
@@ -89,7 +88,7 @@ function stakeholder(node: ast.Stakeholder): domain.Stakeholder {
         })),
         notes: node.notes,
         decisionCriteria: node.decisionCriteria,
-        left: departure(one(node.departure)),
+        left: departure(node.departure),
     };
 }
 
@@ -102,14 +101,14 @@ function names(refs: ReadonlyArray<Reference>): string[] {
 }
 
 function contract(node: ast.Contract): domain.Contract {
-    const notice = one(node.notice);
+    const notice = node.notice;
     return {
         title: node.title,
-        start: one(node.start),
-        end: one(node.end),
-        renewal: one(node.renewal),
+        start: node.start,
+        end: node.end,
+        renewal: node.renewal,
         notice: notice && notice.amount !== undefined && notice.unit ? { amount: notice.amount, unit: notice.unit as domain.PeriodUnit } : undefined,
-        value: money(one(node.value)),
+        value: money(node.value),
     };
 }
 
@@ -135,36 +134,36 @@ function percentOrUndefined(text: string | undefined): number | undefined {
 }
 
 export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPlan {
-    const scores = one(node.scores)?.scores ?? [];
+    const scores = node.scores?.scores ?? [];
     const modelNode = scores.map((s) => s.factor.ref?.$container).find((m) => m !== undefined);
-    const revenue = one(node.revenue);
-    const gates = one(node.gates);
-    const customer = one(node.customer);
+    const revenue = node.revenue;
+    const gates = node.gates;
+    const customer = node.customer;
     return {
         name: named(node.name),
         title: node.title ?? named(node.name),
         uri,
-        industry: one(node.industry),
-        tier: one(node.tier) as domain.AccountTier | undefined,
-        status: one(node.status) as domain.AccountStatus | undefined,
-        strategy: one(node.strategy) as domain.AccountStrategy | undefined,
-        owner: refName(one(node.owner)),
-        backupOwner: refName(one(node.backupOwner)),
+        industry: node.industry,
+        tier: node.tier as domain.AccountTier | undefined,
+        status: node.status as domain.AccountStatus | undefined,
+        strategy: node.strategy as domain.AccountStrategy | undefined,
+        owner: refName(node.owner),
+        backupOwner: refName(node.backupOwner),
         currentRevenue: money(revenue?.current),
         potentialRevenue: money(revenue?.potential),
-        profitability: percentOrUndefined(one(node.profitability)),
-        relationshipStage: one(node.relationshipStage) as domain.RelationshipStage | undefined,
-        valueProposition: one(node.valueProposition),
+        profitability: percentOrUndefined(node.profitability),
+        relationshipStage: node.relationshipStage as domain.RelationshipStage | undefined,
+        valueProposition: node.valueProposition,
         scoringModel: modelNode?.name,
         scores: scores.flatMap((s) => {
             const factor = refName(s.factor);
             return factor ? [{ factor, score: s.value, rationale: s.rationale }] : [];
         }),
         gates: gates && {
-            valuesOurSolutions: (one(gates.valuesOurSolutions) ?? 'unknown') as domain.GateAnswer,
-            multiLevelTrust: (one(gates.multiLevelTrust) ?? 'unknown') as domain.GateAnswer,
-            coCreation: (one(gates.coCreation) ?? 'unknown') as domain.GateAnswer,
-            preferredOverRivals: (one(gates.preferredOverRivals) ?? 'unknown') as domain.GateAnswer,
+            valuesOurSolutions: (gates.valuesOurSolutions ?? 'unknown') as domain.GateAnswer,
+            multiLevelTrust: (gates.multiLevelTrust ?? 'unknown') as domain.GateAnswer,
+            coCreation: (gates.coCreation ?? 'unknown') as domain.GateAnswer,
+            preferredOverRivals: (gates.preferredOverRivals ?? 'unknown') as domain.GateAnswer,
         },
         customer: {
             goals: customer?.goals ?? [],
@@ -176,10 +175,10 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
         objectives: node.objectives.map((o) => ({
             name: named(o.name),
             title: o.title ?? named(o.name),
-            owner: refName(one(o.owner)),
-            due: one(o.due),
+            owner: refName(o.owner),
+            due: o.due,
             agreedWith: names(o.agreedWith),
-            status: one(o.status) as domain.ObjectiveStatus | undefined,
+            status: o.status as domain.ObjectiveStatus | undefined,
             kpis: o.kpis.map((k) => ({
                 label: k.label ?? '', current: parseMeasure(k.current), target: parseMeasure(k.target),
                 unit: k.unit ?? (String(k.target).endsWith('%') ? '%' : undefined), direction: k.direction as domain.KpiDirection | undefined,
@@ -190,33 +189,33 @@ export function toAccountPlan(node: ast.Account, uri?: string): domain.AccountPl
             milestones: o.milestones.map((m) => ({ label: m.label ?? '', due: m.due, status: (m.status ?? 'planned') as domain.ActionStatus })),
             actions: o.actions.map(action),
         })),
-        feedback: node.feedback.map((f) => ({ text: f.text ?? '', from: refName(one(f.from)), received: one(f.received), responses: f.responses.map(action) })),
+        feedback: node.feedback.map((f) => ({ text: f.text ?? '', from: refName(f.from), received: f.received, responses: f.responses.map(action) })),
         risks: node.risks.map((r) => ({
-            text: r.text ?? '', likelihood: one(r.likelihood) as domain.RiskLevel | undefined, impact: one(r.impact) as domain.RiskLevel | undefined,
-            contingency: one(r.contingency), owner: refName(one(r.owner)),
+            text: r.text ?? '', likelihood: r.likelihood as domain.RiskLevel | undefined, impact: r.impact as domain.RiskLevel | undefined,
+            contingency: r.contingency, owner: refName(r.owner),
         })),
         opportunities: node.opportunities.map((o) => ({
-            text: o.text ?? '', kind: one(o.kind) as domain.OpportunityKind | undefined, value: money(one(o.value)),
-            stakeholder: refName(one(o.stakeholder)), owner: refName(one(o.owner)), due: one(o.due),
-            stage: one(o.stage) as domain.PipelineStage | undefined,
-            probability: percentOrUndefined(one(o.probability)),
-            close: one(o.close),
+            text: o.text ?? '', kind: o.kind as domain.OpportunityKind | undefined, value: money(o.value),
+            stakeholder: refName(o.stakeholder), owner: refName(o.owner), due: o.due,
+            stage: o.stage as domain.PipelineStage | undefined,
+            probability: percentOrUndefined(o.probability),
+            close: o.close,
         })),
         competitors: node.competitors.map((c) => ({
-            name: c.name ?? '', share: percentOrUndefined(one(c.share)), strengths: c.strengths,
+            name: c.name ?? '', share: percentOrUndefined(c.share), strengths: c.strengths,
             weaknesses: c.weaknesses, differentiators: c.differentiators, warningSigns: c.warningSigns,
         })),
-        parent: refName(one(node.parent)),
+        parent: refName(node.parent),
         contracts: node.contracts.map(contract),
-        reviewCadence: one(node.reviewCadence) as domain.Cadence | undefined,
-        lastReviewed: one(node.lastReviewed),
-        nextReview: one(node.nextReview),
+        reviewCadence: node.reviewCadence as domain.Cadence | undefined,
+        lastReviewed: node.lastReviewed,
+        nextReview: node.nextReview,
         signOffs: node.signOffs.map((s) => ({ by: names(s.by), date: s.date })),
-        accountTeam: (one(node.accountTeam)?.roles ?? []).flatMap((r) => {
+        accountTeam: (node.accountTeam?.roles ?? []).flatMap((r) => {
             const member = refName(r.member);
             return r.role && member ? [{ role: r.role as domain.OurRole, member, counterparts: names(r.counterparts) }] : [];
         }),
         interactions: node.interactions.map(interaction),
-        whitespace: whitespace(one(node.whitespace)),
+        whitespace: whitespace(node.whitespace),
     };
 }

@@ -16,7 +16,6 @@ import { toAccountPlan, toScoringModel, toTeamMember } from './extract-plan.js';
 import type { KamServices } from '../kam-module.js';
 import type { ReviewSettingsHolder } from './review-settings.js';
 import { planCompleteness } from '../domain/completeness.js';
-import { one } from './single-entries.js';
 import { firstSyntaxErrorIn } from '../syntax/syntax-errors.js';
 import { CurrencyConverter } from '../domain/currency.js';
 import { pipelineSummary } from '../domain/pipeline.js';
@@ -77,7 +76,7 @@ export class PlanAnalyzer {
         const converter = new CurrencyConverter(settings.currency);
         const accounts = elements.filter(isAccount).map((node): AccountAnalysis => {
             const plan = toAccountPlan(node, uri);
-            const modelNode = one(node.scores)?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
+            const modelNode = node.scores?.scores.map((s) => s.factor.ref?.$container).find(isScoringModel);
             const model = modelNode && toScoringModel(modelNode);
             const value = strategicValue(plan, model);
             const relationship = relationshipStrength(plan);

@@ -16,7 +16,6 @@ import { parseAmount } from '../domain/quantities.js';
 import { isKeyAccount, revenueConcentration, type RevenueConcentration } from '../domain/portfolio.js';
 import type { PortfolioConfig } from '../workspace/portfolio-config.js';
 import type { ReviewSettings, ReviewSettingsHolder } from './review-settings.js';
-import { one } from './single-entries.js';
 import { CurrencyConverter, type CurrencySettings } from '../domain/currency.js';
 
 interface AccountSummary {
@@ -362,10 +361,10 @@ function summarize(document: LangiumDocument, root: string): DocumentSummary {
         if (element.name !== undefined) globalNames.push(`${element.$type}:${element.name}`);
         if (isAccount(element)) {
             // A half-typed `revenue current` has no amount yet: it counts as no revenue.
-            const current = one(element.revenue)?.current;
+            const current = element.revenue?.current;
             const revenue = current?.amount === undefined ? undefined : parseAmount(current.amount);
             accounts.push({
-                name: element.name ?? '', key: isKeyAccount({ tier: one(element.tier), status: one(element.status) }), owner: one(element.owner)?.$refText,
+                name: element.name ?? '', key: isKeyAccount({ tier: element.tier, status: element.status }), owner: element.owner?.$refText,
                 revenue: revenue !== undefined && Number.isFinite(revenue) ? revenue : undefined, currency: current?.currency,
             });
         } else if (isTeam(element)) {

@@ -237,36 +237,36 @@ export type KamTokenNames = KamTerminalNames | KamKeywordNames;
 export interface Account extends langium.AstNode {
     readonly $container: PlanFile;
     readonly $type: 'Account';
-    accountTeam: Array<AccountTeam>;
-    backupOwner: Array<langium.Reference<TeamMember>>;
+    accountTeam?: AccountTeam;
+    backupOwner?: langium.Reference<TeamMember>;
     competitors: Array<Competitor>;
     contracts: Array<Contract>;
-    customer: Array<CustomerProfile>;
+    customer?: CustomerProfile;
     feedback: Array<Feedback>;
-    gates: Array<WillAndSkill>;
-    industry: Array<string>;
+    gates?: WillAndSkill;
+    industry?: string;
     interactions: Array<Interaction>;
-    lastReviewed: Array<string>;
+    lastReviewed?: string;
     name: string;
-    nextReview: Array<string>;
+    nextReview?: string;
     objectives: Array<Objective>;
     opportunities: Array<Opportunity>;
-    owner: Array<langium.Reference<TeamMember>>;
-    parent: Array<langium.Reference<Account>>;
-    profitability: Array<string>;
-    relationshipStage: Array<RelationshipStage>;
-    revenue: Array<Revenue>;
-    reviewCadence: Array<Cadence>;
+    owner?: langium.Reference<TeamMember>;
+    parent?: langium.Reference<Account>;
+    profitability?: string;
+    relationshipStage?: RelationshipStage;
+    revenue?: Revenue;
+    reviewCadence?: Cadence;
     risks: Array<Risk>;
-    scores: Array<ScoreCard>;
+    scores?: ScoreCard;
     signOffs: Array<SignOff>;
     stakeholders: Array<Stakeholder>;
-    status: Array<AccountStatus>;
-    strategy: Array<AccountStrategy>;
-    tier: Array<AccountTier>;
+    status?: AccountStatus;
+    strategy?: AccountStrategy;
+    tier?: AccountTier;
     title?: string;
-    valueProposition: Array<string>;
-    whitespace: Array<Whitespace>;
+    valueProposition?: string;
+    whitespace?: Whitespace;
 }
 
 export const Account = {
@@ -400,7 +400,7 @@ export interface Competitor extends langium.AstNode {
     readonly $type: 'Competitor';
     differentiators: Array<string>;
     name: string;
-    share: Array<string>;
+    share?: string;
     strengths: Array<string>;
     warningSigns: Array<string>;
     weaknesses: Array<string>;
@@ -429,12 +429,12 @@ export function isContactChannel(item: unknown): item is ContactChannel {
 export interface Contract extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Contract';
-    end: Array<string>;
-    notice: Array<Period>;
-    renewal: Array<string>;
-    start: Array<string>;
+    end?: string;
+    notice?: Period;
+    renewal?: string;
+    start?: string;
     title?: string;
-    value: Array<Money>;
+    value?: Money;
 }
 
 export const Contract = {
@@ -575,8 +575,8 @@ export function isFactorScore(item: unknown): item is FactorScore {
 export interface Feedback extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Feedback';
-    from: Array<langium.Reference<Stakeholder>>;
-    received: Array<string>;
+    from?: langium.Reference<Stakeholder>;
+    received?: string;
     responses: Array<Action>;
     text: string;
 }
@@ -736,12 +736,12 @@ export interface Objective extends langium.AstNode {
     readonly $type: 'Objective';
     actions: Array<Action>;
     agreedWith: Array<langium.Reference<Stakeholder>>;
-    due: Array<string>;
+    due?: string;
     kpis: Array<Kpi>;
     milestones: Array<Milestone>;
     name: string;
-    owner: Array<langium.Reference<TeamMember>>;
-    status: Array<ObjectiveStatus>;
+    owner?: langium.Reference<TeamMember>;
+    status?: ObjectiveStatus;
     title?: string;
 }
 
@@ -771,15 +771,15 @@ export function isObjectiveStatus(item: unknown): item is ObjectiveStatus {
 export interface Opportunity extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Opportunity';
-    close: Array<string>;
-    due: Array<string>;
-    kind: Array<OpportunityKind>;
-    owner: Array<langium.Reference<TeamMember>>;
-    probability: Array<string>;
-    stage: Array<PipelineStage>;
-    stakeholder: Array<langium.Reference<Stakeholder>>;
+    close?: string;
+    due?: string;
+    kind?: OpportunityKind;
+    owner?: langium.Reference<TeamMember>;
+    probability?: string;
+    stage?: PipelineStage;
+    stakeholder?: langium.Reference<Stakeholder>;
     text: string;
-    value: Array<Money>;
+    value?: Money;
 }
 
 export const Opportunity = {
@@ -890,10 +890,10 @@ export function isRevenue(item: unknown): item is Revenue {
 export interface Risk extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Risk';
-    contingency: Array<string>;
-    impact: Array<RiskLevel>;
-    likelihood: Array<RiskLevel>;
-    owner: Array<langium.Reference<TeamMember>>;
+    contingency?: string;
+    impact?: RiskLevel;
+    likelihood?: RiskLevel;
+    owner?: langium.Reference<TeamMember>;
     text: string;
 }
 
@@ -974,23 +974,23 @@ export function isSignOff(item: unknown): item is SignOff {
 export interface Stakeholder extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'Stakeholder';
-    cadence: Array<Cadence>;
-    channel: Array<ContactChannel>;
+    cadence?: Cadence;
+    channel?: ContactChannel;
     decisionCriteria: Array<string>;
-    departure: Array<Departure>;
+    departure?: Departure;
     expectations: Array<Expectation>;
     fullName?: string;
-    influence: Array<InfluenceLevel>;
-    lastContact: Array<string>;
+    influence?: InfluenceLevel;
+    lastContact?: string;
     name: string;
     notes: Array<string>;
-    relationshipOwner: Array<langium.Reference<TeamMember>>;
-    reportsTo: Array<langium.Reference<Stakeholder>>;
+    relationshipOwner?: langium.Reference<TeamMember>;
+    reportsTo?: langium.Reference<Stakeholder>;
     roles: Array<StakeholderRole>;
-    stance: Array<Stance>;
-    strategicPartner: Array<number>;
-    title: Array<string>;
-    trustedAdvisor: Array<number>;
+    stance?: Stance;
+    strategicPartner?: number;
+    title?: string;
+    trustedAdvisor?: number;
 }
 
 export const Stakeholder = {
@@ -1113,10 +1113,10 @@ export function isWhitespaceRow(item: unknown): item is WhitespaceRow {
 export interface WillAndSkill extends langium.AstNode {
     readonly $container: Account;
     readonly $type: 'WillAndSkill';
-    coCreation: Array<GateAnswer>;
-    multiLevelTrust: Array<GateAnswer>;
-    preferredOverRivals: Array<GateAnswer>;
-    valuesOurSolutions: Array<GateAnswer>;
+    coCreation?: GateAnswer;
+    multiLevelTrust?: GateAnswer;
+    preferredOverRivals?: GateAnswer;
+    valuesOurSolutions?: GateAnswer;
 }
 
 export const WillAndSkill = {
@@ -1174,12 +1174,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 accountTeam: {
                     name: Account.accountTeam,
-                    defaultValue: [],
                     optional: true
                 },
                 backupOwner: {
                     name: Account.backupOwner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
@@ -1195,7 +1193,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 customer: {
                     name: Account.customer,
-                    defaultValue: [],
                     optional: true
                 },
                 feedback: {
@@ -1205,12 +1202,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 gates: {
                     name: Account.gates,
-                    defaultValue: [],
                     optional: true
                 },
                 industry: {
                     name: Account.industry,
-                    defaultValue: [],
                     optional: true
                 },
                 interactions: {
@@ -1220,7 +1215,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 lastReviewed: {
                     name: Account.lastReviewed,
-                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -1228,7 +1222,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 nextReview: {
                     name: Account.nextReview,
-                    defaultValue: [],
                     optional: true
                 },
                 objectives: {
@@ -1243,34 +1236,28 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: Account.owner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 parent: {
                     name: Account.parent,
-                    defaultValue: [],
                     referenceType: Account.$type,
                     optional: true
                 },
                 profitability: {
                     name: Account.profitability,
-                    defaultValue: [],
                     optional: true
                 },
                 relationshipStage: {
                     name: Account.relationshipStage,
-                    defaultValue: [],
                     optional: true
                 },
                 revenue: {
                     name: Account.revenue,
-                    defaultValue: [],
                     optional: true
                 },
                 reviewCadence: {
                     name: Account.reviewCadence,
-                    defaultValue: [],
                     optional: true
                 },
                 risks: {
@@ -1280,7 +1267,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 scores: {
                     name: Account.scores,
-                    defaultValue: [],
                     optional: true
                 },
                 signOffs: {
@@ -1295,17 +1281,14 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 status: {
                     name: Account.status,
-                    defaultValue: [],
                     optional: true
                 },
                 strategy: {
                     name: Account.strategy,
-                    defaultValue: [],
                     optional: true
                 },
                 tier: {
                     name: Account.tier,
-                    defaultValue: [],
                     optional: true
                 },
                 title: {
@@ -1314,12 +1297,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 valueProposition: {
                     name: Account.valueProposition,
-                    defaultValue: [],
                     optional: true
                 },
                 whitespace: {
                     name: Account.whitespace,
-                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1390,7 +1371,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 share: {
                     name: Competitor.share,
-                    defaultValue: [],
                     optional: true
                 },
                 strengths: {
@@ -1416,22 +1396,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 end: {
                     name: Contract.end,
-                    defaultValue: [],
                     optional: true
                 },
                 notice: {
                     name: Contract.notice,
-                    defaultValue: [],
                     optional: true
                 },
                 renewal: {
                     name: Contract.renewal,
-                    defaultValue: [],
                     optional: true
                 },
                 start: {
                     name: Contract.start,
-                    defaultValue: [],
                     optional: true
                 },
                 title: {
@@ -1440,7 +1416,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: Contract.value,
-                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1555,13 +1530,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 from: {
                     name: Feedback.from,
-                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
                 received: {
                     name: Feedback.received,
-                    defaultValue: [],
                     optional: true
                 },
                 responses: {
@@ -1697,7 +1670,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 due: {
                     name: Objective.due,
-                    defaultValue: [],
                     optional: true
                 },
                 kpis: {
@@ -1715,13 +1687,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: Objective.owner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 status: {
                     name: Objective.status,
-                    defaultValue: [],
                     optional: true
                 },
                 title: {
@@ -1736,38 +1706,31 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 close: {
                     name: Opportunity.close,
-                    defaultValue: [],
                     optional: true
                 },
                 due: {
                     name: Opportunity.due,
-                    defaultValue: [],
                     optional: true
                 },
                 kind: {
                     name: Opportunity.kind,
-                    defaultValue: [],
                     optional: true
                 },
                 owner: {
                     name: Opportunity.owner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 probability: {
                     name: Opportunity.probability,
-                    defaultValue: [],
                     optional: true
                 },
                 stage: {
                     name: Opportunity.stage,
-                    defaultValue: [],
                     optional: true
                 },
                 stakeholder: {
                     name: Opportunity.stakeholder,
-                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
@@ -1776,7 +1739,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 value: {
                     name: Opportunity.value,
-                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1829,22 +1791,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 contingency: {
                     name: Risk.contingency,
-                    defaultValue: [],
                     optional: true
                 },
                 impact: {
                     name: Risk.impact,
-                    defaultValue: [],
                     optional: true
                 },
                 likelihood: {
                     name: Risk.likelihood,
-                    defaultValue: [],
                     optional: true
                 },
                 owner: {
                     name: Risk.owner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
@@ -1911,12 +1869,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 cadence: {
                     name: Stakeholder.cadence,
-                    defaultValue: [],
                     optional: true
                 },
                 channel: {
                     name: Stakeholder.channel,
-                    defaultValue: [],
                     optional: true
                 },
                 decisionCriteria: {
@@ -1926,7 +1882,6 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 departure: {
                     name: Stakeholder.departure,
-                    defaultValue: [],
                     optional: true
                 },
                 expectations: {
@@ -1940,12 +1895,10 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 influence: {
                     name: Stakeholder.influence,
-                    defaultValue: [],
                     optional: true
                 },
                 lastContact: {
                     name: Stakeholder.lastContact,
-                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -1958,13 +1911,11 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 relationshipOwner: {
                     name: Stakeholder.relationshipOwner,
-                    defaultValue: [],
                     referenceType: TeamMember.$type,
                     optional: true
                 },
                 reportsTo: {
                     name: Stakeholder.reportsTo,
-                    defaultValue: [],
                     referenceType: Stakeholder.$type,
                     optional: true
                 },
@@ -1975,22 +1926,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
                 },
                 stance: {
                     name: Stakeholder.stance,
-                    defaultValue: [],
                     optional: true
                 },
                 strategicPartner: {
                     name: Stakeholder.strategicPartner,
-                    defaultValue: [],
                     optional: true
                 },
                 title: {
                     name: Stakeholder.title,
-                    defaultValue: [],
                     optional: true
                 },
                 trustedAdvisor: {
                     name: Stakeholder.trustedAdvisor,
-                    defaultValue: [],
                     optional: true
                 }
             },
@@ -2069,22 +2016,18 @@ export class KamAstReflection extends langium.AbstractAstReflection {
             properties: {
                 coCreation: {
                     name: WillAndSkill.coCreation,
-                    defaultValue: [],
                     optional: true
                 },
                 multiLevelTrust: {
                     name: WillAndSkill.multiLevelTrust,
-                    defaultValue: [],
                     optional: true
                 },
                 preferredOverRivals: {
                     name: WillAndSkill.preferredOverRivals,
-                    defaultValue: [],
                     optional: true
                 },
                 valuesOurSolutions: {
                     name: WillAndSkill.valuesOurSolutions,
-                    defaultValue: [],
                     optional: true
                 }
             },

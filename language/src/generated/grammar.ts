@@ -523,7 +523,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "industry",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -544,7 +544,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "tier",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -565,7 +565,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "status",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -586,7 +586,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "strategy",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -607,7 +607,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -640,7 +640,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "backupOwner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -673,7 +673,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "parent",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -695,7 +695,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "revenue",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -714,7 +714,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "profitability",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -739,7 +739,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "relationshipStage",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -764,7 +764,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "valueProposition",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -778,7 +778,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "scores",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -790,7 +790,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "gates",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -802,7 +802,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "customer",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -909,7 +909,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "reviewCadence",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -934,7 +934,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "lastReviewed",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -959,7 +959,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "nextReview",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -985,7 +985,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "accountTeam",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -1009,7 +1009,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "whitespace",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -1406,7 +1406,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "valuesOurSolutions",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1439,7 +1439,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "multiLevelTrust",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1468,7 +1468,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "coCreation",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1505,7 +1505,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "preferredOverRivals",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1724,7 +1724,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "title",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1788,7 +1788,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "influence",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1809,7 +1809,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "stance",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1834,7 +1834,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "reportsTo",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -1867,7 +1867,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "relationshipOwner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -1900,7 +1900,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "trustedAdvisor",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1925,7 +1925,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "strategicPartner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1946,7 +1946,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "channel",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1967,7 +1967,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "cadence",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -1992,7 +1992,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "lastContact",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -2052,7 +2052,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
               {
                 "$type": "Assignment",
                 "feature": "departure",
-                "operator": "+=",
+                "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -2502,7 +2502,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -2531,7 +2531,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "due",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -2615,7 +2615,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "status",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3180,7 +3180,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "from",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3209,7 +3209,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "received",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3284,7 +3284,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "likelihood",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3305,7 +3305,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "impact",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3326,7 +3326,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "contingency",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3347,7 +3347,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3443,7 +3443,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "kind",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3464,7 +3464,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "value",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3485,7 +3485,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "stakeholder",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3514,7 +3514,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "owner",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
@@ -3543,7 +3543,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "due",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3564,7 +3564,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "stage",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3585,7 +3585,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "probability",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3606,7 +3606,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "close",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3739,7 +3739,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "share",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3891,7 +3891,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "start",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3912,7 +3912,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "end",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3933,7 +3933,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "renewal",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3954,7 +3954,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "notice",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
@@ -3975,7 +3975,7 @@ export const KamGrammar = (): Grammar => loadedKamGrammar ?? (loadedKamGrammar =
                   {
                     "$type": "Assignment",
                     "feature": "value",
-                    "operator": "+=",
+                    "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {

@@ -16,7 +16,6 @@ import {
 import { normaliseWeights } from '../domain/strategic-value.js';
 import { addDaysIso, parsePercent } from '../domain/quantities.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
-import { one } from '../analysis/single-entries.js';
 
 /** The stakeholder skeleton added for each missing role: who to look for, and what they usually care about. */
 const ROLE_SKELETONS: Record<string, { id: string; name: string; title: string; role: string; expects: string }> = {
@@ -71,7 +70,7 @@ export class KamCodeActionProvider implements CodeActionProvider {
                     `${INDENT}role ${s.role}`,
                     `${INDENT}influence medium`,
                     `${INDENT}stance neutral`,
-                    ...(one(account.owner) ? [`${INDENT}relationship owner ${one(account.owner)!.$refText}`] : []),
+                    ...(account.owner ? [`${INDENT}relationship owner ${account.owner!.$refText}`] : []),
                     `${INDENT}expects ${s.expects} status unknown`,
                     '}',
                 ];
@@ -105,7 +104,7 @@ export class KamCodeActionProvider implements CodeActionProvider {
                 const objective = AstUtils.getContainerOfType(node, isObjective);
                 if (!objective) return undefined;
                 const account = AstUtils.getContainerOfType(objective, isAccount);
-                const owner = one(account?.owner)?.$refText ?? this.teamMembers()[0]?.name;
+                const owner = account?.owner?.$refText ?? this.teamMembers()[0]?.name;
                 const lines = code === CODE_OBJECTIVE_WITHOUT_OWNER ? (owner ? [`owner ${owner}`] : [])
                     : code === CODE_OBJECTIVE_WITHOUT_DUE_DATE ? [`due ${addDaysIso(today, 90)}`]
                     : ['kpi "What the customer will measure" current 0 target 1 unit "to agree"'];
@@ -122,8 +121,8 @@ export class KamCodeActionProvider implements CodeActionProvider {
                 const feedback = AstUtils.getContainerOfType(node, isFeedback);
                 const account = feedback && AstUtils.getContainerOfType(feedback, isAccount);
                 if (!feedback) return undefined;
-                const owner = one(account?.owner)?.$refText ?? this.teamMembers()[0]?.name;
-                const from = one(feedback.from);
+                const owner = account?.owner?.$refText ?? this.teamMembers()[0]?.name;
+                const from = feedback.from;
                 const who = from?.ref?.fullName ?? from?.$refText ?? 'the customer';
                 const line = `action "Agree the response with ${who.replace(/"/g, "'")}"${owner ? ` owner ${owner}` : ''} due ${addDaysIso(today, 30)}`;
                 return { title: 'Add an action with a timeline', edit: edit([insertBeforeClosingBrace(document, feedback, [line])]) };
@@ -154,7 +153,7 @@ export class KamCodeActionProvider implements CodeActionProvider {
 
     /** Someone other than the owner, from the owner's own team when possible. */
     private backupCandidate(account: Account): TeamMember | undefined {
-        const ownerRef = one(account.owner);
+        const ownerRef = account.owner;
         const owner = ownerRef?.ref;
         const others = this.teamMembers().filter((m) => m.name !== ownerRef?.$refText);
         return others.find((m) => owner && m.$container === owner.$container) ?? others[0];

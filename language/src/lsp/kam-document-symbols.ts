@@ -59,7 +59,7 @@ function symbolDetail(node: AstNode): string | undefined {
     }
     if (ast.isStakeholder(node) || ast.isTeamMember(node)) return [node.fullName, node.title].filter(Boolean).join(', ') || undefined;
     if (ast.isAction(node) || ast.isMilestone(node)) return [node.due && `due ${node.due}`, node.status].filter(Boolean).join(' · ') || undefined;
-    if (ast.isContract(node)) return [node.renewal[0] ? `renews ${node.renewal[0]}` : node.end[0] && `ends ${node.end[0]}`].filter(Boolean).join('') || undefined;
+    if (ast.isContract(node)) return [node.renewal ? `renews ${node.renewal}` : node.end && `ends ${node.end}`].filter(Boolean).join('') || undefined;
     if (ast.isRisk(node)) return node.likelihood || node.impact ? `likelihood ${node.likelihood ?? '?'} · impact ${node.impact ?? '?'}` : undefined;
     return undefined;
 }

@@ -14,6 +14,8 @@ export interface GrammarVocabulary {
     values: Map<string, string[]>;
     /** Every keyword that is a word (not `{`, `,`). */
     keywords: Set<string>;
+    /** Per block rule, the properties of its entries that take one value (`tier=…` among the entries): a second writing is ignored. */
+    oneValueEntries: Map<string, string[]>;
 }
 
 const vocabularies = new WeakMap<GrammarAST.Grammar, GrammarVocabulary>();
@@ -40,6 +42,7 @@ function readVocabulary(grammar: GrammarAST.Grammar): GrammarVocabulary {
         }
     }
     const entries = new Map<string, string[]>();
+    const oneValueEntries = new Map<string, string[]>();
     for (const rule of rules) {
         const repeated = AstUtils.streamAllContents(rule).filter(GrammarAST.isAbstractElement)
             .filter((e) => e.cardinality === '*' && (GrammarAST.isAlternatives(e) || GrammarAST.isAssignment(e) || (GrammarAST.isGroup(e) && !isSeparatorList(e))))
@@ -52,8 +55,11 @@ function readVocabulary(grammar: GrammarAST.Grammar): GrammarVocabulary {
             }
         }
         if (phrases.length) entries.set(rule.name, phrases);
+        const oneValue = new Set(repeated.flatMap((repetition) => AstUtils.streamAst(repetition).filter(GrammarAST.isAssignment)
+            .filter((assignment) => assignment.operator === '=').map((assignment) => assignment.feature).toArray()));
+        if (oneValue.size) oneValueEntries.set(rule.name, [...oneValue]);
     }
-    return { entries, values, keywords };
+    return { entries, values, keywords, oneValueEntries };
 }
 
 /** `(',' roles+=StakeholderRole)*`: a list separator, not a block's entries. */

@@ -11,11 +11,12 @@
  * layout: a line that starts at or left of the line that opened the block belongs outside it, and
  * there a missing `}` is inserted as usual.
  */
-import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { AstUtils, createParser, isAstNode, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { KamLinker } from '../workspace/kam-linker.js';
 import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type IToken, type TokenType } from 'chevrotain';
 import { KamSyntaxMessages } from './syntax-messages.js';
 import { CompactCstNodeBuilder } from './compact-cst-builder.js';
+import { rememberRepeatedEntry } from './repeated-entries.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
 interface Recognizer {
@@ -69,6 +70,7 @@ export class KamParser extends LangiumParser {
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
         installBlockRecovery(this.recognizer, services);
+        keepFirstValueOfEachEntry(this);
         const linker = services.references.Linker;
         this.referenceLister = linker instanceof KamLinker ? linker : undefined;
     }
@@ -128,6 +130,41 @@ export class KamParser extends LangiumParser {
         }
         return skipped > 0 || recognizer.LA(1) !== entryStart;
     }
+}
+
+/** The parts of Langium's parser that an assignment uses (private there; instance methods, overridable). */
+interface Assigner {
+    readonly current: Record<string, unknown>;
+    assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
+    linkCstNode(item: unknown): void;
+}
+
+/**
+ * An entry that takes one value (`tier key`, `owner anna`: `=` in the grammar) keeps the first value
+ * written, where Langium's assignment would keep the last; each later one is remembered for the
+ * reviewer (repeated-entries.ts). A later block (a second `scores { … }`) stays out of the tree, but
+ * knows its container, so that a request at its text (hover, completion) still finds its plan.
+ */
+function keepFirstValueOfEachEntry(parser: LangiumParser): void {
+    const assigner = parser as unknown as Assigner;
+    const assign = assigner.assign;
+    assigner.assign = function (this: Assigner, operator, feature, value, cstNode, crossRef) {
+        if (operator === '=') {
+            const node = this.current;
+            if (node[feature] !== undefined) {
+                if (isAstNode(value)) {
+                    (value as { $container?: unknown }).$container = node;
+                    (value as { $containerProperty?: string }).$containerProperty = feature;
+                    this.linkCstNode(value);
+                    // Langium links the tree's nodes to their containers after the parse; this one is not in the tree.
+                    AstUtils.linkContentToContainer(value, { deep: true });
+                }
+                rememberRepeatedEntry(node as unknown as AstNode, feature, value);
+                return;
+            }
+        }
+        assign.call(this, operator, feature, value, cstNode, crossRef);
+    };
 }
 
 /** Langium's `createLangiumParser`, building a KamParser. */

@@ -4,7 +4,6 @@ import type { Account } from '../generated/ast.js';
 import {
     CODE_GATES_NOT_ASSESSED, CODE_HIERARCHY_CYCLE, CODE_KEY_FAILS_GATE, CODE_KEY_ON_REVENUE_ALONE, CODE_MISSING_CUSTOMER_INSIGHT, CODE_NO_BACKUP_OWNER, CODE_NO_OWNER,
 } from './diagnostic-codes.js';
-import { one } from '../analysis/single-entries.js';
 import type { CheckFactory, KamValidator, ReportInfo } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { onTenPointScale } from '../domain/strategic-value.js';
@@ -27,7 +26,7 @@ export const accountChecks: CheckFactory = (validator) => ({
 /** `part of` must lead up to a group account, never back to where it started. */
 function checkHierarchy(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const path: Account[] = [account];
-    let current: Account | undefined = one(account.parent)?.ref;
+    let current: Account | undefined = account.parent?.ref;
     while (current) {
         if (current === account) {
             validator.report(accept, CODE_HIERARCHY_CYCLE,
@@ -38,13 +37,13 @@ function checkHierarchy(validator: KamValidator, account: Account, accept: Valid
         // A circle that does not pass through this account is reported on its own members.
         if (path.includes(current)) return;
         path.push(current);
-        current = one(current.parent)?.ref;
+        current = current.parent?.ref;
     }
 }
 
 function checkOwners(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
-    const owner = one(account.owner);
+    const owner = account.owner;
     if (!plan) return;
     if (!owner) {
         validator.report(accept, CODE_NO_OWNER, `${accountLabel(account)} has no owner on our team: nobody is accountable for this plan.`, { node: account, property: 'name' });
@@ -56,7 +55,7 @@ function checkOwners(validator: KamValidator, account: Account, accept: Validati
 function checkWillAndSkill(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
     if (!plan || !isKeyAccount(plan)) return;
-    const gates = one(account.gates);
+    const gates = account.gates;
     const answers = plan.gates;
     const unanswered = GATES.filter((g) => !answers || answers[g.property] === 'unknown');
     if (gates && answers) {
@@ -75,7 +74,7 @@ function checkWillAndSkill(validator: KamValidator, account: Account, accept: Va
 
 function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const analysis = validator.analyzer.analyzeAccount(account);
-    const scores = one(account.scores);
+    const scores = account.scores;
     if (!analysis || !scores || !isKeyAccount(analysis.plan)) return;
     const contributions = analysis?.strategicValue.contributions ?? [];
     const past = contributions.filter((c) => c.factor.measure === 'quantitative' && c.factor.horizon === 'past');
@@ -96,7 +95,7 @@ function checkChosenOnRevenueAlone(validator: KamValidator, account: Account, ac
 function checkCustomerInsight(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
     if (!plan || !expectsFullPlan(plan)) return;
-    const customer = one(account.customer);
+    const customer = account.customer;
     const sections: Array<[string, boolean]> = [
         ['goals', (customer?.goals.length ?? 0) > 0],
         ['markets', (customer?.markets.length ?? 0) > 0],

@@ -3,13 +3,13 @@
  * written twice (the first counts), numbers no plan can mean (left out of every calculation), and,
  * once per element with a syntax error, a note that its review waits for the fix.
  */
-import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { GrammarUtils, isReference, type AstNode, type ValidationAcceptor } from 'langium';
 import { nodeForProperty } from '../syntax/property-nodes.js';
 import type { Account, Competitor, Factor, Kpi, Money, Opportunity, Period, ScoringModel, Team, TeamMember } from '../generated/ast.js';
 import type { PeriodUnit } from '../domain/model.js';
 import { isUsableNotice } from '../domain/contracts.js';
-import { SINGLE_VALUED_ENTRIES, one } from '../analysis/single-entries.js';
-import { entryPhrase } from '../syntax/grammar-vocabulary.js';
+import { repeatedEntriesOf } from '../syntax/repeated-entries.js';
+import { entryPhrase, grammarVocabulary } from '../syntax/grammar-vocabulary.js';
 import { isSaneNumber, MAX_QUANTITY, parseAmount, parseMeasure, parsePercent } from '../domain/quantities.js';
 import { CODE_DUPLICATE_ENTRY, CODE_NUMBER_OUT_OF_RANGE, CODE_REVIEW_WAITS } from './diagnostic-codes.js';
 import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
@@ -17,10 +17,10 @@ import { accountLabel } from './stakeholders.js';
 
 export const entryChecks: CheckFactory = (validator, services) => {
     const grammar = services.Grammar;
-    const duplicates = (node: AstNode, accept: ValidationAcceptor) => checkDuplicateEntries(validator, grammar, node, accept);
+    const repeated = (node: AstNode, accept: ValidationAcceptor) => checkRepeatedEntries(validator, grammar, node, accept);
     const checks: Record<string, Array<(node: never, accept: ValidationAcceptor) => void>> = {};
-    for (const type of Object.keys(SINGLE_VALUED_ENTRIES)) checks[type] = [duplicates];
-    checks.Account.push((account: Account, accept) => checkReviewWaits(validator, account, accountLabel(account), accept));
+    for (const type of grammarVocabulary(grammar).oneValueEntries.keys()) checks[type] = [repeated];
+    (checks.Account ??= []).push((account: Account, accept) => checkReviewWaits(validator, account, accountLabel(account), accept));
     checks.Team = [(team: Team, accept) => checkReviewWaits(validator, team, `team ${nameOf(team)}`, accept)];
     checks.ScoringModel = [
         (model: ScoringModel, accept) => checkReviewWaits(validator, model, `scoring model ${nameOf(model)}`, accept),
@@ -29,16 +29,16 @@ export const entryChecks: CheckFactory = (validator, services) => {
     checks.Factor = [(factor: Factor, accept) => {
         if (factor.weight !== undefined) checkPercentInRange(validator, factor, 'weight', factor.weight, 0, 100, 'A weight', accept);
     }];
-    checks.Competitor.push((competitor: Competitor, accept) => {
-        const share = one(competitor.share);
+    (checks.Competitor ??= []).push((competitor: Competitor, accept) => {
+        const share = competitor.share;
         if (share !== undefined) checkPercentInRange(validator, competitor, 'share', share, 0, 100, 'A share of wallet', accept);
     });
-    checks.Account.push((account: Account, accept) => {
-        const profitability = one(account.profitability);
+    (checks.Account ??= []).push((account: Account, accept) => {
+        const profitability = account.profitability;
         if (profitability !== undefined) checkPercentInRange(validator, account, 'profitability', profitability, -100, 100, 'A profit margin', accept);
     });
-    checks.Opportunity.push((opportunity: Opportunity, accept) => {
-        const probability = one(opportunity.probability);
+    (checks.Opportunity ??= []).push((opportunity: Opportunity, accept) => {
+        const probability = opportunity.probability;
         if (probability !== undefined) checkPercentInRange(validator, opportunity, 'probability', probability, 0, 100, 'A probability', accept);
     });
     checks.Period = [(period: Period, accept) => {
@@ -55,14 +55,15 @@ export const entryChecks: CheckFactory = (validator, services) => {
     return checks;
 };
 
-function checkDuplicateEntries(validator: KamValidator, grammar: Parameters<typeof entryPhrase>[0], node: AstNode, accept: ValidationAcceptor): void {
-    const properties = (SINGLE_VALUED_ENTRIES as Record<string, readonly string[]>)[node.$type] ?? [];
+function checkRepeatedEntries(validator: KamValidator, grammar: Parameters<typeof entryPhrase>[0], node: AstNode, accept: ValidationAcceptor): void {
+    const repeated = repeatedEntriesOf(node);
+    if (repeated.length === 0) return;
+    const properties = new Set(repeated.map((entry) => entry.property));
     for (const property of properties) {
-        const values = (node as unknown as Record<string, unknown[]>)[property];
-        if (!Array.isArray(values) || values.length < 2) continue;
+        const values = [(node as unknown as Record<string, unknown>)[property], ...repeated.filter((entry) => entry.property === property).map((entry) => entry.value)];
         const places = GrammarUtils.findNodesForProperty(node.$cstNode, property);
         const phrase = entryPhrase(grammar, node.$type, property);
-        const shown = (i: number) => shorten(places[i]?.text ?? String(values[i]));
+        const shown = (i: number) => shorten(places[i]?.text ?? valueText(values[i]));
         const firstLine = places[0] ? places[0].range.start.line + 1 : undefined;
         for (let i = 1; i < values.length; i++) {
             validator.report(accept, CODE_DUPLICATE_ENTRY,
@@ -70,6 +71,10 @@ function checkDuplicateEntries(validator: KamValidator, grammar: Parameters<type
                 { node, property: property as never, index: i });
         }
     }
+}
+
+function valueText(value: unknown): string {
+    return isReference(value) ? value.$refText : String(value);
 }
 
 function checkReviewWaits(validator: KamValidator, node: AstNode & { name?: string }, label: string, accept: ValidationAcceptor): void {

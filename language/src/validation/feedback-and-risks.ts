@@ -5,7 +5,6 @@ import { CODE_FEEDBACK_WITHOUT_ACTION, CODE_FEEDBACK_WITHOUT_TIMELINE, CODE_NO_R
 import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
-import { one } from '../analysis/single-entries.js';
 
 export const feedbackAndRiskChecks: CheckFactory = (validator) => ({
     Feedback: (feedback, accept) => checkFeedbackAnswered(validator, feedback, accept),
@@ -14,7 +13,7 @@ export const feedbackAndRiskChecks: CheckFactory = (validator) => ({
 });
 
 function checkFeedbackAnswered(validator: KamValidator, feedback: Feedback, accept: ValidationAcceptor): void {
-    const source = one(feedback.from);
+    const source = feedback.from;
     const from = source?.ref?.fullName ?? source?.$refText;
     if (feedback.responses.length === 0) {
         validator.report(accept, CODE_FEEDBACK_WITHOUT_ACTION,
@@ -30,7 +29,7 @@ function checkFeedbackAnswered(validator: KamValidator, feedback: Feedback, acce
 }
 
 function checkContingency(validator: KamValidator, risk: Risk, accept: ValidationAcceptor): void {
-    if (risk.contingency.length === 0) {
+    if (risk.contingency === undefined) {
         validator.report(accept, CODE_RISK_WITHOUT_CONTINGENCY, `Risk "${risk.text ?? ''}" has no contingency: if it happens, we improvise.`, { node: risk, property: 'text' });
     }
 }

@@ -5,7 +5,6 @@ import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJEC
 import { dueStatus } from '../domain/progress.js';
 import { isValidIsoDate } from '../domain/quantities.js';
 import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
-import { one } from '../analysis/single-entries.js';
 
 export const objectiveChecks: CheckFactory = (validator) => ({
     Objective: (objective, accept) => checkObjectiveIsTrackable(validator, objective, accept),
@@ -15,7 +14,7 @@ export const objectiveChecks: CheckFactory = (validator) => ({
 
 function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
     if (!item.due || !isValidIsoDate(item.due)) return;
-    if (isObjective(item.$container) && one(item.$container.status) === 'dropped') return;
+    if (isObjective(item.$container) && item.$container.status === 'dropped') return;
     const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today(item));
     if (due?.overdue) {
         const days = due.days;
@@ -28,12 +27,12 @@ function checkOverdue(validator: KamValidator, item: Action | Milestone, accept:
 
 function checkObjectiveIsTrackable(validator: KamValidator, objective: Objective, accept: ValidationAcceptor): void {
     // A dropped objective is history: nobody tracks it any more.
-    if (one(objective.status) === 'dropped') return;
+    if (objective.status === 'dropped') return;
     const info = { node: objective, property: 'name' as const };
-    if (!one(objective.owner)) {
+    if (!objective.owner) {
         validator.report(accept, CODE_OBJECTIVE_WITHOUT_OWNER, `Objective "${nameOf(objective)}" has no owner: name who on our team is accountable for it.`, info);
     }
-    if (!one(objective.due)) {
+    if (!objective.due) {
         validator.report(accept, CODE_OBJECTIVE_WITHOUT_DUE_DATE, `Objective "${nameOf(objective)}" has no due date: without one it cannot be tracked or shared as a timeline.`, info);
     }
     if (objective.kpis.length === 0) {

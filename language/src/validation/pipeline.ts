@@ -37,12 +37,13 @@ function checkPotentialWithoutPipeline(validator: KamValidator, account: Account
     const card = validator.analyzer.analyzeAccount(account);
     if (!card || !expectsFullPlan(card.plan)) return;
     const { currentRevenue: current, potentialRevenue: potential } = card.plan;
-    if (!potential || !current || potential.currency !== current.currency || !(potential.amount > current.amount)) return;
+    const revenue = account.revenue;
+    if (!revenue || !potential || !current || potential.currency !== current.currency || !(potential.amount > current.amount)) return;
     const hasPipeline = card.plan.opportunities.some((o) => isOpenOpportunity(o) && o.value && o.value.amount > 0);
     if (hasPipeline) return;
     validator.report(accept, CODE_POTENTIAL_WITHOUT_PIPELINE,
         `${accountLabel(account)} could buy ${formatMoney(potential)} but buys ${formatMoney(current)}, and no open opportunity with a value is in the pipeline: the growth of ${formatMoney({ amount: potential.amount - current.amount, currency: potential.currency })} is not planned.`,
-        { node: account.revenue[0], property: 'potential' });
+        { node: revenue, property: 'potential' });
 }
 
 /** An amount the portfolio cannot convert: it has a reporting currency but no rate for this one. */

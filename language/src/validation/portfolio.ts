@@ -10,7 +10,6 @@ import type { CheckFactory, KamValidator } from './kam-validator.js';
 import { accountLabel } from './stakeholders.js';
 import { formatScore } from '../domain/quantities.js';
 import { isKeyAccount } from '../domain/portfolio.js';
-import { one } from '../analysis/single-entries.js';
 
 export const portfolioChecks: CheckFactory = (validator) => ({
     Account: [
@@ -35,7 +34,7 @@ function checkKeyThreshold(validator: KamValidator, account: Account, accept: Va
 
 function checkOwnerCapacity(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
     const plan = validator.plan(account);
-    const ownerRef = one(account.owner);
+    const ownerRef = account.owner;
     if (!plan || !isKeyAccount(plan) || !ownerRef) return;
     const owner = ownerRef.$refText;
     const facts = validator.portfolio.facts(AstUtils.getDocument(account).uri);
@@ -58,7 +57,7 @@ function checkTeamCapacity(validator: KamValidator, team: Team, accept: Validati
 }
 
 function checkConcentration(validator: KamValidator, account: Account, accept: ValidationAcceptor): void {
-    const revenue = one(account.revenue);
+    const revenue = account.revenue;
     if (!revenue) return;
     const facts = validator.portfolio.facts(AstUtils.getDocument(account).uri);
     const { paretoLimit } = validator.settingsOf(account).thresholds;

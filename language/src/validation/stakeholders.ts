@@ -90,7 +90,7 @@ function checkSingleThreaded(validator: KamValidator, account: Account, accept: 
     const owners = new Set(contacts.map((s) => s.relationshipOwner).filter((o): o is string => !!o));
     const allOwned = contacts.length > 1 && contacts.every((s) => s.relationshipOwner);
     if (allOwned && owners.size === 1) {
-        const ownerRef = account.stakeholders.filter((s) => s.departure.length === 0).map((s) => s.relationshipOwner[0]).find((r) => r !== undefined);
+        const ownerRef = account.stakeholders.filter((s) => s.departure === undefined).map((s) => s.relationshipOwner).find((r) => r !== undefined);
         const owner = ownerRef?.ref?.fullName ?? ownerRef?.$refText ?? [...owners][0];
         validator.report(accept, CODE_SINGLE_THREADED, `${accountLabel(account)}: Every contact is held by ${owner} alone; if ${owner} leaves, the whole relationship goes with them.`, { node: account, property: 'name' });
     }
@@ -109,13 +109,12 @@ function checkOnlySupporters(validator: KamValidator, account: Account, accept: 
 function checkRatings(validator: KamValidator, stakeholder: Stakeholder, accept: ValidationAcceptor): void {
     const ratings = [['trusted advisor', 'trustedAdvisor'], ['strategic partner', 'strategicPartner']] as const;
     for (const [what, property] of ratings) {
-        stakeholder[property].forEach((rating, index) => {
-            if (!isValidRating(rating)) {
-                validator.report(accept, CODE_RATING_OUT_OF_RANGE,
-                    `${label(stakeholder)}'s ${what} rating ${Number.isFinite(rating) ? rating : 'is not a number'}${Number.isFinite(rating) ? ' is off the scale' : ''}: ratings run from ${RATING_MIN} to ${RATING_MAX}. It is not used until corrected.`,
-                    { node: stakeholder, property, index, data: { min: RATING_MIN, max: RATING_MAX } });
-            }
-        });
+        const rating = stakeholder[property];
+        if (rating !== undefined && !isValidRating(rating)) {
+            validator.report(accept, CODE_RATING_OUT_OF_RANGE,
+                `${label(stakeholder)}'s ${what} rating ${Number.isFinite(rating) ? rating : 'is not a number'}${Number.isFinite(rating) ? ' is off the scale' : ''}: ratings run from ${RATING_MIN} to ${RATING_MAX}. It is not used until corrected.`,
+                { node: stakeholder, property, data: { min: RATING_MIN, max: RATING_MAX } });
+        }
     }
     const p = person(validator, stakeholder);
     if (!p) return;
@@ -174,7 +173,7 @@ function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept:
         const rule = agreed ? `a ${cadence} cadence allows ${allowedDays}` : `with no cadence agreed, ${p.influence ?? 'medium'}-influence contacts are expected at least ${cadence} (${allowedDays} days)`;
         const source = last.interaction ? ` (${last.interaction.kind}${last.interaction.title ? ` "${last.interaction.title}"` : ''})` : '';
         // Pointed at the written last contact when there is one, else at the person's name.
-        const where = stakeholder.lastContact.length ? { node: stakeholder, property: 'lastContact' as const, index: 0 } : { node: stakeholder, property: 'name' as const };
+        const where = stakeholder.lastContact ? { node: stakeholder, property: 'lastContact' as const } : { node: stakeholder, property: 'name' as const };
         validator.report(accept, CODE_STALE_CONTACT,
             `Last contact with ${label(stakeholder)} was ${daysSince} days ago, on ${last.date}${source}; ${rule}. The relationship is cooling.`,
             { ...where, data: { daysSince, allowedDays } });

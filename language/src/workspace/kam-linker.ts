@@ -56,7 +56,8 @@ export class KamLinker extends DefaultLinker {
         for (const reference of references) {
             if (++visited % REFERENCES_BETWEEN_INTERRUPTIONS === 0) await interruptAndCheck(cancelToken);
             const { node, property } = placeOf(reference);
-            // Error recovery may have built a node it then left out of the tree: nothing links it.
+            // Error recovery may have built a node it then left out of the tree, and a later writing of an
+            // entry that takes one value (a second `scores { … }`) is kept aside: nothing links them.
             if (!node || !property || !inTree(node, root)) continue;
             this.doLink({ reference, container: node, property }, document);
         }
@@ -64,7 +65,16 @@ export class KamLinker extends DefaultLinker {
 }
 
 function inTree(node: AstNode, root: AstNode): boolean {
-    let current: AstNode | undefined = node;
-    while (current.$container) current = current.$container;
+    let current: AstNode = node;
+    while (current.$container) {
+        if (!holds(current.$container, current)) return false;
+        current = current.$container;
+    }
     return current === root;
+}
+
+/** Whether `container` holds `node` where the node says (a node kept aside knows its container but is not held by it). */
+function holds(container: AstNode, node: AstNode): boolean {
+    const value = (container as unknown as Record<string, unknown>)[node.$containerProperty ?? ''];
+    return value === node || (Array.isArray(value) && (value[node.$containerIndex ?? 0] === node || value.includes(node)));
 }
