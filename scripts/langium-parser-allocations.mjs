@@ -15,7 +15,9 @@
 // Each consumed token asks the grammar's reflection whether its element is a keyword (a generic
 // subtype lookup): its type's name says so. And the parser links each node to its container when it
 // assigns the node (complete by then), so the walk over the whole tree after the parse is not needed
-// (the loop above stays for Langium's `copyAstNode`).
+// (the loop above stays for Langium's `copyAstNode`). Two lookups made once instead of per node or
+// token: a type's properties with a default value (`assignMandatoryProperties`, which made an array
+// of all its properties for every node), and a grammar element's assignment (looked up twice).
 //
 // The patch matches Langium's text exactly and fails the build when it does not (a Langium upgrade
 // changed the parser: look again). test/language/parser-allocations.test.ts bundles the parser
@@ -216,11 +218,61 @@ const WITHOUT_ARGUMENTS = Object.freeze(`,
     },
 ];
 
+/** The assignment of a grammar element, looked up once per consumed token or rule call (Langium looks twice). */
+const ASSIGNMENT_LOOKUP_EDITS = [
+    {
+        what: "a grammar element's assignment found by one lookup",
+        from: `    getAssignment(feature) {
+        if (!this.assignmentMap.has(feature)) {
+            const assignment = getContainerOfType(feature, isAssignment);
+            this.assignmentMap.set(feature, {
+                assignment: assignment,
+                crossRef: assignment && isCrossReference(assignment.terminal) ? (assignment.terminal.isMulti ? 'multi' : 'single') : undefined
+            });
+        }
+        return this.assignmentMap.get(feature);
+    }`,
+        to: `    getAssignment(feature) {
+        let found = this.assignmentMap.get(feature);
+        if (found === undefined) {
+            const assignment = getContainerOfType(feature, isAssignment);
+            found = {
+                assignment: assignment,
+                crossRef: assignment && isCrossReference(assignment.terminal) ? (assignment.terminal.isMulti ? 'multi' : 'single') : undefined
+            };
+            this.assignmentMap.set(feature, found);
+        }
+        return found;
+    }`,
+    },
+];
+
+/** Langium's `assignMandatoryProperties`: the properties with a default listed once per type (before: an array of all its properties for every node). */
+const MANDATORY_PROPERTY_EDITS = [
+    {
+        what: "a type's properties with a default value, listed once",
+        from: `export function assignMandatoryProperties(reflection, node) {
+    const typeMetaData = reflection.getTypeMetaData(node.$type);
+    const genericNode = node;
+    for (const property of Object.values(typeMetaData.properties)) {`,
+        to: `const PROPERTIES_WITH_DEFAULTS = new WeakMap();
+export function assignMandatoryProperties(reflection, node) {
+    const typeMetaData = reflection.getTypeMetaData(node.$type);
+    let withDefaults = PROPERTIES_WITH_DEFAULTS.get(typeMetaData);
+    if (withDefaults === undefined) {
+        withDefaults = Object.values(typeMetaData.properties).filter(property => property.defaultValue !== undefined);
+        PROPERTIES_WITH_DEFAULTS.set(typeMetaData, withDefaults);
+    }
+    const genericNode = node;
+    for (const property of withDefaults) {`,
+    },
+];
+
 /** The files patched, and their edits. */
 export const PATCHES = [
     { file: /[\\/]langium[\\/]lib[\\/]parser[\\/]parser-builder-base\.js$/, edits: BUILDER_EDITS },
-    { file: /[\\/]langium[\\/]lib[\\/]parser[\\/]langium-parser\.js$/, edits: SUBRULE_EDITS },
-    { file: /[\\/]langium[\\/]lib[\\/]utils[\\/]ast-utils\.js$/, edits: CONTAINER_LINK_EDITS },
+    { file: /[\\/]langium[\\/]lib[\\/]parser[\\/]langium-parser\.js$/, edits: [...SUBRULE_EDITS, ...ASSIGNMENT_LOOKUP_EDITS] },
+    { file: /[\\/]langium[\\/]lib[\\/]utils[\\/]ast-utils\.js$/, edits: [...CONTAINER_LINK_EDITS, ...MANDATORY_PROPERTY_EDITS] },
 ];
 
 /** A Langium file with its edits; throws when its text is not the one they were written for. */
