@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { createKamServices } from '../../language/src/kam-module.js';
-import { EXAMPLES } from '../helpers/portfolio-fixture.js';
-import { TEST_TODAY } from '../helpers/workspace.js';
+import { buildWorkspace, TEST_TODAY } from '../helpers/workspace.js';
+import { EXAMPLES, PORTFOLIO_FIXTURE, readPlans } from '../helpers/portfolio-fixture.js';
 
 const MALFORMED = /undefined|NaN|Infinity|\[object Object\]|\d[eE][+-]\d/;
 const portfolio = path.join(EXAMPLES, 'portfolio');
@@ -50,6 +50,20 @@ describe('half-typed plans', () => {
             expect(problems.slice(0, 10)).toEqual([]);
         });
     }
+});
+
+describe('a score cut before its number', () => {
+    it.each([
+        ['the next word read as a factor', '        strategicFit 9 be'],
+        ['the factor alone', '        strategicFit'],
+    ])('is told as a missing number, not as a score off the scale (%s)', async (_case, lastLine) => {
+        const { 'scoring-model.kam': model, 'team.kam': team } = readPlans(PORTFOLIO_FIXTURE);
+        const plan = ['account cut "Cut Plan" {', '    tier key', '    owner anna', '    scores {', '        currentRevenue 8', lastLine].join('\n');
+        const workspace = await buildWorkspace({ 'scoring-model.kam': model, 'team.kam': team, 'cut.kam': plan });
+        const diagnostics = workspace.document('cut.kam').diagnostics ?? [];
+        expect(diagnostics.map((d) => d.message)).toContain('The file ends before a factor score is finished: a number (such as 7) is missing.');
+        expect(diagnostics.filter((d) => d.code === 'kam.score-off-scale')).toEqual([]);
+    });
 });
 
 /** The hover on every line's first word: accounts, stakeholders, factors and keywords. */

@@ -81,6 +81,8 @@ function checkScoreOnScale(validator: KamValidator, score: FactorScore, accept: 
     const [min, max] = isScoringModel(model) ? [model.scaleMin ?? 1, model.scaleMax ?? 10] : [1, 10];
     // A scale that is not one (an end too large to be a number, or not rising) is reported on the model itself.
     if (!isSaneNumber(min) || !isSaneNumber(max) || !(max > min)) return;
+    // A score cut before its number (`strategicFit` at the end of a half-typed plan) is the parser's to report.
+    if (score.value === undefined) return;
     if (!Number.isFinite(score.value) || score.value < min || score.value > max) {
         validator.report(accept, CODE_SCORE_OFF_SCALE,
             `Score ${Number.isFinite(score.value) ? score.value : 'too large'} for ${score.factor.$refText} is off the scale ${min}-${max}: it does not count, and the factor counts at the bottom of the scale until it is corrected.`,
