@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../language/src/analysis/zod-messages.js';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { CompareWithRequest, DocumentsValidatedNotification, PlanRevisionsRequest } from '../../language/src/protocol.js';
 import type { AccountTrend } from '../../language/src/plan-diff/account-trend.js';
@@ -28,12 +29,12 @@ import { HistoryReader } from './history-worker/reader.js';
 import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
 
 const schemas = {
-    revisions: z.object({ uri: documentUri.optional() }).strip(),
+    revisions: z.object({ uri: z.optional(documentUri) }),
     compare: z.object({
-        uri: documentUri.optional(),
-        revision: z.string().min(1, 'must name a commit, branch or tag').optional(),
-        since: z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd').optional(),
-    }).strip(),
+        uri: z.optional(documentUri),
+        revision: z.optional(z.string().check(z.minLength(1, 'must name a commit, branch or tag'))),
+        since: z.optional(z.string().check(z.refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd'))),
+    }),
 };
 
 /** A git problem the user can fix (no commits, a shallow clone …): shown to them as it is. */

@@ -8,7 +8,8 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../language/src/analysis/zod-messages.js';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest, bytesToBase64 } from '../../language/src/protocol.js';
 import { accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
@@ -23,18 +24,19 @@ import { escapeText } from '../../language/src/reports/charts/svg.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 
 /** A document URI as the protocol sends it. */
-export const documentUri = z.string({ error: 'must be a document URI (a string)' }).min(1, 'must be a document URI, not empty')
-    .refine((text) => { try { return URI.parse(text).scheme !== ''; } catch { return false; } }, 'must be a document URI such as file:///path/plan.kam');
-const folders = z.array(documentUri, { error: 'must be a list of folder URIs' }).optional();
+export const documentUri = z.string({ error: 'must be a document URI (a string)' }).check(
+    z.minLength(1, 'must be a document URI, not empty'),
+    z.refine((text) => { try { return URI.parse(text).scheme !== ''; } catch { return false; } }, 'must be a document URI such as file:///path/plan.kam'));
+const folders = z.optional(z.array(documentUri, { error: 'must be a list of folder URIs' }));
 
 const schemas = {
-    summaryReport: z.object({ uri: documentUri.optional(), folders, format: z.enum(['md', 'html', 'json', 'pptx'], { error: 'must be md, html, json or pptx' }).optional(), detail: z.boolean({ error: 'must be true or false' }).optional() }).strip(),
-    accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }).strip(),
-    portfolioPreview: z.object({ folders }).strip(),
+    summaryReport: z.object({ uri: z.optional(documentUri), folders, format: z.optional(z.enum(['md', 'html', 'json', 'pptx'], { error: 'must be md, html, json or pptx' })), detail: z.optional(z.boolean({ error: 'must be true or false' })) }),
+    accountPreview: z.object({ uri: documentUri }, { error: 'must be an object with the plan\'s uri' }),
+    portfolioPreview: z.object({ folders }),
 };
 
 /** The parameters, checked; InvalidParams naming what is wrong otherwise. */
-export function checked<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
+export function checked<T>(schema: z.ZodMiniType<T>, params: unknown, what: string): T {
     const parsed = schema.safeParse(params ?? {});
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];

@@ -8,7 +8,8 @@
  * A portfolio is the folder of the nearest kam.config.json above a plan (workspace/portfolio-config.ts
  * finds it); plans without one share the defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/thresholds.js';
 import { isValidIsoDate, todayIso } from '../domain/quantities.js';
 import { didYouMean } from '../syntax/grammar-vocabulary.js';
@@ -18,16 +19,16 @@ export const SEVERITY_LEVELS = ['error', 'warning', 'information', 'hint', 'off'
 export type SeverityLevel = typeof SEVERITY_LEVELS[number];
 
 const thresholdSchemas = {
-    keyThreshold: z.number().min(0).max(10),
-    strengthThreshold: z.number().min(0).max(10),
-    capacityPerOwner: z.number().int().min(1),
-    stalenessFactor: z.number().min(1),
-    paretoLimit: z.number().gt(0).max(100),
-    renewalWindowDays: z.number().int().min(0),
-} satisfies Record<keyof Thresholds, z.ZodType>;
+    keyThreshold: z.number().check(z.minimum(0), z.maximum(10)),
+    strengthThreshold: z.number().check(z.minimum(0), z.maximum(10)),
+    capacityPerOwner: z.int().check(z.minimum(1)),
+    stalenessFactor: z.number().check(z.minimum(1)),
+    paretoLimit: z.number().check(z.gt(0), z.maximum(100)),
+    renewalWindowDays: z.int().check(z.minimum(0)),
+} satisfies Record<keyof Thresholds, z.ZodMiniType>;
 
 const severitySchema = z.enum(SEVERITY_LEVELS);
-const todaySchema = z.string().refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd');
+const todaySchema = z.string().check(z.refine(isValidIsoDate, 'must be a date written as yyyy-mm-dd'));
 
 /** The editor's inlay hints, each kind switched on or off (`kam.inlayHints.*`). */
 export const INLAY_HINT_KINDS = ['strategicValue', 'factorContribution', 'relationshipIndex', 'kpiProgress', 'dueDates'] as const;
@@ -117,8 +118,8 @@ export function readSettings(raw: unknown, options: { knownCodes?: ReadonlySet<s
     return { layer, problems };
 }
 
-const currencyCodeSchema = z.string().regex(/^[A-Za-z_][\w-]*$/, 'must be a currency as plans write it, e.g. EUR');
-const rateSchema = z.number().positive().finite();
+const currencyCodeSchema = z.string().check(z.regex(/^[A-Za-z_][\w-]*$/, 'must be a currency as plans write it, e.g. EUR'));
+const rateSchema = z.number().check(z.positive());
 
 /** `currency: { reporting: "EUR", rates: { "USD": 0.92 } }`: one USD is worth 0.92 EUR. */
 function readCurrency(raw: unknown, layer: SettingsLayer, problems: string[]): void {

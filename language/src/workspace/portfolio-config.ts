@@ -12,7 +12,8 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 import { readSettings } from '../analysis/review-settings.js';
 import { KNOWN_CODES } from '../validation/diagnostic-codes.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../analysis/zod-messages.js';
 
 export const CONFIG_FILE = 'kam.config.json';
 
@@ -29,12 +30,12 @@ export type ImportFactor = typeof IMPORT_FACTORS[number];
  * `factors` names the scoring model's factor each quantitative field scores in scaffolded plans.
  */
 export const importSettingsSchema = z.strictObject({
-    columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR').optional(),
-    decimal: z.enum([',', '.']).optional(),
-    factors: z.partialRecord(z.enum(IMPORT_FACTORS), z.string().regex(/^[_a-zA-Z]\w*$/, 'must be a factor name of the scoring model')).optional(),
-    weights: z.partialRecord(z.enum(IMPORT_FACTORS), z.number().positive()).optional(),
-    candidates: z.number().int().min(1).max(1000).optional(),
+    columns: z.optional(z.partialRecord(z.enum(IMPORT_FIELDS), z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]))),
+    currency: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as EUR'))),
+    decimal: z.optional(z.enum([',', '.'])),
+    factors: z.optional(z.partialRecord(z.enum(IMPORT_FACTORS), z.string().check(z.regex(/^[_a-zA-Z]\w*$/, 'must be a factor name of the scoring model')))),
+    weights: z.optional(z.partialRecord(z.enum(IMPORT_FACTORS), z.number().check(z.positive()))),
+    candidates: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
 });
 export type ImportSettings = z.infer<typeof importSettingsSchema>;
 

@@ -8,7 +8,8 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { FileChangeType, MessageType, ShowMessageNotification, type Connection, type FileEvent } from 'vscode-languageserver';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../../language/src/analysis/zod-messages.js';
 import { PortfolioFilesNotification } from '../../../language/src/protocol.js';
 import type { KamWorkspaceManager } from '../../../language/src/workspace/kam-workspace-manager.js';
 import type { PortfolioFileSystemProvider } from './portfolio-file-system.js';
@@ -16,11 +17,11 @@ import type { PortfolioFileSystemProvider } from './portfolio-file-system.js';
 /** How long the workspace waits for the client's first batch before it starts without it. */
 export const FIRST_BATCH_TIMEOUT_MS = 30_000;
 
-const uriText = z.string().min(1);
+const uriText = z.string().check(z.minLength(1));
 const params = z.object({
     changed: z.array(z.object({ uri: uriText, text: z.string() })),
     deleted: z.array(uriText),
-    initial: z.boolean().optional(),
+    initial: z.optional(z.boolean()),
 });
 
 export function receivePortfolioFiles(connection: Pick<Connection, 'onNotification' | 'sendNotification' | 'onDidChangeWatchedFiles'>, shared: LangiumSharedServices, files: PortfolioFileSystemProvider,
