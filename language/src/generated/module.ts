@@ -11,7 +11,7 @@ export const KamLanguageMetaData = {
     languageId: 'kam',
     fileExtensions: ['.kam'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const parserConfig: IParserConfig = {
