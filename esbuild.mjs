@@ -43,6 +43,8 @@ const builds = [
     { ...common, entryPoints: { 'client/import': 'import/src/index.ts' }, outdir: 'out' },
     // The MCP server: its own bundle, so the SDK is loaded only by `kam mcp` (and VS Code's MCP support).
     { ...common, entryPoints: { 'mcp/server': 'mcp/src/index.ts' }, outdir: 'out' },
+    // VS Code starts server/start.cjs: it loads server/main.cjs with the code compiled in an earlier start.
+    { ...common, entryPoints: { 'server/start': 'server/src/code-cached-main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'server/main': 'server/src/main.ts', 'cli/kam': 'cli/src/kam.ts', 'bench/bench': 'bench/bench.ts', 'bench/parse-floor': 'bench/parse-floor.ts', 'fuzz/fuzz': 'test/fuzz/cli.ts' }, outdir: 'out' },
     // The language server's history worker (git and earlier revisions' builds off the editor's thread),
     // beside each bundle that runs the server: VS Code's (out/server) and `kam lsp` (out/cli).

@@ -29,11 +29,14 @@ export async function deactivate(): Promise<void> {
 }
 
 function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
-    const serverModule = context.asAbsolutePath(path.join('out', 'server', 'main.cjs'));
+    // start.cjs loads the server's bundle with the code it compiled in an earlier start, kept in the
+    // extension's own storage (removed with the extension).
+    const serverModule = context.asAbsolutePath(path.join('out', 'server', 'start.cjs'));
+    const env = { ...process.env, KAM_CACHE_DIR: context.globalStorageUri.fsPath };
     const serverOptions: ServerOptions = {
         // A larger young generation: a portfolio's plans are many small objects that live as long as the server.
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=32'] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', '--max-semi-space-size=32'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=32'], env } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', '--max-semi-space-size=32'], env } },
     };
     // Plans on disk and unsaved ones (not diff views or other virtual documents), and the portfolio
     // settings every face shares: the server reads them from disk when they change.

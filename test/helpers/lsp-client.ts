@@ -24,7 +24,14 @@ export interface LspClientOptions {
     capabilities?: ClientCapabilities;
     /** Extra arguments for node (e.g. `--max-old-space-size`). */
     nodeArgs?: string[];
+    /** What node runs: `kam lsp --stdio` unless given (VS Code's entry: `out/server/start.cjs --stdio`). */
+    entry?: string[];
+    /** The server's environment (this process's unless given). */
+    env?: NodeJS.ProcessEnv;
 }
+
+/** How long a server may take to exit after the client's `exit`, as VS Code's client waits, before it is killed. */
+const EXIT_GRACE_MS = 5000;
 
 export class LspTestClient {
     readonly connection: ProtocolConnection;
@@ -44,7 +51,8 @@ export class LspTestClient {
     initializeResult?: InitializeResult;
 
     private constructor(readonly options: LspClientOptions) {
-        this.server = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve(__dirname, '../../bin/kam.cjs'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const entry = options.entry ?? [path.resolve(__dirname, '../../bin/kam.cjs'), 'lsp', '--stdio'];
+        this.server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
         this.server.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
         this.gone = new Promise((resolve) => this.server.on('exit', (code) => { this.exited = code; this.notify(); resolve(); }));
         this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
@@ -138,17 +146,21 @@ export class LspTestClient {
         });
     }
 
+    /** Shuts the server down as an editor does: `shutdown`, `exit`, then a wait for it to end (it writes its code cache then); killed if it does not. */
     async stop(): Promise<void> {
         try {
             if (this.exited === undefined) {
                 await this.connection.sendRequest(ShutdownRequest.type);
                 await this.connection.sendNotification(ExitNotification.type);
+                let timer: NodeJS.Timeout | undefined;
+                await Promise.race([this.gone, new Promise((resolve) => { timer = setTimeout(resolve, EXIT_GRACE_MS); })]);
+                clearTimeout(timer);
             }
         } catch {
             // already gone
         } finally {
             this.connection.dispose();
-            this.server.kill();
+            if (this.exited === undefined) this.server.kill();
         }
     }
 

@@ -31,7 +31,8 @@ describe('the extension package', () => {
             manifest.icon,
             ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
             ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
-            'out/server/main.cjs', // started by the client
+            'out/server/start.cjs', // started by the client: loads main.cjs with its code cache
+            'out/server/main.cjs',
             'out/server/history-worker.cjs', // the server's history worker (git, earlier revisions)
             'out/server/browser.js', // the web client's language server worker
             'out/mcp/server.cjs', // started by VS Code's MCP support
