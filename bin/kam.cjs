@@ -24,6 +24,8 @@ try {
 } catch (_error) {
     // An unwritable cache folder only costs the start-up time it would have saved.
 }
-// The CLI's own bundle with the code its command compiled in an earlier run (bin/load-bundle.cjs).
+// The CLI's own bundle with the code its command compiled in an earlier run (bin/load-bundle.cjs):
+// a cache per command; help and a mistyped command (`kam valdate`) share one.
+var COMMANDS = ['validate', 'report', 'format', 'diff', 'history', 'import', 'lsp', 'mcp'];
 var command = process.argv.slice(2).find(function (arg) { return !arg.startsWith('-'); });
-require('./load-bundle.cjs').loadBundle(require('path').join(__dirname, '..', 'out', 'cli', 'kam.cjs'), command || 'other');
+require('./load-bundle.cjs').loadBundle(require('path').join(__dirname, '..', 'out', 'cli', 'kam.cjs'), COMMANDS.indexOf(command) >= 0 ? command : 'other');

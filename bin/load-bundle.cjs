@@ -65,9 +65,31 @@ function writeCache(script, cache) {
         fs.readdirSync(folder).forEach(function (name) {
             if (name.startsWith(cache.prefix) && name.endsWith('.bin') && path.join(folder, name) !== cache.file) fs.rmSync(path.join(folder, name), { force: true });
         });
+        keepNewest(folder, cache.file);
     } catch (_error) {
         // An unwritable cache folder only costs the start-up time the cache would have saved.
     }
+}
+
+/** Caches kept in the folder: enough for every command of a few checkouts and Node versions. */
+var MAX_CACHES = 24;
+
+/**
+ * Keeps the folder from growing without end: each checkout, installed version and set of Node flags
+ * writes caches of its own (2-3 MB each), and one that is gone never removes them. The caches
+ * written longest ago go first; one still in use is simply written again by its next run.
+ */
+function keepNewest(folder, written) {
+    var caches = fs.readdirSync(folder).filter(function (name) { return name.endsWith('.bin'); }).map(function (name) {
+        var file = path.join(folder, name);
+        try {
+            return { file: file, time: fs.statSync(file).mtimeMs };
+        } catch (_error) {
+            return undefined;
+        }
+    }).filter(function (entry) { return entry && entry.file !== written; });
+    caches.sort(function (a, b) { return b.time - a.time; });
+    caches.slice(MAX_CACHES - 1).forEach(function (entry) { fs.rmSync(entry.file, { force: true }); });
 }
 
 /**

@@ -95,6 +95,33 @@ describe('the compiled code kam keeps between runs', () => {
         expect(cachesIn(folder)).toEqual([current]);
     }, 60_000);
 
+    it('keeps the folder to the 24 caches written last: other checkouts\' and versions\' caches do not pile up', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        const folder = path.join(home, 'code');
+        fs.mkdirSync(folder, { recursive: true });
+        // Thirty caches of checkouts long gone, written a minute apart an hour ago; a write in progress.
+        const gone = Array.from({ length: 30 }, (_, i) => `validate-gone${i}-v24.0.0-x64-1-1.bin`);
+        gone.forEach((name, i) => {
+            fs.writeFileSync(path.join(folder, name), 'old');
+            const time = new Date(Date.now() - 3_600_000 + i * 60_000);
+            fs.utimesSync(path.join(folder, name), time, time);
+        });
+        fs.writeFileSync(path.join(folder, 'validate-x.bin.123.tmp'), 'half');
+        expect(kam({ KAM_CACHE_DIR: home }, 'validate', EXAMPLES).stdout).toBe(uncached.stdout);
+        const kept = cachesIn(folder);
+        const written = kept.filter((name) => !name.includes('-gone'));
+        expect(written).toEqual([expect.stringMatching(/^validate-\w+-v/), 'validate-x.bin.123.tmp']);
+        // The 23 newest of the others stay beside the one just written.
+        expect(kept.filter((name) => name.includes('-gone')).sort()).toEqual(gone.slice(7).sort());
+    }, 60_000);
+
+    it('shares one cache among help and mistyped commands (`kam valdate` keeps no cache of its own)', () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        expect(kam({ KAM_CACHE_DIR: home }, 'valdate', EXAMPLES).status).toBe(2);
+        expect(kam({ KAM_CACHE_DIR: home }, 'help').status).toBe(0);
+        expect(cachesIn(path.join(home, 'code')).map((name) => name.split('-')[0])).toEqual(['other']);
+    }, 60_000);
+
     it('does not stop kam when its folder cannot be made, and is not kept when turned off', () => {
         const blocked = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-')), 'a-file');
         fs.writeFileSync(blocked, 'not a folder');
