@@ -181,7 +181,8 @@ async function main(): Promise<void> {
             }
             if (r === 0) console.log(`  (last build by phase: ${workspace.phases.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}; bare parse ${parse.toFixed(0)} ms)`);
         }
-        record(`build (parse, index, link, validate) ÷ bare parse (${size})`, buildRatios, '×', 2);
+        // The issue's budget is for 2,000 plans; at 200 the one build mostly measures the checks' first compilation.
+        record(`build (parse, index, link, validate) ÷ bare parse (${size})`, buildRatios, '×', at2000 ? 2 : undefined);
         record(`heap after the build (${size})`, heaps, 'MiB', at2000 ? 400 : undefined);
         record(`edit in process → diagnostics and inlay hints, median (${size})`, [median(inProcessEdits)], 'ms', 30);
     }
