@@ -88,7 +88,8 @@ async function main() {
     // ---------------------------------------------------------------- VS Code server
     const port = await freePort();
     const authority = `127.0.0.1:${port}`;
-    const env = { ...process.env, KAM_E2E_CONTROL_URL: controlUrl, ...(vsix ? { KAM_E2E_INSTALLED_FROM_VSIX: '1' } : {}) };
+    // KAM_E2E_VSCODE_DATA: VS Code's data folders, where the suite finds the extension's global storage (the server's code cache).
+    const env = { ...process.env, KAM_E2E_CONTROL_URL: controlUrl, KAM_E2E_VSCODE_DATA: tempDir, ...(vsix ? { KAM_E2E_INSTALLED_FROM_VSIX: '1' } : {}) };
     for (const key of Object.keys(env)) {
         // Started from a VS Code terminal or an npm script: don't let the outer editor leak in.
         if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'NODE_OPTIONS') delete env[key];
