@@ -126,7 +126,9 @@ export function formatPercent(value: number | undefined): string {
     return value === undefined || !Number.isFinite(value) ? '—' : `${formatPlain(value)}%`;
 }
 
-// Made on first use: building a compact number format takes ~20 ms, and `kam validate` never needs one.
+// Made on first use: building a compact number format takes ~20 ms, and a run whose findings and
+// output show no large number never needs one. (Written by hand on a plain format it matched Intl
+// on 40,000 numbers but was no faster as a whole run: not kept.)
 let compact: Intl.NumberFormat | undefined;
 
 /**
