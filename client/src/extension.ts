@@ -41,9 +41,9 @@ export async function deactivate(): Promise<void> {
 
 function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     // start.cjs loads the server's bundle with the code it compiled in an earlier start, kept in the
-    // extension's own storage (removed with the extension).
+    // extension's own storage (removed with the extension). The client adds this to its own environment.
     const serverModule = context.asAbsolutePath(path.join('out', 'server', 'start.cjs'));
-    const env = { ...process.env, KAM_CACHE_DIR: context.globalStorageUri.fsPath };
+    const env = { KAM_CACHE_DIR: context.globalStorageUri.fsPath };
     const serverOptions: ServerOptions = {
         // A larger young generation: a portfolio's plans are many small objects that live as long as the server.
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=32'], env } },

@@ -115,6 +115,15 @@ describe('the compiled code kam keeps between runs', () => {
         expect(kept.filter((name) => name.includes('-gone')).sort()).toEqual(gone.slice(7).sort());
     }, 60_000);
 
+    it('knows every command kam has (bin/kam.cjs lists them before the bundle is loaded)', () => {
+        const listed = /var COMMANDS = \[([^\]]*)\]/.exec(fs.readFileSync(KAM, 'utf8'))?.[1].match(/'[a-z]+'/g)?.map((name) => name.slice(1, -1)).sort();
+        const help = kam({ KAM_CODE_CACHE: 'off' }, '--help').stdout;
+        const section = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')));
+        const commands = [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((name) => name !== 'help').sort();
+        expect(commands.length).toBeGreaterThan(5);
+        expect(listed).toEqual(commands);
+    }, 60_000);
+
     it('shares one cache among help and mistyped commands (`kam valdate` keeps no cache of its own)', () => {
         const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
         expect(kam({ KAM_CACHE_DIR: home }, 'valdate', EXAMPLES).status).toBe(2);

@@ -39,17 +39,16 @@ describe('the KAM grammar as Langium checks it (npm run langium:generate)', () =
         await grammarServices.shared.workspace.DocumentBuilder.build([document], { validation: true });
         const findings = (document.diagnostics ?? []).map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
         expect(findings.filter((d) => d.severity === 1)).toEqual([]);
-        const warned = findings.map((d) => /^Found multiple assignments to '(\w+)' with the '=' assignment operator/.exec(d.message)?.[1] ?? d.message);
-        const { Kam } = createKamServices(EmptyFileSystem);
-        const oneValue = new Set([...grammarVocabulary(Kam.Grammar).oneValueEntries.values()].flat());
-        expect(warned.filter((w) => !oneValue.has(w))).toEqual([]);
-        expect(warned.length).toBeGreaterThan(40);
-
-        // The build says them in one line, and passes on anything else the generator says.
+        // As the generator prints them; the build (scripts/langium-generate.mjs) says the one-value warnings
+        // in one line and passes on anything else.
         const output = findings.map((d) => `language/src/kam.langium:${d.range.start.line + 1}:${d.range.start.character + 1} - ${d.message}`).concat('Something else to know.').join('\n');
         const filtered = withoutOneValueWarnings(output);
         expect(filtered.output).toBe('Something else to know.');
-        expect(filtered.entries).toEqual(warned);
+        expect(filtered.entries.length).toBe(findings.length);
+        expect(filtered.entries.length).toBeGreaterThan(40);
+        const { Kam } = createKamServices(EmptyFileSystem);
+        const oneValue = new Set([...grammarVocabulary(Kam.Grammar).oneValueEntries.values()].flat());
+        expect(filtered.entries.filter((entry: string) => !oneValue.has(entry))).toEqual([]);
         expect(oneValueSummary(filtered.entries)).toMatch(/^\d+ entries take one value \(industry, tier, status …\)/);
     });
 });

@@ -156,7 +156,8 @@ function keepFirstValueOfEachEntry(parser: LangiumParser): void {
                     (value as { $container?: unknown }).$container = node;
                     (value as { $containerProperty?: string }).$containerProperty = feature;
                     this.linkCstNode(value);
-                    // Langium links the tree's nodes to their containers after the parse; this one is not in the tree.
+                    // Langium's own parser links nodes to their containers after the parse, from the root, which
+                    // never reaches this one (the bundled parser links them as they are assigned: then a no-op).
                     AstUtils.linkContentToContainer(value, { deep: true });
                 }
                 rememberRepeatedEntry(node as unknown as AstNode, feature, value);
