@@ -4,7 +4,7 @@
  * whitespace coverage, and the last contact taken from the interactions.
  */
 import { describe, expect, it } from 'vitest';
-import { nextRenewal, noticeDeadlineOf, contractDateProblem, renewalIsPlanned } from '../../language/src/domain/contracts.js';
+import { nextRenewal, noticeDeadlineOf, contractDateProblem, renewalIsPlanned, subtractPeriod } from '../../language/src/domain/contracts.js';
 import { describeNextReview, planRhythm } from '../../language/src/domain/plan-rhythm.js';
 import { pipelineSummary, probabilityOf } from '../../language/src/domain/pipeline.js';
 import { CurrencyConverter } from '../../language/src/domain/currency.js';
@@ -32,6 +32,12 @@ describe('contracts: the renewal is the date', () => {
         expect(noticeDeadlineOf({ end: '2026-12-31', notice: { amount: 6, unit: 'weeks' } })).toBe('2026-11-19');
         expect(noticeDeadlineOf({ renewal: '2026-12-31', notice: { amount: 90, unit: 'days' } })).toBe('2026-10-02');
         expect(noticeDeadlineOf({ renewal: '2026-12-31' })).toBeUndefined();
+    });
+
+    it('writes the deadline as yyyy-mm-dd for every year a plan can hold, and none before year 1', () => {
+        expect(noticeDeadlineOf({ renewal: '1012-03-01', notice: { amount: 1, unit: 'day' } })).toBe('1012-02-29');
+        expect(noticeDeadlineOf({ renewal: '9999-12-31', notice: { amount: 119, unit: 'months' } })).toBe('9990-01-31');
+        expect(subtractPeriod('0003-01-15', 48, 'months')).toBeUndefined();
     });
 
     it('names contradicting dates', () => {

