@@ -142,9 +142,9 @@ async function main(): Promise<void> {
         record(`kam validate, whole process (${size})`, validate.map((v) => v.wallMs), 'ms', at2000 ? 3000 : huge ? 30000 : undefined);
         record(`  its peak memory (${size})`, validate.map((v) => v.maxRssMiB), 'MiB', huge ? 2560 : undefined);
         perSize.set(size, { validate: validate.map((v) => v.wallMs), rss: validate.map((v) => v.maxRssMiB) });
-        // The floor under the cold budgets: Langium's parser alone on the same plans, with kam's Node flags.
+        // The floor under the cold budgets: Langium's parser alone on the same plans, the heap sized as kam sizes it.
         const floor = [];
-        for (let r = 0; r < runs; r++) floor.push(await wholeProcess([folder], ['--max-semi-space-size=32', PARSE_FLOOR]));
+        for (let r = 0; r < runs; r++) floor.push(await wholeProcess([folder], [PARSE_FLOOR]));
         record(`  the floor: Langium's parse alone, whole process (${size})`, floor.map((v) => v.wallMs), 'ms');
         record(`  its peak memory (${size})`, floor.map((v) => v.maxRssMiB), 'MiB');
         if (huge) continue;

@@ -13,7 +13,7 @@ import pLimit from 'p-limit';
 import { FILE_CONCURRENCY } from '../../language/src/workspace/kam-workspace-manager.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 import { CliError, fsReason } from './errors.js';
-import { growHeapAsV8Decides, growHeapForPortfolioBuild } from './heap-growth.js';
+import { growHeapAsV8Decides, growHeapForPortfolioBuild, holdYoungGeneration } from './heap-growth.js';
 import { CarefulFileSystem, describeContents, PlanFinder } from './plan-files.js';
 
 export { CliError } from './errors.js';
@@ -74,7 +74,9 @@ export async function buildWorkspace(fileSystem: DefaultSharedModuleContext, uri
     const limit = pLimit(FILE_CONCURRENCY);
     const loaded = await Promise.all(uris.map((uri) => limit(async () => {
         try {
-            return await documents.getOrCreateDocument(uri);
+            const document = await documents.getOrCreateDocument(uri);
+            holdYoungGeneration();
+            return document;
         } catch (error) {
             throw options.cannotRead?.(uri, error) ?? error;
         }

@@ -3,7 +3,7 @@
  * editors via `kam lsp --stdio`), reading the portfolio from disk.
  */
 import { CarefulFileSystem } from '../../cli/src/plan-files.js';
-import { growHeapAsV8Decides, growHeapForPortfolioBuild } from '../../cli/src/heap-growth.js';
+import { growHeapAsV8Decides, growHeapForPortfolioBuild, holdYoungGeneration, youngGenerationAsV8Decides } from '../../cli/src/heap-growth.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeUnhandled, startKamServer } from './kam-server.js';
@@ -20,5 +20,12 @@ export function startKamLanguageServer(): void {
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
     // Plan history reads git: a Node host only.
     const { shared } = startKamServer(connection, CarefulFileSystem, registerHistoryProtocol);
-    (shared.workspace.WorkspaceManager as KamWorkspaceManager).aroundFirstBuild({ reading: growHeapForPortfolioBuild, ended: growHeapAsV8Decides });
+    (shared.workspace.WorkspaceManager as KamWorkspaceManager).aroundFirstBuild({
+        reading: growHeapForPortfolioBuild,
+        planRead: holdYoungGeneration,
+        ended: () => {
+            growHeapAsV8Decides();
+            youngGenerationAsV8Decides();
+        },
+    });
 }

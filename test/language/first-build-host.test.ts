@@ -1,8 +1,9 @@
 /**
  * The language server's host takes part in the first build (on Node: the heap grows in larger steps
- * while the whole portfolio is read and checked, cli/src/heap-growth.ts). The workspace manager
- * tells it how many files it is about to read, before any is read, and that the first build has
- * ended: once it is done, and also when it fails.
+ * and the young generation is held small while the whole portfolio is read and checked,
+ * cli/src/heap-growth.ts). The workspace manager tells it how many files it is about to read,
+ * before any is read, each plan once it is read, and that the first build has ended: once it is
+ * done, and also when it fails.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -37,21 +38,27 @@ function startWith(files: PortfolioFileSystemProvider) {
     const { shared } = createKamServices({ fileSystemProvider: () => files });
     const manager = shared.workspace.WorkspaceManager as KamWorkspaceManager;
     const told: string[] = [];
+    let plansRead = 0;
     manager.aroundFirstBuild({
         reading: (count) => told.push(`reading ${count} (documents so far: ${shared.workspace.LangiumDocuments.all.count()})`),
-        ended: () => told.push(`ended (validated: ${shared.workspace.LangiumDocuments.all.filter((d) => d.state === DocumentState.Validated).count()})`),
+        // Each plan once it is read: never more than the documents made so far.
+        planRead: () => {
+            plansRead++;
+            if (plansRead > shared.workspace.LangiumDocuments.all.count()) told.push(`plan ${plansRead} told before it was read`);
+        },
+        ended: () => told.push(`ended (validated: ${shared.workspace.LangiumDocuments.all.filter((d) => d.state === DocumentState.Validated).count()}, plans read: ${plansRead})`),
     });
     manager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: ROOT, name: 'portfolio' }] } as InitializeParams);
     return { told, started: manager.initialized({}) };
 }
 
 describe('the first build, as the host sees it', () => {
-    it('is announced with the number of plans before any is read, and its end once every plan is validated', async () => {
+    it('is announced with the number of plans before any is read, each plan as it is read, and its end once every plan is validated', async () => {
         const files = new PortfolioFileSystemProvider();
         const plans = examplesIn(files);
         const { told, started } = startWith(files);
         await started;
-        expect(told).toEqual([`reading ${plans} (documents so far: 0)`, `ended (validated: ${plans})`]);
+        expect(told).toEqual([`reading ${plans} (documents so far: 0)`, `ended (validated: ${plans}, plans read: ${plans})`]);
     });
 
     it('ends for the host also when the build fails', async () => {
@@ -66,6 +73,6 @@ describe('the first build, as the host sees it', () => {
         files.readFileSync = (uri: URI) => (unreadable(uri), readSync(uri));
         const { told, started } = startWith(files);
         await expect(started).rejects.toThrow('the disk went away');
-        expect(told).toEqual([`reading ${plans} (documents so far: 0)`, 'ended (validated: 0)']);
+        expect(told).toEqual([`reading ${plans} (documents so far: 0)`, expect.stringMatching(/^ended \(validated: 0, plans read: \d+\)$/)]);
     });
 });

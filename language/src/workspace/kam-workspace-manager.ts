@@ -17,6 +17,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'out']);
 export interface FirstBuildHost {
     /** The workspace's files are about to be read: this many. */
     reading(files: number): void;
+    /** One of them has been read and parsed. */
+    planRead?(): void;
     /** The first build has ended: done, failed or cancelled. */
     ended(): void;
 }
@@ -81,9 +83,13 @@ export class KamWorkspaceManager extends DefaultWorkspaceManager {
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const planUris = uris.toArray();
-        if (!this.firstBuildBegun) this.firstBuildHost?.reading(planUris.length);
+        const host = this.firstBuildBegun ? undefined : this.firstBuildHost;
+        host?.reading(planUris.length);
         const limit = pLimit(FILE_CONCURRENCY);
-        await Promise.all(planUris.map((uri) => limit(async () => collector(await this.langiumDocuments.getOrCreateDocument(uri)))));
+        await Promise.all(planUris.map((uri) => limit(async () => {
+            collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            host?.planRead?.();
+        })));
     }
 
     /** The workspace folder holding a document, for paths relative to it. */
