@@ -158,7 +158,10 @@ export function registerTools(server: McpServer, session: PortfolioSession): voi
     server.registerTool('account_summary', {
         title: 'Account plan summary',
         description: 'One account\'s plan summary: facts, strategic value, relationship strength, quadrant and advice, plan completeness, objectives, KPIs, risks and the reviewer\'s findings (text: the one-page Markdown summary).',
-        inputSchema: { account: z.string().min(1).describe('Account id (e.g. meridian) or title') },
+        inputSchema: {
+            account: z.string().min(1).describe('Account id (e.g. meridian) or title'),
+            detail: z.boolean().optional().describe('Add the findings with their codes and lines, for the plan\'s author (as `kam report --detail`)'),
+        },
         outputSchema: {
             account: accountRowSchema,
             quadrantAdvice: z.string().optional(),
@@ -169,12 +172,12 @@ export function registerTools(server: McpServer, session: PortfolioSession): voi
             kpis: z.array(z.object({ objective: z.string(), label: z.string(), current: z.number(), target: z.number(), unit: z.string().optional(), onTarget: z.boolean(), gap: z.string() })),
         },
         annotations: { readOnlyHint: true },
-    }, tool(session, (snapshot, { account: name }: { account: string }) => {
+    }, tool(session, (snapshot, { account: name, detail }: { account: string; detail?: boolean }) => {
         const account = findAccount(snapshot, name);
         const view = accountView(account, snapshot.context);
         const [row] = accountRows(snapshot, [account]);
         const items = view.timeline.items.filter((i) => i.kind !== 'objective');
-        return answer(accountSummaryMarkdown(account, snapshot.context.today, snapshot.context.people, snapshot.context.thresholds), {
+        return answer(accountSummaryMarkdown(account, snapshot.context.today, snapshot.context.people, snapshot.context.thresholds, detail), {
             account: row,
             quadrantAdvice: view.quadrantAdvice,
             facts: view.facts,

@@ -84,6 +84,17 @@ describe('kam mcp', () => {
         expect(structured<{ account: { name: string } }>(await call('account_summary', { account: 'MERIDIAN' })).account.name).toBe('meridian');
     });
 
+    it('adds the findings with their codes and lines to an account\'s summary for the plan\'s author, when asked', async () => {
+        const meridian = validated.files.find((f) => f.file.endsWith('meridian-pharma.kam'))!;
+        expect(meridian.findings.length).toBeGreaterThan(0);
+        const plain = text(await call('account_summary', { account: 'meridian' }));
+        const detailed = text(await call('account_summary', { account: 'meridian', detail: true }));
+        expect(plain).not.toContain('## For the plan\'s authors');
+        expect(detailed).toContain('## For the plan\'s authors');
+        for (const finding of meridian.findings) expect(detailed).toContain(finding.code);
+        for (const finding of meridian.findings) expect(plain).not.toContain(finding.code);
+    });
+
     it('lists findings as kam validate does, filtered by code, severity and account', async () => {
         const all = structured<{ findings: { file: string; code: string; severity: string; line: number; account?: string }[]; total: number }>(await call('list_findings', { limit: 1000 }));
         const expectedTotal = validated.files.reduce((sum, f) => sum + f.findings.length, 0);
