@@ -8,6 +8,7 @@ import type { KamWorkspaceManager } from '../../language/src/workspace/kam-works
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeUnhandled, startKamServer } from './kam-server.js';
 import { registerHistoryProtocol } from './history-handlers.js';
+import { warnAboutUnreadableFolders } from './unreadable-folders.js';
 
 export function startKamLanguageServer(): void {
     // The whole portfolio is read and checked at start: the heap grows in larger steps until then,
@@ -20,6 +21,7 @@ export function startKamLanguageServer(): void {
     // synchronously (one file descriptor at a time, and faster than Node's promise API per file).
     // Plan history reads git: a Node host only.
     const { shared } = startKamServer(connection, CarefulFileSystem, registerHistoryProtocol);
+    warnAboutUnreadableFolders(connection, shared);
     (shared.workspace.WorkspaceManager as KamWorkspaceManager).aroundFirstBuild({
         reading: growHeapForPortfolioBuild,
         planRead: holdYoungGeneration,

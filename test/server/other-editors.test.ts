@@ -1,6 +1,7 @@
 /**
  * Editors other than VS Code (Neovim, Helix, Emacs): settings they give when asked at start reach
- * the reviewer, and every code lens they are offered is one they can run.
+ * the reviewer, every code lens they are offered is one they can run, and a workspace folder the
+ * server cannot read is said, not passed over in silence.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -97,5 +98,22 @@ describe('an LSP editor without the VS Code extension', () => {
         await client.diagnosticsOf(['danube-foods.kam']);
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
         expect(lenses?.map((l) => l.command?.command)).toEqual(['kam.server.explain']);
+    });
+
+    it('is told when its workspace folder cannot be read, and why', async () => {
+        const missing = path.join(os.tmpdir(), `kam-no-such-folder-${process.pid}`);
+        client = await LspTestClient.start({ folder: missing, kamSettings: () => null });
+        const warning = await client.eventually(() => client!.messages.find((m) => m.includes(missing)));
+        expect(warning).toBe(`KAM Plans: no plans checked in the workspace folder ${missing}: it does not exist (ENOENT).`);
+        const file = path.join(portfolioCopy(), 'danube-foods.kam');
+        await client.stop();
+        client = await LspTestClient.start({ folder: file, kamSettings: () => null });
+        expect(await client.eventually(() => client!.messages.find((m) => m.includes(file)))).toBe(`KAM Plans: no plans checked in the workspace folder ${file}: it is a file, not a folder.`);
+    });
+
+    it('is not warned about a workspace folder it can read', async () => {
+        client = await LspTestClient.start({ folder: portfolioCopy(), kamSettings: () => null });
+        await client.diagnosticsOf(['danube-foods.kam']);
+        expect(client.messages.filter((m) => m.includes('no plans checked'))).toEqual([]);
     });
 });
