@@ -55,7 +55,8 @@ try {
         version: process.env.KAM_VSCODE_VERSION || 'stable',
         extensionDevelopmentPath: root,
         extensionTestsPath: suiteIndex,
-        extensionTestsEnv: process.env.KAM_E2E_GREP ? { KAM_E2E_GREP: process.env.KAM_E2E_GREP } : undefined,
+        // KAM_E2E_VSCODE_DATA: VS Code's data folder, where the suite finds the extension's global storage (the server's code cache).
+        extensionTestsEnv: { KAM_E2E_VSCODE_DATA: path.join(tempDir, 'user-data'), ...(process.env.KAM_E2E_GREP ? { KAM_E2E_GREP: process.env.KAM_E2E_GREP } : {}) },
         launchArgs: [
             workspace,
             '--disable-extensions', // other installed extensions; the one under development still loads
