@@ -4,7 +4,8 @@
 //      and VS Code for the Web (test/e2e/install-vscode-web.sh; both idempotent, a no-op once done).
 //      If that cannot be done here (not root, no sudo), it says in one line what to run, within the
 //      first second;
-//   2. the build (npm run build);
+//   2. the build (npm run build), then the types (npm run typecheck: esbuild strips them unchecked),
+//      counted as one test;
 //   3. the unit and integration tests (vitest);
 //   4. the end-to-end suite inside a real VS Code: on the sources, then on the installed .vsix, then
 //      in VS Code for the Web (the browser entry, the language server in a web worker).
@@ -83,6 +84,14 @@ if (build.status !== 0) {
     console.error('The build failed; no test ran.');
     failed += 1;
     finish();
+}
+
+phase('Types (npm run typecheck)');
+const types = await run('npm', ['run', '--silent', 'typecheck']);
+if (types.status === 0) passed += 1;
+else {
+    console.error('The types do not check (see above).');
+    failed += 1;
 }
 
 // ------------------------------------------------------------------ 3. vitest

@@ -5,7 +5,8 @@
  * in the browser the client feeds the portfolio's files, and an empty folder is not an error.
  */
 import * as fs from 'node:fs';
-import { URI, type LangiumSharedServices } from 'langium';
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { fsReason } from '../../cli/src/errors.js';
 
