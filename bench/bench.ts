@@ -63,6 +63,8 @@ async function wholeProcess(args: string[], command: string[] = [KAM]): Promise<
     return { wallMs, maxRssMiB: usage.maxRssKb / 1024, cpuMs: usage.cpuMs };
 }
 
+type ProcessRun = Awaited<ReturnType<typeof wholeProcess>>;
+
 /** Peak memory of a running process (Linux), MiB. */
 function peakRssMiB(pid: number): number {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -137,27 +139,37 @@ async function main(): Promise<void> {
         const at2000 = size === 2000;
         const huge = size === 20000;
 
-        const validate = [];
-        for (let r = 0; r < runs; r++) validate.push(await wholeProcess(['validate', folder]));
+        // Round after round (validate, the floor, the report, the server), not all runs of one and then
+        // all of the next: this machine's speed drifts within minutes, and each round's figures are then
+        // taken at one speed. Each is also printed against its round's floor, which that drift cancels.
+        const validate: ProcessRun[] = [];
+        const floor: ProcessRun[] = [];
+        const html: ProcessRun[] = [];
+        const server: Array<Awaited<ReturnType<typeof languageServer>>> = [];
+        const out = path.join(base, `report-${size}.html`);
+        for (let r = 0; r < runs; r++) {
+            validate.push(await wholeProcess(['validate', folder]));
+            // The floor under the cold budgets: Langium's parser alone on the same plans, the heap sized as kam sizes it.
+            floor.push(await wholeProcess([folder], [PARSE_FLOOR]));
+            if (huge) continue;
+            html.push(await wholeProcess(['report', folder, '--format', 'html', '--out', out, '--force']));
+            if (at2000 || r === 0) server.push(await languageServer(folder, plans, edits));
+        }
+        const perFloor = (wallMs: number[]) => wallMs.map((ms, r) => ms / floor[r].wallMs);
         record(`kam validate, whole process (${size})`, validate.map((v) => v.wallMs), 'ms', at2000 ? 3000 : huge ? 30000 : undefined);
         record(`  its peak memory (${size})`, validate.map((v) => v.maxRssMiB), 'MiB', huge ? 2560 : undefined);
+        record(`  ÷ the floor of its round (${size})`, perFloor(validate.map((v) => v.wallMs)), '×');
         perSize.set(size, { validate: validate.map((v) => v.wallMs), rss: validate.map((v) => v.maxRssMiB) });
-        // The floor under the cold budgets: Langium's parser alone on the same plans, the heap sized as kam sizes it.
-        const floor = [];
-        for (let r = 0; r < runs; r++) floor.push(await wholeProcess([folder], [PARSE_FLOOR]));
         record(`  the floor: Langium's parse alone, whole process (${size})`, floor.map((v) => v.wallMs), 'ms');
         record(`  its peak memory (${size})`, floor.map((v) => v.maxRssMiB), 'MiB');
         if (huge) continue;
 
-        const html = [];
-        const out = path.join(base, `report-${size}.html`);
-        for (let r = 0; r < runs; r++) html.push(await wholeProcess(['report', folder, '--format', 'html', '--out', out, '--force']));
         record(`kam report --format html, whole process (${size})`, html.map((v) => v.wallMs), 'ms', at2000 ? 3000 : undefined);
+        record(`  ÷ the floor of its round (${size})`, perFloor(html.map((v) => v.wallMs)), '×');
 
-        const server = [];
-        for (let r = 0; r < (at2000 ? runs : 1); r++) server.push(await languageServer(folder, plans, edits));
         record(`language server: start → every plan diagnosed (${size})`, server.map((s) => s.startMs), 'ms', at2000 ? 3000 : undefined);
         record(`  its peak memory then (${size})`, server.map((s) => s.rssMiB), 'MiB');
+        record(`  ÷ the floor of its round (${size})`, perFloor(server.map((s) => s.startMs)), '×');
         const editTimes = server.flatMap((s) => s.editMs);
         record(`edit → diagnostics and inlay hints, median of ${editTimes.length} (${size})`, [median(editTimes)], 'ms', 30);
         record(`edit → diagnostics and inlay hints, p95 (${size})`, [percentile(editTimes, 0.95)], 'ms', 50);
