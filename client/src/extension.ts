@@ -45,7 +45,8 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath(path.join('out', 'server', 'start.cjs'));
     const env = { KAM_CACHE_DIR: context.globalStorageUri.fsPath };
     const serverOptions: ServerOptions = {
-        // A larger young generation: a portfolio's plans are many small objects that live as long as the server.
+        // The young generation at most 32 MiB a semi-space for the editing session (V8 takes up to 64 on a
+        // machine with much memory: pages touched and kept); the first build holds it at 16 (cli/src/heap-growth.ts).
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=32'], env } },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', '--max-semi-space-size=32'], env } },
     };
