@@ -39,6 +39,19 @@ class LineWriter {
         }
     }
 
+    /**
+     * A page handed to the system part by part as each is made (after the lines before it), then a
+     * newline: a 2,000-account HTML report is never whole in memory. Making stops at a failed write.
+     */
+    page(parts: Iterable<string>): void {
+        this.write();
+        for (const part of parts) {
+            if (this.failure || this.stream.destroyed) return;
+            this.send(this.escape(part));
+        }
+        this.line('');
+    }
+
     private write(): void {
         this.flushScheduled = false;
         if (this.buffered.length === 0) return;
@@ -46,6 +59,10 @@ class LineWriter {
         this.buffered = [];
         this.bufferedLength = 0;
         if (this.failure || this.stream.destroyed) return;
+        this.send(chunk);
+    }
+
+    private send(chunk: string): void {
         this.pending++;
         this.stream.write(chunk, (error) => {
             if (error) this.fail(error);
@@ -96,7 +113,7 @@ async function main(args: string[]): Promise<number> {
     const stderr = new LineWriter(process.stderr, terminalBlock, false);
     let code: number;
     try {
-        code = await runCli(args, { out: (s) => stdout.line(s), err: (s) => stderr.line(s) });
+        code = await runCli(args, { out: (s) => stdout.line(s), err: (s) => stderr.line(s), page: (parts) => stdout.page(parts) });
     } catch (error) {
         stderr.line(internalError(error));
         code = 2;

@@ -34,6 +34,11 @@ export const KAM_VERSION = '0.1.0';
 export interface Output {
     out: (text: string) => void;
     err: (text: string) => void;
+    /**
+     * A long page (the portfolio's HTML report) written part by part as it is made, then a newline;
+     * without it, the parts are joined and written with `out`.
+     */
+    page?: (parts: Iterable<string>) => void;
 }
 
 interface LoadCommandOptions {
@@ -125,17 +130,21 @@ async function report(paths: string[], options: LoadCommandOptions & { format: s
         return 0;
     }
     const format = options.format as ReportKind;
-    const { renderAccountReport, renderPortfolioReport } = await import('../../language/src/reports/render-report.js');
-    const content = single
-        ? renderAccountReport(accounts, format, context)
-        : renderPortfolioReport(accounts, format, context);
+    const { renderAccountReport, renderPortfolioReportParts } = await import('../../language/src/reports/render-report.js');
+    const parts = single
+        ? [renderAccountReport(accounts, format, context)]
+        : renderPortfolioReportParts(accounts, format, context);
     if (options.out) {
-        writeReportFile(options.out, content, { force: options.force, inputs: portfolio.inputs });
+        writeReportFile(options.out, parts, { force: options.force, inputs: portfolio.inputs });
         io.err(terminalLine(`Wrote ${options.out} (${accounts.length} account${accounts.length === 1 ? '' : 's'}).`));
+    } else if (format === 'json') {
+        // The JSON view model is made safe for a terminal without changing its data.
+        io.out(terminalSafeJson([...parts].join('')));
+    } else if (io.page) {
+        // Markdown and HTML as they are (kam.ts escapes them only when standard output is a terminal).
+        io.page(parts);
     } else {
-        // The JSON view model is made safe for a terminal without changing its data; Markdown and
-        // HTML are written as they are (kam.ts escapes them only when standard output is a terminal).
-        io.out(format === 'json' ? terminalSafeJson(content) : content);
+        io.out([...parts].join(''));
     }
     return 0;
 }

@@ -91,7 +91,12 @@ function checkTarget(out: string, target: string, rules: WriteRules): fs.Stats |
     return stats;
 }
 
-export function writeReportFile(out: string, content: string | Uint8Array, rules: WriteRules): void {
+/**
+ * Writes a report: a string, bytes (a deck), or a page's parts, each written as it is made (so a
+ * large page is never whole in memory). A part that fails to be made is kam's bug, not the disk's:
+ * it is thrown as it is, after the temporary file is removed.
+ */
+export function writeReportFile(out: string, content: string | Uint8Array | Iterable<string>, rules: WriteRules): void {
     const target = path.resolve(out);
     checkName(out, target);
     const dir = path.dirname(target);
@@ -105,7 +110,8 @@ export function writeReportFile(out: string, content: string | Uint8Array, rules
         fd = fs.openSync(temporary, 'wx', 0o666);
         // Replacing a report keeps its permissions.
         if (existing) fs.fchmodSync(fd, existing.mode & 0o777);
-        fs.writeFileSync(fd, content);
+        if (typeof content === 'string' || content instanceof Uint8Array) fs.writeFileSync(fd, content);
+        else for (const part of content) fs.writeFileSync(fd, part);
         fs.fsyncSync(fd);
         fs.closeSync(fd);
         fd = undefined;
@@ -117,8 +123,8 @@ export function writeReportFile(out: string, content: string | Uint8Array, rules
     } catch (error) {
         if (fd !== undefined) fs.closeSync(fd);
         fs.rmSync(temporary, { force: true });
-        if (error instanceof CliError) throw error;
         const code = errorCode(error);
+        if (error instanceof CliError || code === undefined) throw error;
         const why = code === 'EACCES' || code === 'EPERM' ? `${fsReason(error)}: the folder ${dir} is not writable` : fsReason(error);
         throw new CliError(`Cannot write ${out}: ${why}.`);
     }

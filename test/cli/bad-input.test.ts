@@ -429,9 +429,20 @@ describe('what kam writes', () => {
         expect(fs.readdirSync(dir).sort()).toEqual(['p', 'report.md']);
     });
 
+    it('writes the HTML portfolio page to standard output as to a file (part by part, the same bytes)', async () => {
+        const dir = workspace();
+        const printed = await run(['report', 'p', '--format', 'html'], { cwd: dir });
+        const written = await run(['report', 'p', '--format', 'html', '--out', 'portfolio.html'], { cwd: dir });
+        expect([printed.code, written.code]).toEqual([0, 0]);
+        expect(printed.err).toBe('');
+        expect(printed.out).toMatch(/^<!DOCTYPE html>[^]*<\/html>\n\n$/);
+        // Standard output ends the page with a newline, as every line kam prints.
+        expect(printed.out).toBe(`${fs.readFileSync(path.join(dir, 'portfolio.html'), 'utf8')}\n`);
+    });
+
     it('says so when standard output is a full disk (exit 2), for reports and findings', async () => {
         const dir = workspace();
-        for (const args of [['report', 'p'], ['validate', 'p']]) {
+        for (const args of [['report', 'p'], ['report', 'p', '--format', 'html'], ['validate', 'p']]) {
             const full = fs.openSync('/dev/full', 'w');
             const result = await run(args, { cwd: dir, stdout: full });
             fs.closeSync(full);

@@ -8,7 +8,8 @@ import { relationshipMap } from '../../language/src/reports/charts/relationship-
 import { riskMatrix } from '../../language/src/reports/charts/risk-matrix.js';
 import { strategicValueChart } from '../../language/src/reports/charts/strategic-value-chart.js';
 import { timelineChart } from '../../language/src/reports/charts/timeline-chart.js';
-import { accountBodyHtml, accountReportHtml, portfolioBodyHtml, portfolioReportHtml } from '../../language/src/reports/html-report.js';
+import { accountBodyHtml, accountReportHtml, portfolioBodyHtml, portfolioBodyParts, portfolioReportHtml, portfolioReportHtmlParts } from '../../language/src/reports/html-report.js';
+import { attentionView } from '../../language/src/reports/attention-view.js';
 import { accountView, portfolioView, type AccountView, type PortfolioView } from '../../language/src/reports/view-model.js';
 import { HOSTILE, reviewedFixture } from '../helpers/report-fixtures.js';
 import { HOSTILE_PLAN } from '../helpers/report-fixtures.js';
@@ -143,5 +144,32 @@ describe('hostile text', () => {
         expect(html).toContain('<title>&quot;onerror=window.__kamPwned=2 x=&quot;');
         const attributeValues = [...html.matchAll(/="([^"]*)"/g)].map((m) => m[1]);
         expect(attributeValues.some((v) => v.includes('<') || v.includes('>'))).toBe(false);
+    });
+});
+
+describe('the portfolio page, a part at a time (kam report writes each part as it is made)', () => {
+    it('joined, the parts are the page, with and without the authors\' codes and lines', () => {
+        for (const detail of [false, true]) {
+            expect([...portfolioReportHtmlParts(hostilePortfolio, { detail })].join('')).toBe(portfolioReportHtml(hostilePortfolio, { detail }));
+        }
+    });
+
+    it('makes each section, each table row and each account\'s findings on its own', () => {
+        const parts = [...portfolioBodyParts(hostilePortfolio, { detail: true })].map((p) => p.markup);
+        // Sections that may grow with the portfolio open on their own; the small ones come whole.
+        expect(parts.filter((p) => p.startsWith('<section ')).map((p) => (p.endsWith('</section>') ? 'whole ' : 'open ') + p.match(/aria-labelledby="([^"]+)"/)?.[1]))
+            .toEqual(['open h-attention', 'whole h-portfolio-matrix', 'whole h-pareto', 'whole h-portfolio-pipeline', 'whole h-renewals', 'open h-accounts', 'open h-reviewer']);
+        expect(parts.filter((p) => p.startsWith('<tr>'))).toHaveLength(hostilePortfolio.accounts.length + attentionView(hostilePortfolio).accounts.length);
+        // Twice with the detail: in plain words, then with codes and lines.
+        expect(hostilePortfolio.findings.length).toBeGreaterThan(1);
+        expect(parts.filter((p) => p.startsWith('<div class="kam-account-findings">'))).toHaveLength(2 * hostilePortfolio.findings.length);
+    });
+
+    it('hands the page on in parts of about 64 KB: few writes, none holding the page', () => {
+        const large = { ...hostilePortfolio, findings: Array.from({ length: 300 }, () => hostilePortfolio.findings).flat() };
+        const parts = [...portfolioReportHtmlParts(large, { detail: true })];
+        expect(parts.length).toBeGreaterThan(3);
+        expect(parts.slice(0, -1).every((p) => p.length >= 65_536 && p.length < 2 * 65_536)).toBe(true);
+        expect(parts.join('')).toBe(portfolioReportHtml(large, { detail: true }));
     });
 });

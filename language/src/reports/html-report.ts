@@ -15,7 +15,7 @@ import { portfolioMatrix } from './charts/portfolio-matrix.js';
 import { relationshipMap } from './charts/relationship-map.js';
 import { riskMatrix } from './charts/risk-matrix.js';
 import { strategicValueChart } from './charts/strategic-value-chart.js';
-import { el, join, Safe, token, type Child } from './charts/svg.js';
+import { el, elementParts, join, Safe, token, type Child } from './charts/svg.js';
 import { timelineChart } from './charts/timeline-chart.js';
 import { CHART_CSS, LIGHT_THEME_CSS, PAGE_CSS, SORTABLE_TABLE_SCRIPT } from './page-assets.js';
 import type { AccountView, FindingView, PortfolioView } from './view-model.js';
@@ -37,7 +37,15 @@ function idOf(prefix: string, name: string, index = 0): string {
 }
 
 export function section(heading: string, id: string, ...content: Child[]): Safe {
-    return el('section', { 'aria-labelledby': id }, el('h2', { id }, heading), ...content);
+    return join([...sectionParts(heading, id, content)]);
+}
+
+/** `section` in parts (see `elementParts`): its children made one by one as they are taken. */
+function sectionParts(heading: string, id: string, content: Iterable<Child>): Generator<Safe> {
+    return elementParts('section', { 'aria-labelledby': id }, (function* () {
+        yield el('h2', { id }, heading);
+        yield* content;
+    })());
 }
 
 export function figure(chart: Safe): Safe {
@@ -59,14 +67,33 @@ function findingsList(findings: FindingView[], options: RenderOptions): Safe {
     return el('ul', { class: 'kam-findings' }, ...findings.map((f) => findingItem(f, options)));
 }
 
-export function table(headers: { label: string; numeric?: boolean; sortable?: boolean; date?: boolean }[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
-    return el('table', { class: 'kam-table' },
-        el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' },
-            h.sortable ? el('button', { type: 'button', 'data-kam-sort': '', 'data-kam-type': h.numeric ? 'number' : 'text' }, h.label) : h.label)))),
-        el('tbody', {}, ...rows.map((row, r) => el('tr', {}, ...row.map((c, i) => el('td', {
-            class: headers[i].numeric ? 'kam-num' : headers[i].date ? 'kam-date' : undefined,
-            'data-sort-value': numericValues?.[r]?.[i] === undefined || !Number.isFinite(numericValues[r][i]) ? (headers[i].numeric && headers[i].sortable ? '' : undefined) : numericValues[r][i],
-        }, c))))));
+type Column = { label: string; numeric?: boolean; sortable?: boolean; date?: boolean };
+
+export function table(headers: Column[], rows: Safe[][], numericValues?: (number | undefined)[][]): Safe {
+    return join([...tableParts(headers, rows, numericValues)]);
+}
+
+/** `table` in parts: the head, then each row as `rows` makes it. */
+function tableParts(headers: Column[], rows: Iterable<Safe[]>, numericValues?: (number | undefined)[][]): Generator<Safe> {
+    return elementParts('table', { class: 'kam-table' }, (function* () {
+        yield el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' },
+            h.sortable ? el('button', { type: 'button', 'data-kam-sort': '', 'data-kam-type': h.numeric ? 'number' : 'text' }, h.label) : h.label))));
+        yield* elementParts('tbody', {}, (function* () {
+            let r = 0;
+            for (const row of rows) {
+                const numbers = numericValues?.[r++];
+                yield el('tr', {}, ...row.map((c, i) => el('td', {
+                    class: headers[i].numeric ? 'kam-num' : headers[i].date ? 'kam-date' : undefined,
+                    'data-sort-value': numbers?.[i] === undefined || !Number.isFinite(numbers[i]) ? (headers[i].numeric && headers[i].sortable ? '' : undefined) : numbers[i],
+                }, c)));
+            }
+        })());
+    })());
+}
+
+/** `items.map(f)`, each made only when taken. */
+function* mapped<T, U>(items: readonly T[], f: (item: T, index: number) => U): Generator<U> {
+    for (let i = 0; i < items.length; i++) yield f(items[i], i);
 }
 
 export function cell(value: string | number | undefined): Safe {
@@ -242,6 +269,19 @@ function plainFindingsList(findings: FindingView[]): Safe {
 
 /** The portfolio: matrix, Pareto curve, a sortable table of accounts, and the review at a glance. */
 export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = {}): string {
+    return markupOf(portfolioBodyParts(view, options));
+}
+
+/**
+ * The portfolio's body in parts, each made only when the one before has been taken: a section, or
+ * one account's findings (half of a large portfolio's page). `kam report` writes each part as it
+ * comes, so a 2,000-account page is never whole in memory as millions of pieces.
+ */
+export function portfolioBodyParts(view: PortfolioView, options: RenderOptions = {}): Generator<Safe> {
+    return elementParts('article', { class: 'kam-portfolio' }, portfolioSections(view, options));
+}
+
+function* portfolioSections(view: PortfolioView, options: RenderOptions): Generator<Child> {
     const p = view.pareto;
     const attention = attentionView(view);
     const accountCell = (a: { title: string; uri?: string }): Safe => options.interactive && a.uri
@@ -254,63 +294,78 @@ export function portfolioBodyHtml(view: PortfolioView, options: RenderOptions = 
             !p.currency && p.currencies.length > 1 ? ` Revenues are stated in several currencies (${p.currencies.join(', ')}); they are added as written. Set a reporting currency and rates in kam.config.json to convert them.` : undefined,
             p.unconvertible.length ? ` Left out: revenue in ${p.unconvertible.join(', ')}, which has no rate into ${p.currency}.` : undefined,
             p.overLimit ? el('span', { class: 'kam-warning-text' }, ` That is above the ${p.limit}% limit: revenue depends on very few customers.`) : undefined);
-    const body = el('article', { class: 'kam-portfolio' },
-        el('header', {},
-            el('h1', {}, view.title),
-            el('p', { class: 'kam-meta' }, `As of ${view.today}`),
-            el('p', { class: 'kam-headline' }, el('strong', { 'data-kam': 'account-count' }, view.counts.accounts), ` account${view.counts.accounts === 1 ? '' : 's'} · `,
-                el('strong', { 'data-kam': 'attention-count' }, attention.accounts.length), ` need${attention.accounts.length === 1 ? 's' : ''} attention · `,
-                `${view.counts.errors} error${view.counts.errors === 1 ? '' : 's'} · ${view.counts.warnings} warning${view.counts.warnings === 1 ? '' : 's'}. `,
-                `Attractive from strategic value ${view.thresholds.keyThreshold}, strongly related from relationship strength ${view.thresholds.strengthThreshold}.`)),
-        attentionSection(attention, accountCell),
-        section('Portfolio matrix', 'h-portfolio-matrix',
-            figure(portfolioMatrix(view, 'chart-portfolio-matrix', options)),
-            el('ul', {}, ...view.quadrants.map((q) => el('li', {}, el('strong', {}, q.quadrant), ` (${q.advice}): ${q.accounts.join(', ') || 'none'}`))),
-            view.unplaced.length ? el('p', { class: 'kam-note' }, `Not placed (no scores or no relationship data): ${view.unplaced.join(', ')}.`) : undefined),
-        section('Revenue concentration', 'h-pareto', concentration, figure(paretoChart(p, 'chart-pareto'))),
-        view.pipeline ? section('Pipeline', 'h-portfolio-pipeline', el('p', { 'data-kam': 'portfolio-pipeline' }, 'Weighted pipeline ', el('strong', {}, view.pipeline.weighted),
-            ` of ${view.pipeline.open} open, over ${view.pipeline.accountsCounted} account${view.pipeline.accountsCounted === 1 ? '' : 's'}`,
-            view.pipeline.gapToPotential ? ['; the growth still unplanned (gap to potential) is ', el('strong', {}, view.pipeline.gapToPotential), '.'] : '.')) : undefined,
-        view.renewals.length ? section(`Renewals in the next ${view.thresholds.renewalWindowDays} days`, 'h-renewals',
-            table([{ label: 'Account' }, { label: 'Renewal', date: true }, { label: 'In days', numeric: true }, { label: 'Aimed at?' }],
-                view.renewals.map((r) => [cell(r.title), cell(r.date), cell(r.daysTo), r.planned ? cell('renewal opportunity') : el('span', { class: 'kam-warning-text' }, 'nothing in the plan')]))) : undefined,
-        view.groups.length ? section('Account groups', 'h-groups',
-            table([{ label: 'Group' }, { label: 'Subsidiaries and regions' }, { label: 'Revenue rolled up', numeric: true }],
-                view.groups.map((g) => [cell(g.title), cell(g.members.join(', ')), cell(g.revenueDisplay)]))) : undefined,
-        section('Accounts', 'h-accounts',
-            table([
-                { label: 'Account', sortable: true }, { label: 'Owner', sortable: true }, { label: 'Tier', sortable: true },
-                { label: 'Revenue', numeric: true, sortable: true }, { label: 'Strategic value', numeric: true, sortable: true },
-                { label: 'Relationship', numeric: true, sortable: true }, { label: 'Quadrant', sortable: true },
-                { label: 'Errors', numeric: true, sortable: true }, { label: 'Warnings', numeric: true, sortable: true },
-            ],
-            view.accounts.map((a) => [accountCell(a), cell(a.owner?.name), cell(a.tier), cell(a.revenueDisplay), cell(a.strategicValueDisplay), cell(a.relationshipDisplay), cell(a.quadrant), cell(a.errors), cell(a.warnings)]),
-            view.accounts.map((a) => [undefined, undefined, undefined, a.revenue, a.strategicValue, a.relationship, undefined, a.errors, a.warnings]))),
-        section('Findings by account', 'h-reviewer',
-            view.findings.length === 0 ? el('p', { class: 'kam-note' }, 'No errors or warnings in any plan.') : undefined,
-            ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
-                el('h3', {}, a.title), plainFindingsList(a.findings))),
-            options.detail && view.findings.length ? el('details', { class: 'kam-author-detail', 'data-kam': 'author-detail' },
-                el('summary', {}, 'For the plans\' authors: codes, files and lines'),
-                ...worstFirst(view.findings, attention).map((a) => el('div', { class: 'kam-account-findings' },
-                    el('h3', {}, a.title, a.source ? el('span', { class: 'kam-note' }, ` (${a.source})`) : undefined),
-                    findingsList(a.findings, options)))) : undefined),
-    );
-    return body.markup;
+    yield el('header', {},
+        el('h1', {}, view.title),
+        el('p', { class: 'kam-meta' }, `As of ${view.today}`),
+        el('p', { class: 'kam-headline' }, el('strong', { 'data-kam': 'account-count' }, view.counts.accounts), ` account${view.counts.accounts === 1 ? '' : 's'} · `,
+            el('strong', { 'data-kam': 'attention-count' }, attention.accounts.length), ` need${attention.accounts.length === 1 ? 's' : ''} attention · `,
+            `${view.counts.errors} error${view.counts.errors === 1 ? '' : 's'} · ${view.counts.warnings} warning${view.counts.warnings === 1 ? '' : 's'}. `,
+            `Attractive from strategic value ${view.thresholds.keyThreshold}, strongly related from relationship strength ${view.thresholds.strengthThreshold}.`));
+    yield* attentionSection(attention, accountCell);
+    yield section('Portfolio matrix', 'h-portfolio-matrix',
+        figure(portfolioMatrix(view, 'chart-portfolio-matrix', options)),
+        el('ul', {}, ...view.quadrants.map((q) => el('li', {}, el('strong', {}, q.quadrant), ` (${q.advice}): ${q.accounts.join(', ') || 'none'}`))),
+        view.unplaced.length ? el('p', { class: 'kam-note' }, `Not placed (no scores or no relationship data): ${view.unplaced.join(', ')}.`) : undefined);
+    yield section('Revenue concentration', 'h-pareto', concentration, figure(paretoChart(p, 'chart-pareto')));
+    yield view.pipeline ? section('Pipeline', 'h-portfolio-pipeline', el('p', { 'data-kam': 'portfolio-pipeline' }, 'Weighted pipeline ', el('strong', {}, view.pipeline.weighted),
+        ` of ${view.pipeline.open} open, over ${view.pipeline.accountsCounted} account${view.pipeline.accountsCounted === 1 ? '' : 's'}`,
+        view.pipeline.gapToPotential ? ['; the growth still unplanned (gap to potential) is ', el('strong', {}, view.pipeline.gapToPotential), '.'] : '.')) : undefined;
+    yield view.renewals.length ? section(`Renewals in the next ${view.thresholds.renewalWindowDays} days`, 'h-renewals',
+        table([{ label: 'Account' }, { label: 'Renewal', date: true }, { label: 'In days', numeric: true }, { label: 'Aimed at?' }],
+            view.renewals.map((r) => [cell(r.title), cell(r.date), cell(r.daysTo), r.planned ? cell('renewal opportunity') : el('span', { class: 'kam-warning-text' }, 'nothing in the plan')]))) : undefined;
+    yield view.groups.length ? section('Account groups', 'h-groups',
+        table([{ label: 'Group' }, { label: 'Subsidiaries and regions' }, { label: 'Revenue rolled up', numeric: true }],
+            view.groups.map((g) => [cell(g.title), cell(g.members.join(', ')), cell(g.revenueDisplay)]))) : undefined;
+    yield* sectionParts('Accounts', 'h-accounts', tableParts([
+        { label: 'Account', sortable: true }, { label: 'Owner', sortable: true }, { label: 'Tier', sortable: true },
+        { label: 'Revenue', numeric: true, sortable: true }, { label: 'Strategic value', numeric: true, sortable: true },
+        { label: 'Relationship', numeric: true, sortable: true }, { label: 'Quadrant', sortable: true },
+        { label: 'Errors', numeric: true, sortable: true }, { label: 'Warnings', numeric: true, sortable: true },
+    ],
+    mapped(view.accounts, (a) => [accountCell(a), cell(a.owner?.name), cell(a.tier), cell(a.revenueDisplay), cell(a.strategicValueDisplay), cell(a.relationshipDisplay), cell(a.quadrant), cell(a.errors), cell(a.warnings)]),
+    view.accounts.map((a) => [undefined, undefined, undefined, a.revenue, a.strategicValue, a.relationship, undefined, a.errors, a.warnings])));
+    yield* sectionParts('Findings by account', 'h-reviewer', findingsByAccount(view, options, attention));
+}
+
+/** The reviewer's findings, an account at a time (and again with codes and lines for the authors, when asked). */
+function* findingsByAccount(view: PortfolioView, options: RenderOptions, attention: AttentionView): Generator<Child> {
+    if (view.findings.length === 0) {
+        yield el('p', { class: 'kam-note' }, 'No errors or warnings in any plan.');
+        return;
+    }
+    const accounts = worstFirst(view.findings, attention);
+    for (const a of accounts) yield el('div', { class: 'kam-account-findings' }, el('h3', {}, a.title), plainFindingsList(a.findings));
+    if (!options.detail) return;
+    yield* elementParts('details', { class: 'kam-author-detail', 'data-kam': 'author-detail' }, (function* () {
+        yield el('summary', {}, 'For the plans\' authors: codes, files and lines');
+        for (const a of accounts) {
+            yield el('div', { class: 'kam-account-findings' },
+                el('h3', {}, a.title, a.source ? el('span', { class: 'kam-note' }, ` (${a.source})`) : undefined),
+                findingsList(a.findings, options));
+        }
+    })());
+}
+
+/** The markup of parts joined: one copy of the text, where concatenation would keep a rope to flatten. */
+function markupOf(parts: Iterable<Safe>): string {
+    const markup: string[] = [];
+    for (const part of parts) markup.push(part.markup);
+    return markup.join('');
 }
 
 /** The summary before the details: each kind of trouble with how many and where, then the accounts worst first. */
-function attentionSection(attention: AttentionView, accountCell: (a: { title: string; uri?: string }) => Safe): Safe {
+function attentionSection(attention: AttentionView, accountCell: (a: { title: string; uri?: string }) => Safe): Generator<Safe> {
     if (attention.accounts.length === 0) {
-        return section('Needs attention', 'h-attention', el('p', { class: 'kam-note' },
-            'Nothing needs attention: no renewal without a plan, no weak key relationship, no overdue action, no stale contact, no single-threaded account, no overdue review and no errors.'));
+        return sectionParts('Needs attention', 'h-attention', [el('p', { class: 'kam-note' },
+            'Nothing needs attention: no renewal without a plan, no weak key relationship, no overdue action, no stale contact, no single-threaded account, no overdue review and no errors.')]);
     }
-    return section('Needs attention', 'h-attention',
-        el('ul', { class: 'kam-attention-counts', 'data-kam': 'attention-counts' }, ...attention.headline.map((h) => el('li', {},
-            el('strong', {}, `${h.label}: ${h.count}`), ` — ${h.accounts.join(', ')}`))),
-        table([{ label: '#', numeric: true }, { label: 'Account' }, { label: 'Owner' }, { label: 'Strategic value', numeric: true }, { label: 'What needs attention' }],
-            attention.accounts.map((a, i) => [cell(i + 1), accountCell(a), cell(a.owner), cell(a.strategicValueDisplay),
-                el('ul', { class: 'kam-reasons' }, ...a.reasons.map((r) => el('li', { class: `kam-reason-${token(r.kind)}` }, ...unbrokenDates(r.text))))])));
+    return sectionParts('Needs attention', 'h-attention', (function* () {
+        yield el('ul', { class: 'kam-attention-counts', 'data-kam': 'attention-counts' }, ...attention.headline.map((h) => el('li', {},
+            el('strong', {}, `${h.label}: ${h.count}`), ` — ${h.accounts.join(', ')}`)));
+        yield* tableParts([{ label: '#', numeric: true }, { label: 'Account' }, { label: 'Owner' }, { label: 'Strategic value', numeric: true }, { label: 'What needs attention' }],
+            mapped(attention.accounts, (a, i) => [cell(i + 1), accountCell(a), cell(a.owner), cell(a.strategicValueDisplay),
+                el('ul', { class: 'kam-reasons' }, ...a.reasons.map((r) => el('li', { class: `kam-reason-${token(r.kind)}` }, ...unbrokenDates(r.text))))]));
+    })());
 }
 
 /** Text whose dates never break at their hyphens (a narrow column would split 2027-01-30 in two). */
@@ -334,27 +389,30 @@ function base64(bytes: Uint8Array): string {
  * their hashes and nothing else (no remote content, no inline handlers, no styles from user text).
  */
 export function htmlDocument(title: string, body: string, options: { script?: boolean } = {}): string {
+    return markupOf(htmlPageParts(title, [new Safe(body)], options));
+}
+
+/** `htmlDocument` in parts: the head, the body's parts as they come, the end. */
+function* htmlPageParts(title: string, body: Iterable<Safe>, options: { script?: boolean }): Generator<Safe> {
     const style = `${LIGHT_THEME_CSS}${CHART_CSS}${PAGE_CSS}`;
     const script = options.script ? SORTABLE_TABLE_SCRIPT : undefined;
     const csp = `default-src 'none'; style-src ${sha256(style)}; script-src ${script ? sha256(script) : "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;
-    return [
+    yield new Safe([
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="utf-8">',
-        new Safe(`<meta http-equiv="Content-Security-Policy" content="${csp}">`).markup,
+        `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="KAM Plans">',
         el('title', {}, title).markup,
         `<style>${style}</style>`,
         '</head>',
         '<body>',
-        `<main>${body}</main>`,
-        script ? `<script>${script}</script>` : '',
-        '</body>',
-        '</html>',
-        '',
-    ].join('\n');
+        '<main>',
+    ].join('\n'));
+    yield* body;
+    yield new Safe(['</main>', script ? `<script>${script}</script>` : '', '</body>', '</html>', ''].join('\n'));
 }
 
 /** The HTML report of one or more accounts (a document may hold several plans). */
@@ -365,5 +423,19 @@ export function accountReportHtml(views: AccountView[], options: { detail?: bool
 
 /** The HTML report of the portfolio. */
 export function portfolioReportHtml(view: PortfolioView, options: { detail?: boolean } = {}): string {
-    return htmlDocument(`${view.title} — portfolio summary`, portfolioBodyHtml(view, { detail: options.detail }), { script: true });
+    return [...portfolioReportHtmlParts(view, options)].join('');
+}
+
+/** The portfolio's HTML report in parts, for a writer that hands each on as it is made (`kam report`). */
+export function* portfolioReportHtmlParts(view: PortfolioView, options: { detail?: boolean } = {}): Generator<string> {
+    // Gathered into parts of about 64 KB: few writes, each small enough for its pieces to die young.
+    let gathered = '';
+    for (const part of htmlPageParts(`${view.title} — portfolio summary`, portfolioBodyParts(view, { detail: options.detail }), { script: true })) {
+        gathered += part.markup;
+        if (gathered.length >= 65_536) {
+            yield gathered;
+            gathered = '';
+        }
+    }
+    if (gathered) yield gathered;
 }

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../domain/model.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { CurrencySettings } from '../domain/currency.js';
-import { accountReportHtml, portfolioReportHtml } from './html-report.js';
+import { accountReportHtml, portfolioReportHtml, portfolioReportHtmlParts } from './html-report.js';
 import { accountSummaryMarkdown, portfolioSummaryMarkdown, type ReviewedAccount } from './summary-report.js';
 import { accountView, portfolioView, type People } from './view-model.js';
 import { attentionView } from './attention-view.js';
@@ -38,4 +38,13 @@ export function renderPortfolioReport(accounts: ReviewedAccount[], format: Repor
     // The summary first, as in the other formats; the view model keeps every code and line (it is data, not a page).
     const { kind, title, today, ...details } = view;
     return `${JSON.stringify({ kind, title, today, attention: attentionView(view), ...details }, null, 2)}\n`;
+}
+
+/**
+ * `renderPortfolioReport` in parts, for a writer that hands each part on as it is made (`kam report`):
+ * the HTML page a section (or an account's findings) at a time; Markdown and JSON in one part.
+ */
+export function renderPortfolioReportParts(accounts: ReviewedAccount[], format: ReportKind, context: ReportContext): Iterable<string> {
+    if (format !== 'html') return [renderPortfolioReport(accounts, format, context)];
+    return portfolioReportHtmlParts(portfolioView(accounts, context), { detail: context.detail });
 }

@@ -47,6 +47,17 @@ export function el(tag: string, a: Attrs = {}, ...content: Child[]): Safe {
     return new Safe(`<${tag}${attrs(a)}>${children(content)}</${tag}>`);
 }
 
+/**
+ * `el` in parts, for a long page: the opening tag, each child's markup as `content` makes it, the
+ * closing tag. A writer that hands each part on as it comes keeps only one part's pieces alive,
+ * where `el` keeps every piece of the page until the page is whole.
+ */
+export function* elementParts(tag: string, a: Attrs, content: Iterable<Child>): Generator<Safe> {
+    yield new Safe(`<${tag}${attrs(a)}>`);
+    for (const c of content) yield c instanceof Safe ? c : new Safe(children(c));
+    yield new Safe(`</${tag}>`);
+}
+
 /** A self-closing element. */
 export function leaf(tag: string, a: Attrs = {}): Safe {
     return new Safe(`<${tag}${attrs(a)}/>`);
