@@ -15,7 +15,7 @@ import { portfolioMatrix } from './charts/portfolio-matrix.js';
 import { relationshipMap } from './charts/relationship-map.js';
 import { riskMatrix } from './charts/risk-matrix.js';
 import { strategicValueChart } from './charts/strategic-value-chart.js';
-import { el, elementParts, join, Safe, token, type Child } from './charts/svg.js';
+import { el, elementParts, join, markupOf, Safe, token, type Child } from './charts/svg.js';
 import { timelineChart } from './charts/timeline-chart.js';
 import { CHART_CSS, LIGHT_THEME_CSS, PAGE_CSS, SORTABLE_TABLE_SCRIPT } from './page-assets.js';
 import type { AccountView, FindingView, PortfolioView } from './view-model.js';
@@ -346,13 +346,6 @@ function* findingsByAccount(view: PortfolioView, options: RenderOptions, attenti
     })());
 }
 
-/** The markup of parts joined: one copy of the text, where concatenation would keep a rope to flatten. */
-function markupOf(parts: Iterable<Safe>): string {
-    const markup: string[] = [];
-    for (const part of parts) markup.push(part.markup);
-    return markup.join('');
-}
-
 /** The summary before the details: each kind of trouble with how many and where, then the accounts worst first. */
 function attentionSection(attention: AttentionView, accountCell: (a: { title: string; uri?: string }) => Safe): Generator<Safe> {
     if (attention.accounts.length === 0) {
@@ -392,6 +385,23 @@ export function htmlDocument(title: string, body: string, options: { script?: bo
     return markupOf(htmlPageParts(title, [new Safe(body)], options));
 }
 
+/**
+ * `htmlDocument` for a long page, for a writer that hands each part on as it is made (`kam report`):
+ * the body's parts gathered into parts of about 64 KB — few writes, each small enough for its
+ * pieces to die young.
+ */
+function* htmlDocumentInParts(title: string, body: Iterable<Safe>, options: { script?: boolean } = {}): Generator<string> {
+    let gathered = '';
+    for (const part of htmlPageParts(title, body, options)) {
+        gathered += part.markup;
+        if (gathered.length >= 65_536) {
+            yield gathered;
+            gathered = '';
+        }
+    }
+    if (gathered) yield gathered;
+}
+
 /** `htmlDocument` in parts: the head, the body's parts as they come, the end. */
 function* htmlPageParts(title: string, body: Iterable<Safe>, options: { script?: boolean }): Generator<Safe> {
     const style = `${LIGHT_THEME_CSS}${CHART_CSS}${PAGE_CSS}`;
@@ -427,15 +437,6 @@ export function portfolioReportHtml(view: PortfolioView, options: { detail?: boo
 }
 
 /** The portfolio's HTML report in parts, for a writer that hands each on as it is made (`kam report`). */
-export function* portfolioReportHtmlParts(view: PortfolioView, options: { detail?: boolean } = {}): Generator<string> {
-    // Gathered into parts of about 64 KB: few writes, each small enough for its pieces to die young.
-    let gathered = '';
-    for (const part of htmlPageParts(`${view.title} — portfolio summary`, portfolioBodyParts(view, { detail: options.detail }), { script: true })) {
-        gathered += part.markup;
-        if (gathered.length >= 65_536) {
-            yield gathered;
-            gathered = '';
-        }
-    }
-    if (gathered) yield gathered;
+export function portfolioReportHtmlParts(view: PortfolioView, options: { detail?: boolean } = {}): Generator<string> {
+    return htmlDocumentInParts(`${view.title} — portfolio summary`, portfolioBodyParts(view, { detail: options.detail }), { script: true });
 }

@@ -58,6 +58,13 @@ export function* elementParts(tag: string, a: Attrs, content: Iterable<Child>): 
     yield new Safe(`</${tag}>`);
 }
 
+/** Parts' markup joined: one copy of the text, where concatenation would keep a rope to flatten. */
+export function markupOf(parts: Iterable<Safe>): string {
+    const markup: string[] = [];
+    for (const part of parts) markup.push(part.markup);
+    return markup.join('');
+}
+
 /** A self-closing element. */
 export function leaf(tag: string, a: Attrs = {}): Safe {
     return new Safe(`<${tag}${attrs(a)}/>`);
