@@ -130,3 +130,75 @@ describe('a plan with one bad entry', () => {
         expect(hints?.some((h) => String(h.label).startsWith('strategic value'))).toBe(false);
     });
 });
+
+describe('a keyword left without its name at the end of its line', () => {
+    function linkingErrors(document: LangiumDocument): string[] {
+        return (document.diagnostics ?? []).filter((d) => d.code === 'linking-error').map((d) => String(d.message));
+    }
+
+    it('says the owner is missing on its own line and reads the next line as the entry it is', async () => {
+        // `owner` typed, its name not yet: the next line's `backup owner daniel` is the backup owner, not a team member called backup.
+        const document = await review(nordwind.replace(/^    owner katrin$/m, '    owner'));
+        const line = nordwind.split('\n').findIndex((l) => l === '    owner katrin') + 1;
+        expect(errors(document)).toEqual([`${line}: \`owner\` needs its name on the same line: \`backup\` on the next line starts another entry. Write the name right after \`owner\`.`]);
+        expect(linkingErrors(document)).toEqual([]);
+        const nordwindAccount = account(document);
+        expect(nordwindAccount.owner).toBeUndefined();
+        expect(nordwindAccount.backupOwner?.ref?.name).toBe('daniel');
+        expect(nordwindAccount.revenue?.current).toBeDefined();
+        expect(counts(nordwindAccount)).toEqual(counts(account(await review(nordwind))));
+        // The error marks the keyword that lacks its name; the review waits for it.
+        const error = document.diagnostics!.find((d) => d.severity === 1)!;
+        expect(nordwind.split('\n')[error.range.start.line].slice(error.range.start.character, error.range.end.character)).toBe('owner');
+        expect(diagnosticCodes(document)).toContain('kam.review-waits-for-syntax-fix');
+        // Before, `owner` took `backup` for its name and `owner daniel` read as a second owner.
+        expect(diagnosticCodes(document)).not.toContain('kam.duplicate-entry');
+    });
+
+    it('keeps the revenue written on the next line, a stakeholder\'s trust score after a bare relationship owner, a risk\'s likelihood after a bare owner', async () => {
+        const document = await review([
+            'account nordwind "Nordwind Logistics" {',
+            '    owner',
+            '    revenue current 4.6M EUR potential 7.2M EUR',
+            '    stakeholder falk "Henrik Falk" {',
+            '        relationship owner',
+            '        trusted advisor 7',
+            '    }',
+            '    risk "The CFO pushes the retrofit into 2028." {',
+            '        owner',
+            '        likelihood medium',
+            '    }',
+            '}',
+        ].join('\n'));
+        expect(errors(document)).toEqual([
+            '2: `owner` needs its name on the same line: `revenue` on the next line starts another entry. Write the name right after `owner`.',
+            '5: `owner` needs its name on the same line: `trusted` on the next line starts another entry. Write the name right after `owner`.',
+            '9: `owner` needs its name on the same line: `likelihood` on the next line starts another entry. Write the name right after `owner`.',
+        ]);
+        expect(linkingErrors(document)).toEqual([]);
+        const nordwindAccount = account(document);
+        expect(nordwindAccount.revenue?.current).toBeDefined();
+        expect(nordwindAccount.stakeholders[0].trustedAdvisor).toBe(7);
+        expect(nordwindAccount.risks[0].likelihood).toBe('medium');
+    });
+
+    it('still reads a name written on the next line, and a keyword as a name on its own line', async () => {
+        const document = await review([
+            'account nordwind "Nordwind Logistics" {',
+            '    owner',
+            '        katrin',
+            '    stakeholder falk "Henrik Falk" {',
+            '        relationship owner daniel',
+            '    }',
+            '}',
+        ].join('\n'));
+        expect(errors(document)).toEqual([]);
+        expect(account(document).owner?.ref?.name).toBe('katrin');
+        // `revenue` names a team member when it is written where the name goes.
+        const team = common['team.kam'].replace(/}\s*$/, '    member revenue "Rev Enue"\n}\n');
+        const workspace = await buildWorkspace({ 'team.kam': team, 'scoring-model.kam': common['scoring-model.kam'], 'plan.kam': 'account nordwind "Nordwind Logistics" {\n    owner revenue\n}\n' });
+        const plan = workspace.document('plan.kam');
+        expect(errors(plan)).toEqual([]);
+        expect(account(plan).owner?.ref?.name).toBe('revenue');
+    });
+});

@@ -16,6 +16,12 @@ export interface GrammarVocabulary {
     keywords: Set<string>;
     /** Per block rule, the properties of its entries that take one value (`tier=…` among the entries): a second writing is ignored. */
     oneValueEntries: Map<string, string[]>;
+    /**
+     * The keywords a name always follows (`owner anna`, `reports to cfo`, `account nordwind`): when
+     * such a keyword ends its line and the next line starts with a keyword, that keyword is the next
+     * entry, not the missing name (kam-lexer.ts).
+     */
+    keywordsBeforeAName: Set<string>;
 }
 
 const vocabularies = new WeakMap<GrammarAST.Grammar, GrammarVocabulary>();
@@ -59,7 +65,27 @@ function readVocabulary(grammar: GrammarAST.Grammar): GrammarVocabulary {
             .filter((assignment) => assignment.operator === '=').map((assignment) => assignment.feature).toArray()));
         if (oneValue.size) oneValueEntries.set(rule.name, [...oneValue]);
     }
-    return { entries, values, keywords, oneValueEntries };
+    return { entries, values, keywords, oneValueEntries, keywordsBeforeAName: keywordsBeforeAName(rules) };
+}
+
+/** The word keywords that, wherever the grammar writes them, are followed by one name (a reference or an ID). */
+function keywordsBeforeAName(rules: readonly GrammarAST.ParserRule[]): Set<string> {
+    const alwaysBeforeAName = new Map<string, boolean>();
+    for (const rule of rules) {
+        for (const keyword of AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword)) {
+            if (!/^[A-Za-z]/.test(keyword.value)) continue;
+            const group: unknown = keyword.$container;
+            const next = GrammarAST.isGroup(group) && !keyword.cardinality ? group.elements[group.elements.indexOf(keyword) + 1] : undefined;
+            const beforeAName = next !== undefined && GrammarAST.isAssignment(next) && !next.cardinality && isName(next.terminal);
+            alwaysBeforeAName.set(keyword.value, (alwaysBeforeAName.get(keyword.value) ?? true) && beforeAName);
+        }
+    }
+    return new Set([...alwaysBeforeAName].filter(([, always]) => always).map(([keyword]) => keyword));
+}
+
+function isName(terminal: GrammarAST.AbstractElement): boolean {
+    if (GrammarAST.isCrossReference(terminal)) return true;
+    return GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref) && terminal.rule.ref.name === 'ID';
 }
 
 /** `(',' roles+=StakeholderRole)*`: a list separator, not a block's entries. */

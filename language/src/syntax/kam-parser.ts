@@ -17,6 +17,7 @@ import { EOF, isRecognitionException, tokenMatcher, type DSLMethodOpts, type ITo
 import { KamSyntaxMessages } from './syntax-messages.js';
 import { CompactCstNodeBuilder } from './compact-cst-builder.js';
 import { rememberRepeatedEntry } from './repeated-entries.js';
+import { startsNextEntry } from './kam-lexer.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
 interface Recognizer {
@@ -24,7 +25,7 @@ interface Recognizer {
     SKIP_TOKEN(): IToken;
     exportLexerState(): number;
     importLexerState(state: number): void;
-    SAVE_ERROR(error: Error): void;
+    SAVE_ERROR(error: Error): Error;
     getCurrRuleFullName(): string;
     isBackTracking(): boolean;
     RECORDING_PHASE: boolean;
@@ -32,6 +33,7 @@ interface Recognizer {
     canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean;
     tokVector: IToken[];
     currIdx: number;
+    tokenMatcher(token: IToken, type: TokenType): boolean;
 }
 
 /** Thrown-away tokens are reported like Chevrotain's own in-repetition recovery (a MismatchedTokenException). */
@@ -70,6 +72,7 @@ export class KamParser extends LangiumParser {
         const tokens = services.parser.Lexer.definition;
         this.braces = { open: tokens['{'], close: tokens['}'] };
         installBlockRecovery(this.recognizer, services);
+        if (tokens['ID']) noNameOnTheNextEntry(this.recognizer, tokens['ID']);
         keepFirstValueOfEachEntry(this);
         const linker = services.references.Linker;
         this.referenceLister = linker instanceof KamLinker ? linker : undefined;
@@ -236,6 +239,22 @@ function installBlockRecovery(recognizer: Recognizer, services: LangiumCoreServi
             if (block !== undefined && this.LA(1).startColumn! > (lineStart(this.tokVector, block).startColumn ?? 0)) return false;
         }
         return defaultInsertion.call(this, expected, follows);
+    };
+}
+
+/**
+ * A keyword that opens the next line's entry is not the name its line left out (kam-lexer.ts):
+ * where a name is expected, it does not match, so the parser reports the missing name and, by
+ * Chevrotain's usual recovery, reads the entry it opens.
+ */
+function noNameOnTheNextEntry(recognizer: Recognizer, id: TokenType): void {
+    const matches = recognizer.tokenMatcher;
+    recognizer.tokenMatcher = (token, type) => (type === id && startsNextEntry(token) ? false : matches(token, type));
+    // The mistake is the keyword left without its name: the error marks it, not the next line's entry.
+    const save = recognizer.SAVE_ERROR;
+    recognizer.SAVE_ERROR = function (this: Recognizer, error: Error & { token?: IToken; previousToken?: IToken }) {
+        if (error.name === 'MismatchedTokenException' && error.token && startsNextEntry(error.token) && error.previousToken) error.token = error.previousToken;
+        return save.call(this, error);
     };
 }
 

@@ -6,6 +6,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { GrammarAST, LangiumCoreServices } from 'langium';
 import { LangiumParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+import { startsNextEntry } from './kam-lexer.js';
 import { article, didYouMean, grammarVocabulary, ruleLabel, type GrammarVocabulary } from './grammar-vocabulary.js';
 
 /** What a terminal is, said the way a plan is written. */
@@ -88,6 +89,9 @@ export class KamSyntaxMessages {
         }
         if (expected.name === '}' || expected.name === '}:KW') {
             return `${quoteToken(actual)} cannot go here: the ${ruleLabel(rule)} above is still open. Add \`}\` to close it.`;
+        }
+        if (expected.name === 'ID' && startsNextEntry(actual)) {
+            return `\`${previous.image}\` needs its name on the same line: ${quoteToken(actual)} on the next line starts another entry. Write the name right after \`${previous.image}\`.`;
         }
         const after = previous?.image ? ` after \`${previous.image}\`` : '';
         return `Expected ${describeTokenType(expected)}${after}, but found ${quoteToken(actual)}.`;
