@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importCustomers, renderImportReport } from '../../import/src/index.js';
 import { readCustomerExport } from '../../import/src/read-export.js';
 import { parseExportNumber } from '../../import/src/numbers.js';
+import { paretoChart } from '../../language/src/reports/charts/pareto-chart.js';
 import { customerExportCsv, ENGLISH, generateCustomers, GERMAN } from '../helpers/customer-export.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -88,6 +89,11 @@ describe('reading exports', () => {
         expect(view.paretoTable.reduce((s, r) => s + r.customers, 0)).toBe(50_000);
         expect(view.paretoTable[9].cumulativeShare).toBeCloseTo(100, 6);
         expect(view.pareto.rows).toHaveLength(100);
+        // The chart draws a hundredth of the customers a bar, and says so: not "100 accounts".
+        const chart = String(paretoChart(view.pareto, 'chart-pareto'));
+        expect(chart).toContain('>50,000 customers in hundredths, largest first</text>');
+        expect(chart).toMatch(/<title id="chart-pareto-title">Revenue concentration: the top fifth of 50,000 customers bring \d+% of revenue<\/title>/);
+        expect(chart).not.toContain('accounts');
         expect(view.candidates).toHaveLength(20);
         expect(view.candidates.map((c) => c.estimate)).toEqual([...view.candidates.map((c) => c.estimate)].sort((a, b) => b! - a!));
     });

@@ -13,6 +13,11 @@ export function paretoChart(view: ParetoView, id: string): Safe {
             text(0, 24, 'No account states its current revenue.', { class: 'kam-muted' }));
     }
     const n = view.rows.length;
+    // What the rows stand for: n accounts, or (an import) a large export's customers by hundredths.
+    const count = view.population?.count ?? n;
+    const noun = view.population?.noun ?? (count === 1 ? 'account' : 'accounts');
+    const whole = `${count.toLocaleString('en')} ${noun}`;
+    const topFifth = view.population?.perRow ? `top fifth of ${whole}` : `top ${view.topFifthCount} of ${whole}`;
     const slot = PLOT_W / n;
     const yOf = (pct: number) => TOP + PLOT_H - (PLOT_H * pct) / 100;
     const showLabels = n <= 24;
@@ -25,7 +30,7 @@ export function paretoChart(view: ParetoView, id: string): Safe {
         const x = LEFT + i * slot + slot / 2;
         const y = TOP + PLOT_H + 12;
         return text(x, y, fit(r.title, 110, 11), { class: 'kam-small', 'text-anchor': 'end', transform: `rotate(-35 ${round(x)} ${round(y)})` });
-    }) : [text(LEFT + PLOT_W / 2, TOP + PLOT_H + 16, `${n} accounts, largest first`, { class: 'kam-small kam-muted', 'text-anchor': 'middle' })];
+    }) : [text(LEFT + PLOT_W / 2, TOP + PLOT_H + 16, `${whole}${view.population?.perRow ? ` in ${view.population.perRow}` : ''}, largest first`, { class: 'kam-small kam-muted', 'text-anchor': 'middle' })];
     const fifthX = LEFT + view.topFifthCount * slot;
     const grid = [0, 20, 40, 60, 80, 100].map((p) => el('g', {},
         leaf('line', { class: 'kam-grid', x1: LEFT, x2: LEFT + PLOT_W, y1: yOf(p), y2: yOf(p) }),
@@ -33,8 +38,8 @@ export function paretoChart(view: ParetoView, id: string): Safe {
     const bottom = TOP + PLOT_H + (showLabels ? 90 : 30);
     return svg({
         id, width: LEFT + PLOT_W + 70, height: bottom, className: 'kam-pareto',
-        title: `Revenue concentration: the top ${view.topFifthCount} of ${n} accounts bring ${view.topFifthShare.toFixed(0)}% of revenue`,
-        description: `${view.accountsFor80Percent} of ${n} accounts bring 80% of revenue. Limit ${view.limit}%.${view.overLimit ? ' Above the limit.' : ''}`,
+        title: `Revenue concentration: the ${topFifth} bring ${view.topFifthShare.toFixed(0)}% of revenue`,
+        description: `${view.accountsFor80Percent.toLocaleString('en')} of ${whole} bring 80% of revenue. Limit ${view.limit}%.${view.overLimit ? ' Above the limit.' : ''}`,
     },
     ...grid,
     ...bars,
