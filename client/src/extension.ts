@@ -20,18 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCompareWithCommand(context, client, validated);
     registerImportCustomersCommand(context);
     registerMcpServerDefinitions(context);
-    registerRestartCommand(context, client);
     await client.start();
-}
-
-/**
- * KAM: Restart Language Server (desktop: the server is a process of its own): shut down as when the
- * window closes, so it keeps its compiled code for the next start, then started again; the
- * portfolio is read and diagnosed afresh.
- */
-function registerRestartCommand(context: vscode.ExtensionContext, languageClient: LanguageClient): void {
-    context.subscriptions.push(vscode.commands.registerCommand('kam.restartLanguageServer', () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'KAM: restarting the language server' }, () => languageClient.restart())));
 }
 
 export async function deactivate(): Promise<void> {

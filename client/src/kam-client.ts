@@ -48,5 +48,23 @@ export function registerKamFeatures(context: vscode.ExtensionContext, client: Ba
     context.subscriptions.push(validated);
     registerOpenPreviewCommand(context, client, validated);
     registerOpenPortfolioCommand(context, client, validated);
+    registerRestartCommand(context, client);
     return validated;
+}
+
+/**
+ * KAM: Restart Language Server: the server is shut down as when the window closes (on the desktop
+ * it keeps its compiled code for the next start), then started again — a new process, or in the
+ * browser a new web worker fed the portfolio again (web/portfolio-feed.ts) — and the portfolio is
+ * read and diagnosed afresh.
+ */
+function registerRestartCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    context.subscriptions.push(vscode.commands.registerCommand('kam.restartLanguageServer', () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'KAM: restarting the language server' }, async () => {
+            // Node's client has restart() (stop, a pause in debug mode, start); the browser's has stop and start.
+            const restartable = client as BaseLanguageClient & { restart?: () => Promise<void> };
+            if (restartable.restart) return restartable.restart();
+            await client.stop();
+            await client.start();
+        })));
 }

@@ -6,18 +6,28 @@
  * their scheme.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { kamClientOptions, registerKamFeatures } from '../kam-client.js';
 import { usePlanSchemes } from '../plan-document.js';
 import { PortfolioFeed } from './portfolio-feed.js';
 
 let client: LanguageClient | undefined;
+let worker: Worker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     // The workspace's own documents (vscode-vfs: on github.dev and vscode.dev, …) and unsaved ones.
     usePlanSchemes([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), 'untitled']);
-    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out', 'server', 'browser.js').toString(true));
-    client = new LanguageClient('kam', 'KAM Plans', worker, kamClientOptions(context));
+    const serverScript = vscode.Uri.joinPath(context.extensionUri, 'out', 'server', 'browser.js').toString(true);
+    // A new worker at every start: a restart (KAM: Restart Language Server, or the client's own after
+    // a crash) ends the old one and begins with an empty server, which the feed sends the portfolio.
+    // The transports are made here: in the web extension host a worker is not always `instanceof Worker`,
+    // which the client's own test for a returned worker needs.
+    const startWorker = () => {
+        worker?.terminate();
+        worker = new Worker(serverScript);
+        return Promise.resolve({ reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) });
+    };
+    client = new LanguageClient('kam', 'KAM Plans', startWorker, kamClientOptions(context));
     registerKamFeatures(context, client);
     await client.start();
     const feed = new PortfolioFeed(client);
@@ -28,4 +38,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
     await client?.stop();
     client = undefined;
+    worker?.terminate();
+    worker = undefined;
 }

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { State } from 'vscode-languageclient/browser';
 import { PortfolioFilesNotification } from '../../../language/src/protocol.js';
 import { CONFIG_FILE } from '../../../language/src/workspace/portfolio-config.js';
 
@@ -24,7 +25,10 @@ export class PortfolioFeed implements vscode.Disposable {
 
     constructor(private readonly client: BaseLanguageClient) {}
 
-    /** Sends the whole portfolio, then follows its changes. Call after the client has started. */
+    /**
+     * Sends the whole portfolio, then follows its changes; a restarted server (a new worker, empty)
+     * is sent the whole portfolio again. Call after the client has started.
+     */
     async start(): Promise<number> {
         // Watch first, so that nothing changing while the portfolio is read is missed.
         const watcher = vscode.workspace.createFileSystemWatcher(PORTFOLIO_GLOB);
@@ -33,8 +37,16 @@ export class PortfolioFeed implements vscode.Disposable {
         this.disposables.push(watcher, deletions,
             watcher.onDidCreate((uri) => this.changed(uri)),
             watcher.onDidChange((uri) => this.changed(uri)),
-            deletions.onDidDelete((uri) => this.deleted(uri)));
+            deletions.onDidDelete((uri) => this.deleted(uri)),
+            // After the changes sent before it: the new server waits for this batch before it reads the workspace.
+            this.client.onDidChangeState((event) => {
+                if (event.newState === State.Running) this.enqueue(async () => { await this.sendAll(); });
+            }));
+        return this.sendAll();
+    }
 
+    /** Every plan and settings file of the workspace, in one batch that the server reads the workspace from. */
+    private async sendAll(): Promise<number> {
         const uris = await vscode.workspace.findFiles(PORTFOLIO_GLOB, EXCLUDED);
         const changed: PortfolioFilesNotification.File[] = [];
         for (let i = 0; i < uris.length; i += READ_CONCURRENCY) {

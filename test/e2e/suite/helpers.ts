@@ -136,6 +136,24 @@ export async function diagnosticsOf(
     return vscode.languages.getDiagnostics(uri);
 }
 
+/**
+ * Runs KAM: Restart Language Server and resolves once `relativePath`'s findings went with the old
+ * server and came back from the new one; returns them.
+ */
+export async function restartLanguageServer(relativePath: string): Promise<vscode.Diagnostic[]> {
+    const uri = planUri(relativePath);
+    await diagnosticsOf(relativePath);
+    let cleared = false;
+    const again = waitForEvent(vscode.languages.onDidChangeDiagnostics, () => {
+        const now = vscode.languages.getDiagnostics(uri);
+        if (now.length === 0) cleared = true;
+        return cleared && now.length > 0;
+    }, LANGUAGE_SERVER_TIMEOUT_MS, () => `${relativePath} was not diagnosed again after the restart`);
+    await vscode.commands.executeCommand('kam.restartLanguageServer');
+    await again;
+    return vscode.languages.getDiagnostics(uri);
+}
+
 // ------------------------------------------------------------------ requests to the test runner
 
 /**
