@@ -150,6 +150,12 @@ export namespace PortfolioFilesNotification {
     }
     export const method = 'kam/portfolioFiles';
     export const type = new NotificationType<Params>(method);
+    /**
+     * Set to `1` in the Node server's environment by the desktop client for a virtual workspace
+     * (Remote Repositories): the server then reads no disk and waits for these notifications, as in
+     * the browser (server/src/fed-portfolio/).
+     */
+    export const fedServerEnv = 'KAM_PORTFOLIO_FED';
 }
 
 /**

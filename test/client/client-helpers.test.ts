@@ -1,7 +1,7 @@
 /** The client's pure helpers: which editors are plans the server knows, and what a cancelled request looks like. */
 import { describe, expect, it } from 'vitest';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import { isPlanDocument, PLAN_SCHEMES, planDocumentSelector, usePlanSchemes } from '../../client/src/plan-document.js';
+import { fedPlanSchemes, isPlanDocument, PLAN_SCHEMES, planDocumentSelector, usePlanSchemes } from '../../client/src/plan-document.js';
 import { isCancellation } from '../../client/src/cancellation.js';
 
 describe('isPlanDocument', () => {
@@ -33,6 +33,21 @@ describe('the plans of VS Code for the Web', () => {
             usePlanSchemes(PLAN_SCHEMES);
         }
         expect(planDocumentSelector()).toEqual([{ scheme: 'file', language: 'kam' }, { scheme: 'untitled', language: 'kam' }]);
+    });
+});
+
+describe('a desktop window over a virtual workspace', () => {
+    const folder = (scheme: string) => ({ uri: { scheme } });
+
+    it('is fed to the server, with its own schemes, when a folder is on no disk (Remote Repositories)', () => {
+        expect(fedPlanSchemes([folder('vscode-vfs')])).toEqual(['vscode-vfs', 'untitled']);
+        // A folder on disk beside it is fed too: the fed server reads no disk.
+        expect(fedPlanSchemes([folder('file'), folder('vscode-vfs')])).toEqual(['file', 'vscode-vfs', 'untitled']);
+    });
+
+    it('is read from disk by the server when every folder is on disk, or when there is none', () => {
+        expect(fedPlanSchemes([folder('file'), folder('file')])).toBeUndefined();
+        expect(fedPlanSchemes([])).toBeUndefined();
     });
 });
 

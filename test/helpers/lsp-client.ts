@@ -28,6 +28,8 @@ export interface LspClientOptions {
     entry?: string[];
     /** The server's environment (this process's unless given). */
     env?: NodeJS.ProcessEnv;
+    /** The workspace folder's URI when it is on no disk (a virtual workspace, `vscode-vfs://…`); `folder` is then only its name. */
+    rootUri?: string;
 }
 
 /** How long a server may take to exit after the client's `exit`, as VS Code's client waits, before it is killed. */
@@ -86,7 +88,7 @@ export class LspTestClient {
     /** Starts the server and completes the initialize handshake. */
     static async start(options: LspClientOptions): Promise<LspTestClient> {
         const client = new LspTestClient(options);
-        const rootUri = URI.file(options.folder).toString();
+        const rootUri = options.rootUri ?? URI.file(options.folder).toString();
         client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri,
@@ -101,6 +103,7 @@ export class LspTestClient {
     }
 
     uri(file: string): string {
+        if (this.options.rootUri) return URI.parse(`${this.options.rootUri}/${file}`).toString();
         return URI.file(path.join(this.options.folder, file)).toString();
     }
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { InitializeParams } from 'vscode-languageserver-protocol';
 import { createKamServices } from '../../language/src/kam-module.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
-import { PortfolioFileSystemProvider } from '../../server/src/browser/portfolio-file-system.js';
+import { PortfolioFileSystemProvider } from '../../server/src/fed-portfolio/portfolio-file-system.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const ROOT = 'file:///portfolio';

@@ -1,6 +1,6 @@
 /**
  * The language server of VS Code for the Web, without the browser: the services over the worker's
- * file system (server/src/browser/portfolio-file-system.ts), fed with kam/portfolioFiles as the web
+ * file system (server/src/fed-portfolio/portfolio-file-system.ts), fed with kam/portfolioFiles as the web
  * client sends them (portfolio-files-sync.ts). The portfolio must behave as on disk: cross-file
  * references, kam.config.json, and plans added and deleted after the start. (The web end-to-end run,
  * test/e2e/run-vscode-web.mjs, drives the real bundle in a real worker.)
@@ -15,8 +15,8 @@ import { createKamServices } from '../../language/src/kam-module.js';
 import { PortfolioFilesNotification } from '../../language/src/protocol.js';
 import { keepPortfolioFindingsCurrent } from '../../language/src/workspace/portfolio-revalidation.js';
 import type { KamWorkspaceManager } from '../../language/src/workspace/kam-workspace-manager.js';
-import { PortfolioFileSystemProvider } from '../../server/src/browser/portfolio-file-system.js';
-import { receivePortfolioFiles } from '../../server/src/browser/portfolio-files-sync.js';
+import { PortfolioFileSystemProvider } from '../../server/src/fed-portfolio/portfolio-file-system.js';
+import { receivePortfolioFiles } from '../../server/src/fed-portfolio/portfolio-files-sync.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 /** A repository as github.dev shows it. */

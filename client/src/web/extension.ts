@@ -2,14 +2,14 @@
  * The VS Code extension in the browser (vscode.dev, github.dev): the same client as on the desktop
  * (kam-client.ts: commands, previews, settings) with the language server in a web worker
  * (out/server/browser.js). The worker has no file system, so the portfolio is fed to it
- * (portfolio-feed.ts), and the plans it receives are the workspace's own documents, whatever
+ * (../portfolio-feed.ts), and the plans it receives are the workspace's own documents, whatever
  * their scheme.
  */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { kamClientOptions, registerKamFeatures } from '../kam-client.js';
 import { usePlanSchemes } from '../plan-document.js';
-import { PortfolioFeed } from './portfolio-feed.js';
+import { PortfolioFeed } from '../portfolio-feed.js';
 
 let client: LanguageClient | undefined;
 let worker: Worker | undefined;

@@ -5,9 +5,8 @@
  * test/server/browser-bundle.test.ts checks it from esbuild's metafile.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { describeUnhandled, startKamServer } from '../kam-server.js';
-import { PortfolioFileSystemProvider } from './portfolio-file-system.js';
-import { receivePortfolioFiles } from './portfolio-files-sync.js';
+import { describeUnhandled } from '../kam-server.js';
+import { startFedKamServer } from '../fed-portfolio/index.js';
 
 // The worker's global scope talks like a Worker (postMessage, 'message' events); the project's
 // TypeScript library is the DOM's, which types `self` as a window.
@@ -17,6 +16,4 @@ self.addEventListener('unhandledrejection', (event) => {
     connection.console.error(describeUnhandled(event.reason));
     event.preventDefault();
 });
-const files = new PortfolioFileSystemProvider();
-const { shared } = startKamServer(connection, { fileSystemProvider: () => files });
-receivePortfolioFiles(connection, shared, files);
+startFedKamServer(connection);

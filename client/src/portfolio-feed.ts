@@ -1,5 +1,6 @@
 /**
- * In the browser the language server has no file system: this feeds it the portfolio. At start it
+ * In the browser the language server has no file system, nor on the desktop in a virtual workspace
+ * (Remote Repositories): this feeds it the portfolio. At start it
  * finds every `.kam` file and `kam.config.json` of the workspace (through VS Code's file system, so
  * any scheme: vscode-vfs on github.dev, the test server's in the tests …) and sends them in one
  * `kam/portfolioFiles`; afterwards a file watcher sends each creation, change and deletion, in the
@@ -7,9 +8,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { State } from 'vscode-languageclient/browser';
-import { PortfolioFilesNotification } from '../../../language/src/protocol.js';
-import { CONFIG_FILE } from '../../../language/src/workspace/portfolio-config.js';
+import { State } from 'vscode-languageclient';
+import { PortfolioFilesNotification } from '../../language/src/protocol.js';
+import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 
 /** The portfolio's files: plans and their settings. */
 export const PORTFOLIO_GLOB = `**/{*.kam,${CONFIG_FILE}}`;
