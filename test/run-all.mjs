@@ -8,7 +8,8 @@
 //      counted as one test;
 //   3. the unit and integration tests (vitest);
 //   4. the end-to-end suite inside a real VS Code: on the sources, then on the installed .vsix, then
-//      in VS Code for the Web (the browser entry, the language server in a web worker).
+//      on the .vsix over a virtual workspace (Remote Repositories' kind: the server is fed the
+//      portfolio), then in VS Code for the Web (the browser entry, the language server in a web worker).
 // Each phase's output is shown as it runs (and captured, to count). Ends with one line
 // "N passed, N failed" over everything; exits non-zero when anything failed or nothing ran.
 //
@@ -112,10 +113,11 @@ if (fs.existsSync(vitestJson)) {
 
 // ------------------------------------------------------------------ 4. end-to-end
 if (!skipE2e) {
-    // The suite inside VS Code, three times: on the extension under development, on the packaged
-    // .vsix installed as a user installs it, and in VS Code for the Web (vscode.dev, github.dev).
+    // The suite inside VS Code, four times: on the extension under development, on the packaged
+    // .vsix installed as a user installs it, on the .vsix over a virtual workspace (a repository
+    // opened with Remote Repositories), and in VS Code for the Web (vscode.dev, github.dev).
     for (const [script, title] of [['test:e2e', 'End-to-end tests in VS Code, on the sources'], ['test:e2e:vsix', 'End-to-end tests in VS Code, on the installed .vsix'],
-        ['test:e2e:web', 'End-to-end tests in VS Code for the Web']]) {
+        ['test:e2e:virtual', 'End-to-end tests in VS Code over a virtual workspace'], ['test:e2e:web', 'End-to-end tests in VS Code for the Web']]) {
         phase(`${title} (npm run ${script})`);
         const e2e = await run('npm', ['run', '--silent', script]);
         const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);

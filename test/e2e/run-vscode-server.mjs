@@ -11,7 +11,12 @@
 //
 // Environment: KAM_E2E_TIMEOUT_MS (whole run, default 600000), KAM_E2E_GREP (mocha grep),
 // KAM_E2E_CHROMIUM (default KAM_CHROMIUM, else /usr/bin/chromium), KAM_E2E_DIR (default <repo>/.e2e),
-// KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs).
+// KAM_E2E_WORKSPACE (folder copied as the workspace, default examples/), KAM_E2E_KEEP=1 (keep temp dirs),
+// KAM_E2E_VIRTUAL=1 with KAM_E2E_VSIX (the workspace opened as a virtual one, `kam-e2e-vfs:` served
+// by the fixture extension test/e2e/virtual-workspace/, as Remote Repositories serves `vscode-vfs:`;
+// the workbench loads one development extension, so the fixture is that one and KAM Plans is
+// installed from its package; output in test-output/e2e-virtual, the suite without its
+// desktop-only tests).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,7 +29,9 @@ const suiteIndex = path.join(root, 'out/test/e2e/suite/index.cjs');
 const extensionMain = path.join(root, 'out/client/extension.cjs');
 /** Test the packaged extension as a user installs it, instead of the sources (`npm run test:e2e:vsix`). */
 const vsix = process.env.KAM_E2E_VSIX ? path.resolve(root, process.env.KAM_E2E_VSIX) : undefined;
-const outputDir = path.join(root, 'test-output/e2e');
+const virtual = process.env.KAM_E2E_VIRTUAL === '1';
+const virtualWorkspaceExtension = path.join(root, 'test/e2e/virtual-workspace');
+const outputDir = path.join(root, virtual ? 'test-output/e2e-virtual' : 'test-output/e2e');
 
 const SERVER_START_TIMEOUT_MS = 120_000;
 
@@ -64,6 +71,7 @@ function checkPrerequisites() {
     if (!fs.existsSync(suiteIndex)) missing.push(`the compiled suite (${path.relative(root, suiteIndex)}): run node test/e2e/build-suite.mjs`);
     if (!fs.existsSync(workspaceSource)) missing.push(`the workspace to open (${workspaceSource})`);
     if (vsix && !fs.existsSync(vsix)) missing.push(`the extension package ${vsix} (npm run package)`);
+    if (virtual && !vsix) missing.push('KAM_E2E_VSIX with KAM_E2E_VIRTUAL: the workbench loads one development extension, the virtual workspace\'s (npm run test:e2e:virtual)');
     return missing;
 }
 
@@ -105,11 +113,14 @@ async function main() {
         { cwd: tempDir, env, encoding: 'utf8', timeout: 120_000 });
         fs.writeFileSync(path.join(outputDir, 'install-vsix.log'), `${install.stdout}\n${install.stderr}`);
         if (install.status !== 0) throw new Error(`installing ${vsix} failed (exit ${install.status}); see test-output/e2e/install-vsix.log`);
-        developmentPath = path.join(tempDir, 'test-host');
-        fs.mkdirSync(developmentPath);
-        fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({
-            name: 'kam-plans-e2e-host', publisher: 'kam-plans-tests', version: '0.0.0', engines: { vscode: '*' },
-        }));
+        if (virtual) developmentPath = virtualWorkspaceExtension;
+        else {
+            developmentPath = path.join(tempDir, 'test-host');
+            fs.mkdirSync(developmentPath);
+            fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({
+                name: 'kam-plans-e2e-host', publisher: 'kam-plans-tests', version: '0.0.0', engines: { vscode: '*' },
+            }));
+        }
     }
     run.note(`starting VS Code server (${path.relative(root, serverMain)}) on port ${port} with ${node}`);
     const serverLog = fs.createWriteStream(path.join(outputDir, 'server.log'));
@@ -154,7 +165,8 @@ async function main() {
         ['skipWelcome', 'true'],
         ['skipReleaseNotes', 'true'],
     ];
-    const url = `http://${authority}/?folder=${encodeURIComponent(remoteUri(authority, workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const folder = virtual ? `kam-e2e-vfs://e2e${workspace.split(path.sep).map(encodeURIComponent).join('/')}` : remoteUri(authority, workspace);
+    const url = `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     run.note(`opening the workbench on a copy of ${path.relative(root, workspaceSource) || '.'}`);
     await run.runSuite(url, { timeoutMs: RUN_TIMEOUT_MS, hostFailed: serverExited });
 }

@@ -22,6 +22,11 @@ describe('Opening a key-account plan', () => {
             assert.equal((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node, undefined, 'the extension host is Node, not a browser worker');
             assert.notEqual(vscode.workspace.workspaceFolders?.[0]?.uri.scheme, 'file', 'the workspace is on disk, not virtual');
         }
+        if (process.env.KAM_E2E_VIRTUAL) {
+            // The desktop entry (a Node extension host) over a virtual workspace, as Remote Repositories opens one.
+            assert.ok(process.versions.node, 'the extension host is not Node');
+            assert.equal(vscode.workspace.workspaceFolders?.[0]?.uri.scheme, 'kam-e2e-vfs', 'the workspace is not the virtual one');
+        }
         if (process.env.KAM_E2E_INSTALLED_FROM_VSIX) {
             // Run against the package a user installs: the extension must come from the extensions folder.
             assert.match(extension.extensionPath, /extensions[\\/]kam-plans\.kam-plans-/, `loaded from ${extension.extensionPath}, not from the installed .vsix`);

@@ -47,7 +47,9 @@ export async function run(): Promise<void> {
             afterAll: [async function restoreTheWorkspaceAtTheEnd() { await restoreWorkspace(); }],
         },
     });
-    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs')).sort();
+    // Over a virtual workspace (KAM_E2E_VIRTUAL) the desktop-only tests (a local CSV file, git, an MCP
+    // server on a folder) do not apply, as in the browser: the suite the web runs.
+    const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs') && !(process.env.KAM_E2E_VIRTUAL && f.endsWith('.desktop.test.cjs'))).sort();
     for (const file of files) mocha.addFile(path.join(__dirname, file));
 
     const stats = await new Promise<{ passed: number; failed: number; pending: number }>((resolve) => {

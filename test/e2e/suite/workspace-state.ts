@@ -82,8 +82,13 @@ export async function recordWorkspaceState(): Promise<void> {
     // An edit must stay unsaved until a test saves it, as in desktop VS Code. VS Code for the web
     // auto-saves after a second by default: a test's edit would reach the disk, or not, depending
     // on how busy the machine is (the runner turns it off in the workspace's settings).
-    const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
-    if (autoSave !== 'off') throw new Error(`files.autoSave is "${autoSave}": the end-to-end workspace needs it "off" (see test/e2e/run-vscode-server.mjs)`);
+    // A virtual workspace's settings are read once its file system's provider (an extension) has
+    // started: they may come a moment after the suite.
+    const autoSaveOff = () => vscode.workspace.getConfiguration('files').get<string>('autoSave') === 'off';
+    if (!autoSaveOff()) {
+        await waitForEvent(vscode.workspace.onDidChangeConfiguration, autoSaveOff, 30_000,
+            () => `files.autoSave is "${vscode.workspace.getConfiguration('files').get<string>('autoSave')}": the end-to-end workspace needs it "off" (see test/e2e/workbench-run.mjs)`);
+    }
     const files = await readTree(workspaceRoot());
     const baseline = new Map<string, string[]>();
     for (const relative of [...files.keys()].filter((f) => f.endsWith('.kam')).sort()) {
