@@ -143,8 +143,12 @@ describe('word keywords read as names, then recognised', () => {
         }
     });
 
-    it('marks a keyword that starts a line after a keyword left without its name, and no other token', () => {
+    it('marks a keyword that starts a line after keywords left without their name, and no other token', () => {
         const text = [
+            'scoring model m {',
+            '    scale 1 to',
+            '    factor revenue',
+            '}',
             'account nordwind {',
             '    owner',
             '    revenue current 4M',
@@ -158,8 +162,8 @@ describe('word keywords read as names, then recognised', () => {
             '}',
         ].join('\n');
         const marked = Kam.parser.Lexer.tokenize(text).tokens.filter(startsNextEntry).map((t) => `${t.startLine}: ${t.image}`);
-        // `revenue` on its line after `owner`; not after `owner revenue` (the name is there) nor after `to`,
-        // which `scale 1 to 10` also uses without a name.
-        expect(marked).toEqual(['3: revenue', '9: trusted']);
+        // `revenue` on its line after `owner`, `trusted` after `reports to` and after `relationship owner`;
+        // not after `owner revenue` (the name is there), nor after the `to` of `scale 1 to` (a number follows it).
+        expect(marked).toEqual(['7: revenue', '11: trusted', '13: trusted']);
     });
 });

@@ -163,6 +163,8 @@ describe('a keyword left without its name at the end of its line', () => {
             '    stakeholder falk "Henrik Falk" {',
             '        relationship owner',
             '        trusted advisor 7',
+            '        reports to',
+            '        stance supporter',
             '    }',
             '    risk "The CFO pushes the retrofit into 2028." {',
             '        owner',
@@ -172,13 +174,15 @@ describe('a keyword left without its name at the end of its line', () => {
         ].join('\n'));
         expect(errors(document)).toEqual([
             '2: `owner` needs its name on the same line: `revenue` on the next line starts another entry. Write the name right after `owner`.',
-            '5: `owner` needs its name on the same line: `trusted` on the next line starts another entry. Write the name right after `owner`.',
-            '9: `owner` needs its name on the same line: `likelihood` on the next line starts another entry. Write the name right after `owner`.',
+            '5: `relationship owner` needs its name on the same line: `trusted` on the next line starts another entry. Write the name right after `relationship owner`.',
+            '7: `reports to` needs its name on the same line: `stance` on the next line starts another entry. Write the name right after `reports to`.',
+            '11: `owner` needs its name on the same line: `likelihood` on the next line starts another entry. Write the name right after `owner`.',
         ]);
         expect(linkingErrors(document)).toEqual([]);
         const nordwindAccount = account(document);
         expect(nordwindAccount.revenue?.current).toBeDefined();
         expect(nordwindAccount.stakeholders[0].trustedAdvisor).toBe(7);
+        expect(nordwindAccount.stakeholders[0].stance).toBe('supporter');
         expect(nordwindAccount.risks[0].likelihood).toBe('medium');
     });
 

@@ -17,11 +17,13 @@ export interface GrammarVocabulary {
     /** Per block rule, the properties of its entries that take one value (`tier=…` among the entries): a second writing is ignored. */
     oneValueEntries: Map<string, string[]>;
     /**
-     * The keywords a name always follows (`owner anna`, `reports to cfo`, `account nordwind`): when
-     * such a keyword ends its line and the next line starts with a keyword, that keyword is the next
-     * entry, not the missing name (kam-lexer.ts).
+     * Each run of keywords the grammar writes together (`owner`, `reports to`, `backup owner`,
+     * `scale … to`'s lone `to`), and whether a name always follows it (`owner anna`, `reports to
+     * cfo`, `account nordwind`; not `to` in `scale 1 to 10`). When such a run ends its line and the
+     * next line starts with a keyword, that keyword is the next entry, not the missing name
+     * (kam-lexer.ts: the longest run the text ends with decides).
      */
-    keywordsBeforeAName: Set<string>;
+    keywordRunsBeforeAName: Map<string, boolean>;
 }
 
 const vocabularies = new WeakMap<GrammarAST.Grammar, GrammarVocabulary>();
@@ -65,22 +67,32 @@ function readVocabulary(grammar: GrammarAST.Grammar): GrammarVocabulary {
             .filter((assignment) => assignment.operator === '=').map((assignment) => assignment.feature).toArray()));
         if (oneValue.size) oneValueEntries.set(rule.name, [...oneValue]);
     }
-    return { entries, values, keywords, oneValueEntries, keywordsBeforeAName: keywordsBeforeAName(rules) };
+    return { entries, values, keywords, oneValueEntries, keywordRunsBeforeAName: keywordRunsBeforeAName(rules) };
 }
 
-/** The word keywords that, wherever the grammar writes them, are followed by one name (a reference or an ID). */
-function keywordsBeforeAName(rules: readonly GrammarAST.ParserRule[]): Set<string> {
-    const alwaysBeforeAName = new Map<string, boolean>();
+/** Each run of word keywords in a group (`reports to`), and whether every writing of that run is followed by one name. */
+function keywordRunsBeforeAName(rules: readonly GrammarAST.ParserRule[]): Map<string, boolean> {
+    const runs = new Map<string, boolean>();
     for (const rule of rules) {
         for (const keyword of AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword)) {
             if (!/^[A-Za-z]/.test(keyword.value)) continue;
             const group: unknown = keyword.$container;
-            const next = GrammarAST.isGroup(group) && !keyword.cardinality ? group.elements[group.elements.indexOf(keyword) + 1] : undefined;
-            const beforeAName = next !== undefined && GrammarAST.isAssignment(next) && !next.cardinality && isName(next.terminal);
-            alwaysBeforeAName.set(keyword.value, (alwaysBeforeAName.get(keyword.value) ?? true) && beforeAName);
+            const elements = GrammarAST.isGroup(group) ? group.elements : [keyword];
+            const at = elements.indexOf(keyword);
+            // The keywords written right before this one in the same group, with it: `reports to`.
+            let first = at;
+            while (first > 0 && isWordKeyword(elements[first - 1])) first--;
+            const run = elements.slice(first, at + 1).map((k) => (k as GrammarAST.Keyword).value).join(' ');
+            const next = elements[at + 1];
+            const beforeAName = !keyword.cardinality && next !== undefined && GrammarAST.isAssignment(next) && !next.cardinality && isName(next.terminal);
+            runs.set(run, (runs.get(run) ?? true) && beforeAName);
         }
     }
-    return new Set([...alwaysBeforeAName].filter(([, always]) => always).map(([keyword]) => keyword));
+    return runs;
+}
+
+function isWordKeyword(element: GrammarAST.AbstractElement): boolean {
+    return GrammarAST.isKeyword(element) && !element.cardinality && /^[A-Za-z]/.test(element.value);
 }
 
 function isName(terminal: GrammarAST.AbstractElement): boolean {

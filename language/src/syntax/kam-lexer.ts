@@ -4,9 +4,9 @@
  * a keyword becomes that keyword's token. The tokens are the same as Langium's lexer gives with one
  * pattern per keyword; the lexing of a plan takes about half the time.
  *
- * Keywords are names too, except one: a keyword that starts a line right after a keyword a name
- * always follows (`owner` left without its name, then `revenue current …` on the next line) is
- * the next entry, not the name. Such a token is marked (`startsNextEntry`) and the parser does not
+ * Keywords are names too, except one: a keyword that starts a line right after keywords a name
+ * always follows (`owner` or `reports to` left without its name, then `revenue current …` on the
+ * next line) is the next entry, not the name. Such a token is marked (`startsNextEntry`) and the parser does not
  * take it for a name (kam-parser.ts): the writer reads "`owner` needs a name" instead of an unknown
  * team member called `revenue` and an unknown entry `current`.
  */
@@ -15,45 +15,66 @@ import type { IToken, TokenType } from 'chevrotain';
 import { wordKeywords } from './kam-token-builder.js';
 import { grammarVocabulary } from './grammar-vocabulary.js';
 
-/** A keyword token that opens the next entry where a name was expected. */
+/** A keyword token that opens the next entry where a name was expected: the keywords left without it (`reports to`). */
 export interface NextEntryToken extends IToken {
-    startsNextEntry: true;
+    startsNextEntry: string;
 }
 
 export function startsNextEntry(token: IToken): token is NextEntryToken {
-    return (token as Partial<NextEntryToken>).startsNextEntry === true;
+    return typeof (token as Partial<NextEntryToken>).startsNextEntry === 'string';
 }
 
 export class KamLexer extends DefaultLexer {
     private readonly keywordsByWord: Map<string, TokenType>;
     private readonly idTypeIndex: number | undefined;
-    /** The token types of the keywords a name always follows (`owner`, `account` …). */
-    private readonly beforeAName: Set<TokenType>;
+    /** By their last keyword's token type, the grammar's runs of keywords (longest first) and whether a name always follows each. */
+    private readonly runsEndingWith: Map<TokenType, { words: string[]; beforeAName: boolean }[]>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.keywordsByWord = wordKeywords(Object.values(this.definition));
         this.idTypeIndex = this.definition['ID']?.tokenTypeIdx;
-        const keywords = grammarVocabulary(services.Grammar).keywordsBeforeAName;
-        this.beforeAName = new Set(Object.values(this.definition).filter((type) => keywords.has(type.name)));
+        this.runsEndingWith = new Map();
+        for (const [run, beforeAName] of grammarVocabulary(services.Grammar).keywordRunsBeforeAName) {
+            const words = run.split(' ');
+            const last = this.definition[words[words.length - 1]];
+            if (!last) continue;
+            const runs = this.runsEndingWith.get(last) ?? [];
+            runs.push({ words, beforeAName });
+            runs.sort((a, b) => b.words.length - a.words.length);
+            this.runsEndingWith.set(last, runs);
+        }
+    }
+
+    /** The run of keywords a name always follows that the text ends with at `tokens[index]` (`reports to`), if any. */
+    private runBeforeAName(tokens: readonly IToken[], index: number): string | undefined {
+        const runs = this.runsEndingWith.get(tokens[index].tokenType);
+        if (!runs) return undefined;
+        for (const run of runs) {
+            const start = index - run.words.length + 1;
+            if (start < 0) continue;
+            let matches = true;
+            for (let w = 0; w < run.words.length - 1 && matches; w++) matches = tokens[start + w].image === run.words[w];
+            if (matches) return run.beforeAName ? run.words.join(' ') : undefined;
+        }
+        return undefined;
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
         if (this.keywordsByWord.size === 0) return result;
-        let previous: IToken | undefined;
-        for (const token of result.tokens) {
-            if (token.tokenTypeIdx === this.idTypeIndex) {
-                const keyword = this.keywordsByWord.get(token.image);
-                if (keyword !== undefined) {
-                    token.tokenType = keyword;
-                    token.tokenTypeIdx = keyword.tokenTypeIdx!;
-                    if (previous !== undefined && this.beforeAName.has(previous.tokenType) && token.startLine! > previous.endLine!) {
-                        (token as NextEntryToken).startsNextEntry = true;
-                    }
-                }
+        const tokens = result.tokens;
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i];
+            if (token.tokenTypeIdx !== this.idTypeIndex) continue;
+            const keyword = this.keywordsByWord.get(token.image);
+            if (keyword === undefined) continue;
+            token.tokenType = keyword;
+            token.tokenTypeIdx = keyword.tokenTypeIdx!;
+            if (i > 0 && token.startLine! > tokens[i - 1].endLine!) {
+                const run = this.runBeforeAName(tokens, i - 1);
+                if (run !== undefined) (token as NextEntryToken).startsNextEntry = run;
             }
-            previous = token;
         }
         return result;
     }

@@ -91,7 +91,8 @@ export class KamSyntaxMessages {
             return `${quoteToken(actual)} cannot go here: the ${ruleLabel(rule)} above is still open. Add \`}\` to close it.`;
         }
         if (expected.name === 'ID' && startsNextEntry(actual)) {
-            return `\`${previous.image}\` needs its name on the same line: ${quoteToken(actual)} on the next line starts another entry. Write the name right after \`${previous.image}\`.`;
+            const keywords = actual.startsNextEntry;
+            return `\`${keywords}\` needs its name on the same line: ${quoteToken(actual)} on the next line starts another entry. Write the name right after \`${keywords}\`.`;
         }
         const after = previous?.image ? ` after \`${previous.image}\`` : '';
         return `Expected ${describeTokenType(expected)}${after}, but found ${quoteToken(actual)}.`;
