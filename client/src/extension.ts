@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { kamClientOptions, registerKamFeatures } from './kam-client.js';
 import { fedPlanSchemes, usePlanSchemes } from './plan-document.js';
-import { PortfolioFeed } from './portfolio-feed.js';
+import { feedPortfolio } from './portfolio-feed.js';
 import { PortfolioFilesNotification } from '../../language/src/protocol.js';
 // Desktop only: the import reads files with Node, the MCP server is a Node process, plan history reads git.
 import { registerImportCustomersCommand } from './commands/import-customers.js';
@@ -27,11 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerImportCustomersCommand(context);
     registerMcpServerDefinitions(context);
     await client.start();
-    if (fedSchemes) {
-        const feed = new PortfolioFeed(client);
-        context.subscriptions.push(feed);
-        await feed.start();
-    }
+    if (fedSchemes) await feedPortfolio(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -55,7 +55,7 @@ export function registerKamFeatures(context: vscode.ExtensionContext, client: Ba
 /**
  * KAM: Restart Language Server: the server is shut down as when the window closes (on the desktop
  * it keeps its compiled code for the next start), then started again — a new process, or in the
- * browser a new web worker fed the portfolio again (web/portfolio-feed.ts) — and the portfolio is
+ * browser a new web worker fed the portfolio again (portfolio-feed.ts) — and the portfolio is
  * read and diagnosed afresh.
  */
 function registerRestartCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {

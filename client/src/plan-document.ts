@@ -32,6 +32,10 @@ export function planDocumentSelector(): DocumentSelector {
  * folder is on disk, and the server reads them itself.
  */
 export function fedPlanSchemes(folders: readonly { uri: { scheme: string } }[]): string[] | undefined {
-    if (folders.every((folder) => folder.uri.scheme === 'file')) return undefined;
+    return folders.every((folder) => folder.uri.scheme === 'file') ? undefined : workspacePlanSchemes(folders);
+}
+
+/** The schemes of a fed server's plans: the workspace folders' own (`vscode-vfs:` …) and unsaved documents. */
+export function workspacePlanSchemes(folders: readonly { uri: { scheme: string } }[]): string[] {
     return [...new Set([...folders.map((folder) => folder.uri.scheme), 'untitled'])];
 }

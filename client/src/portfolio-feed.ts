@@ -97,3 +97,10 @@ async function readText(uri: vscode.Uri): Promise<PortfolioFilesNotification.Fil
 function isExcluded(uri: vscode.Uri): boolean {
     return /\/(node_modules|out)\//.test(uri.path);
 }
+
+/** Feeds a started client's server the portfolio for as long as the extension is active. */
+export async function feedPortfolio(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {
+    const feed = new PortfolioFeed(client);
+    context.subscriptions.push(feed);
+    await feed.start();
+}

@@ -68,7 +68,7 @@ function paretoView(analysis: CandidateAnalysis, names: string[], paretoLimit: n
         unconvertible: [],
         topFifthCount, topFifthShare: c.topFifthShare, accountsFor80Percent: c.accountsFor80Percent, limit: paretoLimit,
         overLimit: n > 0 && c.topFifthShare > paretoLimit,
-        population: { count: n, noun: n === 1 ? 'customer' : 'customers', perRow: n > CHART_POINTS ? 'hundredths' : undefined },
+        population: { count: n, noun: 'customer', perRow: n > CHART_POINTS ? 'hundredths' : undefined },
     };
 }
 

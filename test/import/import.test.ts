@@ -94,6 +94,8 @@ describe('reading exports', () => {
         expect(chart).toContain('>50,000 customers in hundredths, largest first</text>');
         expect(chart).toMatch(/<title id="chart-pareto-title">Revenue concentration: the top fifth of 50,000 customers bring \d+% of revenue<\/title>/);
         expect(chart).not.toContain('accounts');
+        // An export whose customers state no revenue says so of its customers.
+        expect(String(paretoChart({ ...view.pareto, rows: [] }, 'empty'))).toContain('No customer states its current revenue.');
         expect(view.candidates).toHaveLength(20);
         expect(view.candidates.map((c) => c.estimate)).toEqual([...view.candidates.map((c) => c.estimate)].sort((a, b) => b! - a!));
     });

@@ -8,15 +8,15 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { kamClientOptions, registerKamFeatures } from '../kam-client.js';
-import { usePlanSchemes } from '../plan-document.js';
-import { PortfolioFeed } from '../portfolio-feed.js';
+import { usePlanSchemes, workspacePlanSchemes } from '../plan-document.js';
+import { feedPortfolio } from '../portfolio-feed.js';
 
 let client: LanguageClient | undefined;
 let worker: Worker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     // The workspace's own documents (vscode-vfs: on github.dev and vscode.dev, …) and unsaved ones.
-    usePlanSchemes([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), 'untitled']);
+    usePlanSchemes(workspacePlanSchemes(vscode.workspace.workspaceFolders ?? []));
     const serverScript = vscode.Uri.joinPath(context.extensionUri, 'out', 'server', 'browser.js').toString(true);
     // A new worker at every start: a restart (KAM: Restart Language Server, or the client's own after
     // a crash) ends the old one and begins with an empty server, which the feed sends the portfolio.
@@ -30,9 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('kam', 'KAM Plans', startWorker, kamClientOptions(context));
     registerKamFeatures(context, client);
     await client.start();
-    const feed = new PortfolioFeed(client);
-    context.subscriptions.push(feed);
-    await feed.start();
+    await feedPortfolio(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -66,8 +66,8 @@ export interface ParetoView {
     overLimit: boolean;
     /**
      * Who the rows stand for, when not one account each: a CRM export of 50,000 customers is drawn
-     * by hundredths (`{ count: 50000, noun: 'customers', perRow: 'hundredths' }`); the chart's axis
-     * and title then speak of the customers, not of its 100 rows.
+     * by hundredths (`{ count: 50000, noun: 'customer', perRow: 'hundredths' }`, the noun in the
+     * singular); the chart's axis and title then speak of the customers, not of its 100 rows.
      */
     population?: { count: number; noun: string; perRow?: string };
 }

@@ -6,9 +6,10 @@
  *
  * Keywords are names too, except one: a keyword that starts a line right after keywords a name
  * always follows (`owner` or `reports to` left without its name, then `revenue current …` on the
- * next line) is the next entry, not the name. Such a token is marked (`startsNextEntry`) and the parser does not
- * take it for a name (kam-parser.ts): the writer reads "`owner` needs a name" instead of an unknown
- * team member called `revenue` and an unknown entry `current`.
+ * next line) is the next entry, not the name. Such a token is marked (`startsNextEntry`: the
+ * keywords left without their name) and the parser does not take it for a name (kam-parser.ts):
+ * the writer reads "`owner` needs its name on the same line" instead of an unknown team member
+ * called `revenue` and an unknown entry `current`.
  */
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
@@ -27,8 +28,8 @@ export function startsNextEntry(token: IToken): token is NextEntryToken {
 export class KamLexer extends DefaultLexer {
     private readonly keywordsByWord: Map<string, TokenType>;
     private readonly idTypeIndex: number | undefined;
-    /** By their last keyword's token type, the grammar's runs of keywords (longest first) and whether a name always follows each. */
-    private readonly runsEndingWith: Map<TokenType, { words: string[]; beforeAName: boolean }[]>;
+    /** By their last keyword's token type, the grammar's runs of keywords (longest first); `text` only when a name always follows. */
+    private readonly runsEndingWith: Map<TokenType, { words: string[]; text?: string }[]>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -40,7 +41,7 @@ export class KamLexer extends DefaultLexer {
             const last = this.definition[words[words.length - 1]];
             if (!last) continue;
             const runs = this.runsEndingWith.get(last) ?? [];
-            runs.push({ words, beforeAName });
+            runs.push({ words, text: beforeAName ? run : undefined });
             runs.sort((a, b) => b.words.length - a.words.length);
             this.runsEndingWith.set(last, runs);
         }
@@ -55,7 +56,7 @@ export class KamLexer extends DefaultLexer {
             if (start < 0) continue;
             let matches = true;
             for (let w = 0; w < run.words.length - 1 && matches; w++) matches = tokens[start + w].image === run.words[w];
-            if (matches) return run.beforeAName ? run.words.join(' ') : undefined;
+            if (matches) return run.text;
         }
         return undefined;
     }

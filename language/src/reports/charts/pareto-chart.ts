@@ -8,16 +8,16 @@ const PLOT_W = 540;
 const PLOT_H = 240;
 
 export function paretoChart(view: ParetoView, id: string): Safe {
+    // What the rows stand for: accounts, or (an import) customers, a large export's by hundredths.
+    const noun = view.population?.noun ?? 'account';
     if (view.rows.length === 0) {
-        return svg({ id, width: 640, height: 40, className: 'kam-pareto', title: 'Revenue concentration: no account states its current revenue' },
-            text(0, 24, 'No account states its current revenue.', { class: 'kam-muted' }));
+        return svg({ id, width: 640, height: 40, className: 'kam-pareto', title: `Revenue concentration: no ${noun} states its current revenue` },
+            text(0, 24, `No ${noun} states its current revenue.`, { class: 'kam-muted' }));
     }
     const n = view.rows.length;
-    // What the rows stand for: n accounts, or (an import) a large export's customers by hundredths.
     const count = view.population?.count ?? n;
-    const noun = view.population?.noun ?? (count === 1 ? 'account' : 'accounts');
-    const whole = `${count.toLocaleString('en')} ${noun}`;
-    const topFifth = view.population?.perRow ? `top fifth of ${whole}` : `top ${view.topFifthCount} of ${whole}`;
+    const whole = `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+    const topFifth = `${view.population?.perRow ? 'top fifth' : `top ${view.topFifthCount}`} of ${whole} bring`;
     const slot = PLOT_W / n;
     const yOf = (pct: number) => TOP + PLOT_H - (PLOT_H * pct) / 100;
     const showLabels = n <= 24;
@@ -38,7 +38,7 @@ export function paretoChart(view: ParetoView, id: string): Safe {
     const bottom = TOP + PLOT_H + (showLabels ? 90 : 30);
     return svg({
         id, width: LEFT + PLOT_W + 70, height: bottom, className: 'kam-pareto',
-        title: `Revenue concentration: the ${topFifth} bring ${view.topFifthShare.toFixed(0)}% of revenue`,
+        title: `Revenue concentration: the ${topFifth} ${view.topFifthShare.toFixed(0)}% of revenue`,
         description: `${view.accountsFor80Percent.toLocaleString('en')} of ${whole} bring 80% of revenue. Limit ${view.limit}%.${view.overLimit ? ' Above the limit.' : ''}`,
     },
     ...grid,
