@@ -7,7 +7,7 @@ import { codesOf, describeDiagnostics, diagnosticsOf, planUri } from './helpers.
  * Files that change without being opened — a plan added by a colleague's commit, the portfolio's
  * settings edited — reach the language server: on the desktop it reads them from disk when the
  * editor's file watcher says so; in VS Code for the Web the client reads and sends them
- * (client/src/web/portfolio-feed.ts). Either way the portfolio's findings follow.
+ * (client/src/portfolio-feed.ts). Either way the portfolio's findings follow.
  */
 describe('Portfolio files changed outside the editor', () => {
     it('reviews a plan written to the workspace with the rest of the portfolio, and forgets it when deleted', async () => {

@@ -6,7 +6,7 @@ import { codesOf, describeDiagnostics, diagnosticsOf, planUri, restartLanguageSe
 /**
  * KAM: Restart Language Server, in both hosts: on the desktop a new server process reads the
  * portfolio from disk; in VS Code for the Web a new web worker, which the client feeds the whole
- * portfolio again (client/src/web/portfolio-feed.ts). Either way nothing is lost: the same findings
+ * portfolio again (client/src/portfolio-feed.ts). Either way nothing is lost: the same findings
  * come back, cross-file references resolve, and files changed afterwards still reach the server.
  */
 describe('KAM: Restart Language Server', () => {
