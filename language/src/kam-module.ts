@@ -18,6 +18,7 @@ import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { KamAstNodeDescriptionProvider } from './workspace/kam-ast-descriptions.js';
 import { KamLinker } from './workspace/kam-linker.js';
+import { KamReferences } from './workspace/kam-references.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamDocumentValidator } from './validation/kam-document-validator.js';
 import { KamInlayHintProvider } from './lsp/kam-inlay-hints.js';
@@ -75,6 +76,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
         ScopeComputation: (services) => new KamScopeComputation(services),
         ScopeProvider: (services) => new KamScopeProvider(services),
         Linker: (services) => new KamLinker(services),
+        References: (services) => new KamReferences(services),
     },
     analysis: {
         PlanAnalyzer: (services) => new PlanAnalyzer(services),

@@ -4,14 +4,17 @@
  * every reference in the tree is linked — owners, reporting lines, factors — in whole plans, in
  * plans cut off mid-entry and in plans the fuzzer broke, and a name that does not resolve is still
  * reported; find references lists the same places in the text, and every description of the index
- * reads as Langium's own (its parts are worked out when first read).
+ * reads as Langium's own (its parts are worked out when first read). Beyond Langium's walk, the
+ * names of an entry's ignored later writings (a second `scores { … }`) are linked and indexed too,
+ * so that rename reaches them (repeated-entries.test.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, DefaultReferenceDescriptionProvider, type LangiumDocument, type Reference, type ReferenceDescription } from 'langium';
+import { AstUtils, DefaultReferenceDescriptionProvider, isAstNode, isReference, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, diagnosticCodes } from '../helpers/workspace.js';
 import { KamScopeProvider } from '../../language/src/workspace/kam-scope-provider.js';
+import { repeatedEntriesOf } from '../../language/src/syntax/repeated-entries.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHARED = ['examples/portfolio/scoring-model.kam', 'examples/portfolio/team.kam'];
@@ -23,6 +26,30 @@ function read(file: string): string {
 /** Every reference in the syntax tree, as Langium's own walk finds it. */
 function referencesInTree(document: LangiumDocument): Reference[] {
     return AstUtils.streamAst(document.parseResult.value).flatMap((node) => AstUtils.streamReferences(node)).map((r) => r.reference as Reference).toArray();
+}
+
+/** The references written in the ignored later writings of one-value entries (`owner ben` after `owner anna`, a second `scores { … }`). */
+function referencesSetAside(document: LangiumDocument): ReferenceInfo[] {
+    return AstUtils.streamAst(document.parseResult.value).toArray().flatMap((node) => repeatedEntriesOf(node).flatMap((entry): ReferenceInfo[] => {
+        if (isReference(entry.value)) return [{ reference: entry.value, container: node, property: entry.property }];
+        if (!isAstNode(entry.value)) return [];
+        return AstUtils.streamAst(entry.value).flatMap((inner) => AstUtils.streamReferences(inner)).toArray();
+    }));
+}
+
+/** Every reference the plan holds: the tree's and those set aside. */
+function referencesWritten(document: LangiumDocument): Reference[] {
+    return [...referencesInTree(document), ...referencesSetAside(document).map((info) => info.reference as Reference)];
+}
+
+/** Langium's provider's descriptions of the tree, and its descriptions of each reference set aside. */
+async function langiumsDescriptions(services: LangiumCoreServices, document: LangiumDocument): Promise<ReferenceDescription[]> {
+    const provider = new (class extends DefaultReferenceDescriptionProvider {
+        describe(info: ReferenceInfo) {
+            return this.createInfoDescriptions(info);
+        }
+    })(services);
+    return [...await provider.createDescriptions(document), ...referencesSetAside(document).flatMap((info) => provider.describe(info))];
 }
 
 async function portfolioWith(plans: Record<string, string>) {
@@ -47,9 +74,16 @@ describe('references linked from the parser\'s list', () => {
     it.each(regressions)('links the references left in the broken plan %s, and only those', async (plan) => {
         const workspace = await portfolioWith({ [plan]: read(`test/fuzz/regressions/${plan}`) });
         const document = workspace.document(plan);
-        const inTree = referencesInTree(document);
-        for (const reference of inTree) expect(reference.ref !== undefined || reference.error !== undefined, `${reference.$refText} was looked up`).toBe(true);
-        expect(new Set(document.references)).toEqual(new Set(inTree));
+        const written = referencesWritten(document);
+        for (const reference of written) expect(reference.ref !== undefined || reference.error !== undefined, `${reference.$refText} was looked up`).toBe(true);
+        expect(new Set(document.references)).toEqual(new Set(written));
+    });
+
+    it('links the names of an ignored later writing: the second score card of two-score-cards.kam', async () => {
+        const plan = 'two-score-cards.kam';
+        const workspace = await portfolioWith({ [plan]: read(`test/fuzz/regressions/${plan}`) });
+        const aside = referencesSetAside(workspace.document(plan));
+        expect(aside.map((info) => [info.reference.$refText, (info.reference as Reference).ref !== undefined])).toEqual([['revenuePotential', true]]);
     });
 
     it('still reports a name that resolves to nothing', async () => {
@@ -98,7 +132,7 @@ describe('the index of who refers to whom', () => {
         const workspace = await portfolioWith({ [path.basename(file)]: read(file) });
         const document = workspace.document(path.basename(file));
         const ours = await workspace.services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
-        const langiums = await new DefaultReferenceDescriptionProvider(workspace.services).createDescriptions(document);
+        const langiums = await langiumsDescriptions(workspace.services, document);
         expect(described(ours)).toEqual(described(langiums));
         if (file.startsWith('examples/portfolio/accounts/')) {
             expect(ours.length).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 /**
  * An entry that takes one value, written twice: the plan says two things. The first counts — in
  * every number — the reviewer says which one is ignored, and the editor still answers on the text
- * of the ignored one (a second `scores { … }` block is outside the plan's tree but in its file).
+ * of the ignored one (a second `scores { … }` block is outside the plan's tree but in its file):
+ * at an ignored name with the element that name is (not with the one that counts), and renaming a
+ * team member or a factor renames the ignored writings too, so no stale name is left behind.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AstUtils, type LangiumDocument } from 'langium';
@@ -87,5 +89,45 @@ describe('an entry that takes one value, written twice', () => {
         const completion = await lsp.CompletionProvider!.getCompletion(document, at(offsetOf('potentialRevenue 1')));
         expect(completion?.items.length ?? 0).toBeGreaterThan(0);
         await lsp.DocumentHighlightProvider!.getDocumentHighlight(document, at(offsetOf('ben')));
+    });
+
+    it('answers at an ignored name with the element it names, not with the one that counts', async () => {
+        const lsp = workspace.services.lsp;
+        const at = (offset: number) => ({ textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+        const ben = offsetOf('owner ben') + 'owner '.length;
+        const team = workspace.document('team.kam');
+        const benInTeam = team.textDocument.positionAt(team.textDocument.getText().indexOf('ben "Ben Ortiz"'));
+        const definition = await lsp.DefinitionProvider!.getDefinition(document, at(ben));
+        expect(definition?.map((link) => [link.targetUri, link.targetSelectionRange.start])).toEqual([[team.uri.toString(), benInTeam]]);
+        const hover = await lsp.HoverProvider!.getHoverContent(document, at(ben));
+        expect(JSON.stringify(hover)).toContain('Ben Ortiz');
+        expect(JSON.stringify(hover)).not.toContain('Anna Keller');
+        const highlights = await lsp.DocumentHighlightProvider!.getDocumentHighlight(document, at(ben));
+        expect(highlights?.map((h) => document.textDocument.offsetAt(h.range.start))).toEqual([ben]);
+    });
+
+    it('renames the ignored writings with the team member or factor they name', async () => {
+        const rename = async (file: string, name: string, newName: string) => {
+            const declaring = workspace.document(file);
+            const position = declaring.textDocument.positionAt(declaring.textDocument.getText().search(new RegExp(`\\b${name}\\b`)));
+            const edit = await workspace.services.lsp.RenameProvider!.rename(declaring, { textDocument: { uri: declaring.uri.toString() }, position, newName });
+            return (edit?.changes?.[document.uri.toString()] ?? []).map((change) => [document.textDocument.offsetAt(change.range.start), change.newText]);
+        };
+        // Ben is named only in the ignored `owner ben`: a rename that left it would make it name nobody.
+        expect(await rename('team.kam', 'ben', 'benedikt')).toEqual([[offsetOf('owner ben') + 'owner '.length, 'benedikt']]);
+        expect(await rename('team.kam', 'anna', 'annika')).toEqual([[offsetOf('owner anna') + 'owner '.length, 'annika']]);
+        expect(await rename('scoring-model.kam', 'currentRevenue', 'revenueToday')).toEqual([
+            [offsetOf('currentRevenue 8'), 'revenueToday'],
+            [offsetOf('currentRevenue 1'), 'revenueToday'],
+        ]);
+    });
+
+    it('says so when an ignored name names nobody, as for any other name', async () => {
+        const { 'scoring-model.kam': model, 'team.kam': team } = readPlans(PORTFOLIO_FIXTURE);
+        const typo = await buildWorkspace({ 'scoring-model.kam': model, 'team.kam': team, 'saltmarsh.kam': PLAN.replace('owner ben', 'owner bem') });
+        const diagnostics = typo.document('saltmarsh.kam').diagnostics ?? [];
+        const line = PLAN.slice(0, offsetOf('owner ben')).split('\n').length - 1;
+        expect(diagnostics.filter((d) => d.range.start.line === line).map((d) => d.code ?? (d.data as { code?: string } | undefined)?.code).sort()).toEqual(['kam.duplicate-entry', 'linking-error']);
+        expect(typo.services.analysis.PlanAnalyzer.analyzeAccount((typo.document('saltmarsh.kam').parseResult.value as PlanFile).elements.find(isAccount)!)!.plan.owner).toBe('anna');
     });
 });

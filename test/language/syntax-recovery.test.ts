@@ -178,6 +178,11 @@ describe('a keyword left without its name at the end of its line', () => {
             '7: `reports to` needs its name on the same line: `stance` on the next line starts another entry. Write the name right after `reports to`.',
             '11: `owner` needs its name on the same line: `likelihood` on the next line starts another entry. Write the name right after `owner`.',
         ]);
+        // Each error underlines all the keywords left without their name, not only the last word.
+        const text = document.textDocument.getText();
+        const underlined = document.diagnostics!.filter((d) => d.severity === 1)
+            .map((d) => text.slice(document.textDocument.offsetAt(d.range.start), document.textDocument.offsetAt(d.range.end)));
+        expect(underlined).toEqual(['owner', 'relationship owner', 'reports to', 'owner']);
         expect(linkingErrors(document)).toEqual([]);
         const nordwindAccount = account(document);
         expect(nordwindAccount.revenue?.current).toBeDefined();

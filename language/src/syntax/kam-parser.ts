@@ -138,6 +138,7 @@ export class KamParser extends LangiumParser {
 /** The parts of Langium's parser that an assignment uses (private there; instance methods, overridable). */
 interface Assigner {
     readonly current: Record<string, unknown>;
+    readonly linker: { buildReference(node: AstNode, property: string, refNode: unknown, refText: string): unknown };
     assign(operator: string, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void;
     linkCstNode(item: unknown): void;
 }
@@ -146,7 +147,9 @@ interface Assigner {
  * An entry that takes one value (`tier key`, `owner anna`: `=` in the grammar) keeps the first value
  * written, where Langium's assignment would keep the last; each later one is remembered for the
  * reviewer (repeated-entries.ts). A later block (a second `scores { … }`) stays out of the tree, but
- * knows its container, so that a request at its text (hover, completion) still finds its plan.
+ * knows its container, so that a request at its text (hover, completion) still finds its plan. A
+ * later name (`owner ben` after `owner anna`) is kept as a reference of its own: it is linked and
+ * indexed like any other, so that rename and find references reach it (kam-references.ts).
  */
 function keepFirstValueOfEachEntry(parser: LangiumParser): void {
     const assigner = parser as unknown as Assigner;
@@ -163,7 +166,10 @@ function keepFirstValueOfEachEntry(parser: LangiumParser): void {
                     // never reaches this one (the bundled parser links them as they are assigned: then a no-op).
                     AstUtils.linkContentToContainer(value, { deep: true });
                 }
-                rememberRepeatedEntry(node as unknown as AstNode, feature, value);
+                const ignored = crossRef === 'single' && typeof value === 'string'
+                    ? this.linker.buildReference(node as unknown as AstNode, feature, cstNode, value)
+                    : value;
+                rememberRepeatedEntry(node as unknown as AstNode, feature, ignored);
                 return;
             }
         }
@@ -250,12 +256,26 @@ function installBlockRecovery(recognizer: Recognizer, services: LangiumCoreServi
 function noNameOnTheNextEntry(recognizer: Recognizer, id: TokenType): void {
     const matches = recognizer.tokenMatcher;
     recognizer.tokenMatcher = (token, type) => (type === id && startsNextEntry(token) ? false : matches(token, type));
-    // The mistake is the keyword left without its name: the error marks it, not the next line's entry.
+    // The mistake is the keywords left without their name: the error marks them all (`reports to`),
+    // not the next line's entry.
     const save = recognizer.SAVE_ERROR;
     recognizer.SAVE_ERROR = function (this: Recognizer, error: Error & { token?: IToken; previousToken?: IToken }) {
-        if (error.name === 'MismatchedTokenException' && error.token && startsNextEntry(error.token) && error.previousToken) error.token = error.previousToken;
+        if (error.name === 'MismatchedTokenException' && error.token && startsNextEntry(error.token) && error.previousToken) {
+            error.token = keywordRunEndingWith(this, error.previousToken, error.token.startsNextEntry.split(' ').length);
+        }
         return save.call(this, error);
     };
+}
+
+/** One token spanning the `words` keywords that end with `last` (`reports to`), or `last` when they are not found. */
+function keywordRunEndingWith(recognizer: Recognizer, last: IToken, words: number): IToken {
+    const tokens = recognizer.tokVector;
+    // The run was just read: it ends at or right before the parser's position.
+    let end = Math.min(recognizer.currIdx, tokens.length - 1);
+    while (end >= 0 && tokens[end] !== last) end--;
+    const first = end - words + 1 >= 0 ? tokens[end - words + 1] : undefined;
+    if (!first || first === last) return last;
+    return { ...last, startOffset: first.startOffset, startLine: first.startLine, startColumn: first.startColumn };
 }
 
 /** Is the next token the first on its line? */

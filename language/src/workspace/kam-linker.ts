@@ -7,6 +7,7 @@
  */
 import { Cancellation, DefaultLinker, interruptAndCheck, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type MultiReference, type ParseResult, type Reference, type ReferenceInfo } from 'langium';
 import { KamScopeProvider } from './kam-scope-provider.js';
+import { repeatedEntriesOf } from '../syntax/repeated-entries.js';
 
 /** How many references are linked (or indexed) between two chances for a request to run. */
 export const REFERENCES_BETWEEN_INTERRUPTIONS = 500;
@@ -56,8 +57,9 @@ export class KamLinker extends DefaultLinker {
         for (const reference of references) {
             if (++visited % REFERENCES_BETWEEN_INTERRUPTIONS === 0) await interruptAndCheck(cancelToken);
             const { node, property } = placeOf(reference);
-            // Error recovery may have built a node it then left out of the tree, and a later writing of an
-            // entry that takes one value (a second `scores { … }`) is kept aside: nothing links them.
+            // Error recovery may have built a node it then left out of the tree: nothing links it. A later
+            // writing of an entry that takes one value (a second `scores { … }`) is kept aside, yet linked,
+            // so that rename and find references reach the names written in it.
             if (!node || !property || !inTree(node, root)) continue;
             this.doLink({ reference, container: node, property }, document);
         }
@@ -67,10 +69,15 @@ export class KamLinker extends DefaultLinker {
 function inTree(node: AstNode, root: AstNode): boolean {
     let current: AstNode = node;
     while (current.$container) {
-        if (!holds(current.$container, current)) return false;
+        if (!holds(current.$container, current) && !keptAside(current.$container, current)) return false;
         current = current.$container;
     }
     return current === root;
+}
+
+/** Whether `node` is a later writing of one of `container`'s one-value entries (repeated-entries.ts). */
+function keptAside(container: AstNode, node: AstNode): boolean {
+    return repeatedEntriesOf(container).some((entry) => entry.value === node);
 }
 
 /** Whether `container` holds `node` where the node says (a node kept aside knows its container but is not held by it). */
