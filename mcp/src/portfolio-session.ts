@@ -13,7 +13,7 @@ import type { ReportContext } from '../../language/src/reports/render-report.js'
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
 import { didYouMean } from '../../language/src/syntax/grammar-vocabulary.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
-import { loadPortfolio, type LoadedPortfolio } from '../../cli/src/portfolio-workspace.js';
+import { findConfigRoot, loadPortfolio, type LoadedPortfolio } from '../../cli/src/portfolio-workspace.js';
 import { PlanFinder } from '../../cli/src/plan-files.js';
 
 export interface SessionOptions {
@@ -90,12 +90,18 @@ export class PortfolioSession {
         return { portfolio, accounts, findings, context: reportContextFor(portfolio.services, portfolio.requested[0]?.uri), documents };
     }
 
-    /** Which plans exist and when each (and each kam.config.json on the way) was last changed. */
+    /**
+     * Which plans exist and when each (and each kam.config.json on the way) was last changed: the
+     * plans of the whole portfolio the loader reads, from the root that holds kam.config.json — a
+     * session started on `portfolio/accounts` answers from the scoring model and team file above it.
+     */
     private fingerprintOf(): string {
         const finder = new PlanFinder();
         let plans: string[];
         try {
-            plans = finder.folder(this.options.root);
+            const folder = path.resolve(this.options.root);
+            const portfolioRoot = findConfigRoot(folder) ?? folder;
+            plans = portfolioRoot === folder ? finder.folder(folder) : [...new Set([...finder.folder(folder), ...finder.folder(portfolioRoot)])];
         } catch {
             return 'unreadable';
         }

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeRealisticPortfolio } from '../../bench/realistic-portfolio.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KAM = path.join(ROOT, 'bin/kam.cjs');
@@ -52,6 +53,24 @@ describe('the compiled code kam keeps between runs', () => {
         // Accepted, so not written again.
         expect(fs.readFileSync(file).equals(written)).toBe(true);
         expect(cachesIn(path.join(home, 'code'))).toEqual(caches);
+    }, 60_000);
+
+    it('is read again after a run on a portfolio large enough for kam to size V8\'s heap, not made afresh each time', () => {
+        // kam holds the young generation while it reads the plans (cli/src/heap-growth.ts); V8 stamps a cache
+        // with the flags in force when it is made, at exit: unless V8's own are back by then, the next run
+        // rejects the cache, compiles everything again and writes another.
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-cache-'));
+        const portfolio = path.join(home, 'portfolio');
+        writeRealisticPortfolio(portfolio, 60);
+        expect(kam({ KAM_CACHE_DIR: home }, 'validate', portfolio, '--format', 'json').status).toBe(0);
+        const [cache] = cachesIn(path.join(home, 'code'));
+        const file = path.join(home, 'code', cache);
+        const written = { bytes: fs.readFileSync(file), time: fs.statSync(file).mtimeMs };
+        const second = kam({ KAM_CACHE_DIR: home }, 'validate', portfolio, '--format', 'json');
+        expect(JSON.parse(second.stdout).files).toHaveLength(62);
+        expect(cachesIn(path.join(home, 'code'))).toEqual([cache]);
+        expect(fs.statSync(file).mtimeMs).toBe(written.time);
+        expect(fs.readFileSync(file).equals(written.bytes)).toBe(true);
     }, 60_000);
 
     it('is kept per command: what `kam --version` compiled is not what `kam validate` reads', () => {

@@ -207,6 +207,29 @@ describe('kam mcp on a portfolio that changes', () => {
         }
     });
 
+    it('started on a folder inside the portfolio, answers from the scoring model and team as they are now', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-mcp-'));
+        fs.cpSync(EXAMPLES, dir, { recursive: true });
+        const other = new Client({ name: 'kam-test', version: '1.0.0' });
+        // The plans' folder: the scoring model and the team file are in the portfolio root above it.
+        await other.connect(new StdioClientTransport({ command: process.execPath, args: [KAM, 'mcp', path.join(dir, 'portfolio/accounts')], stderr: 'pipe' }));
+        const values = async () => {
+            const listed = (await other.callTool({ name: 'list_accounts', arguments: {} })).structuredContent as { accounts: { name: string; strategicValue?: number }[] };
+            return Object.fromEntries(listed.accounts.map((a) => [a.name, a.strategicValue]));
+        };
+        try {
+            const before = await values();
+            // The board re-weights the model: revenue potential counts for more, current revenue for less.
+            const model = path.join(dir, 'portfolio/scoring-model.kam');
+            fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace('"Current revenue" weight 20%', '"Current revenue" weight 5%').replace('"Revenue potential (3 years)" weight 25%', '"Revenue potential (3 years)" weight 40%'));
+            const after = await values();
+            expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+            expect(Object.keys(after).filter((name) => after[name] !== before[name]).length).toBeGreaterThan(0);
+        } finally {
+            await other.close();
+        }
+    });
+
     it('refuses a folder that is not there, in one line', () => {
         const run = spawnSync(process.execPath, [KAM, 'mcp', path.join(os.tmpdir(), 'no-such-portfolio')], { encoding: 'utf8', input: '' });
         expect(run.status).toBe(2);

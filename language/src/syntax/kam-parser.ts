@@ -154,27 +154,26 @@ interface Assigner {
 function keepFirstValueOfEachEntry(parser: LangiumParser): void {
     const assigner = parser as unknown as Assigner;
     const assign = assigner.assign;
+    // Every value the parser reads passes here: the rare later writing is handled apart, so this stays small enough for V8 to inline.
     assigner.assign = function (this: Assigner, operator, feature, value, cstNode, crossRef) {
-        if (operator === '=') {
-            const node = this.current;
-            if (node[feature] !== undefined) {
-                if (isAstNode(value)) {
-                    (value as { $container?: unknown }).$container = node;
-                    (value as { $containerProperty?: string }).$containerProperty = feature;
-                    this.linkCstNode(value);
-                    // Langium's own parser links nodes to their containers after the parse, from the root, which
-                    // never reaches this one (the bundled parser links them as they are assigned: then a no-op).
-                    AstUtils.linkContentToContainer(value, { deep: true });
-                }
-                const ignored = crossRef === 'single' && typeof value === 'string'
-                    ? this.linker.buildReference(node as unknown as AstNode, feature, cstNode, value)
-                    : value;
-                rememberRepeatedEntry(node as unknown as AstNode, feature, ignored);
-                return;
-            }
-        }
-        assign.call(this, operator, feature, value, cstNode, crossRef);
+        if (operator === '=' && this.current[feature] !== undefined) keepAside(this, feature, value, cstNode, crossRef);
+        else assign.call(this, operator, feature, value, cstNode, crossRef);
     };
+}
+
+/** A later writing of an entry that takes one value, remembered beside the node that holds the first. */
+function keepAside(assigner: Assigner, feature: string, value: unknown, cstNode: unknown, crossRef: unknown): void {
+    const node = assigner.current as unknown as AstNode;
+    if (isAstNode(value)) {
+        (value as { $container?: unknown }).$container = node;
+        (value as { $containerProperty?: string }).$containerProperty = feature;
+        assigner.linkCstNode(value);
+        // Langium's own parser links nodes to their containers after the parse, from the root, which
+        // never reaches this one (the bundled parser links them as they are assigned: then a no-op).
+        AstUtils.linkContentToContainer(value, { deep: true });
+    }
+    const ignored = crossRef === 'single' && typeof value === 'string' ? assigner.linker.buildReference(node, feature, cstNode, value) : value;
+    rememberRepeatedEntry(node, feature, ignored);
 }
 
 /** Langium's `createLangiumParser`, building a KamParser. */
