@@ -17,6 +17,7 @@
 // options (KAM_E2E_DIR, KAM_E2E_CHROMIUM, …) and KAM_CHROMIUM pass through, see README.md.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
@@ -119,7 +120,13 @@ if (!skipE2e) {
     for (const [script, title] of [['test:e2e', 'End-to-end tests in VS Code, on the sources'], ['test:e2e:vsix', 'End-to-end tests in VS Code, on the installed .vsix'],
         ['test:e2e:virtual', 'End-to-end tests in VS Code over a virtual workspace'], ['test:e2e:web', 'End-to-end tests in VS Code for the Web']]) {
         phase(`${title} (npm run ${script})`);
-        const e2e = await run('npm', ['run', '--silent', script]);
+        // The phase's temporary files (VS Code's sockets, its git helper's, the .vsix's unpacking) in
+        // a folder of its own, removed when the phase ends (kept with KAM_E2E_KEEP=1, as the runner
+        // keeps its workspace then): none left in /tmp run after run.
+        const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-e2e-'));
+        const e2e = await run('npm', ['run', '--silent', script], { TMPDIR: temporary });
+        if (process.env.KAM_E2E_KEEP === '1') console.log(`kept ${temporary}`);
+        else fs.rmSync(temporary, { recursive: true, force: true, maxRetries: 3 });
         const match = [...e2e.stdout.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
         if (match) {
             passed += Number(match[1]);
