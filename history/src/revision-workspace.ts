@@ -11,6 +11,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { buildWorkspace } from '../../cli/src/portfolio-workspace.js';
+import { buildingRevision } from '../../cli/src/heap-growth.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 import { RevisionFileSystem } from './revision-files.js';
 
@@ -37,7 +38,11 @@ export class RevisionWorkspace {
      * `today` (without it, as of the date kam.config.json sets, else today). `plans` are the URIs
      * of the plans among them.
      */
-    async moveTo(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {
+    moveTo(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {
+        return buildingRevision(() => this.build(files, plans, today));
+    }
+
+    private async build(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {
         const changed: URI[] = [];
         const deleted: URI[] = [];
         let fresh = this.Kam === undefined;
