@@ -28,38 +28,36 @@ export const LARGEST_PORTFOLIO_FOR_LARGER_STEPS = 5_000;
 
 /**
  * Before reading a portfolio of `plans` plans (undefined: not known yet, as when a server starts):
- * larger steps, for a portfolio of a size they pay off for. Set before V8's first full collection
- * (at about 40 MB), which sets the next one.
+ * larger steps, for a portfolio of a size they pay off for, and no pretenuring (withoutPretenuring).
+ * Set before V8's first full collection (at about 40 MB), which sets the next one.
  */
 export function growHeapForPortfolioBuild(plans?: number): void {
     setGrowingPercent(heapGrowingPercentFor(plans));
-    if (!pretenuresDuringBuild(plans)) setV8Flag('--no-allocation-site-pretenuring');
+    withoutPretenuring();
 }
 
 /**
- * Whether V8 may move objects straight to the old generation during the build of `plans` plans.
- * V8 does so for objects made at a place in the code once many made there have survived a young
- * collection (allocation-site pretenuring). The lexer's tokens live only while their plan is
- * parsed, yet V8 pretenures them: at 20,000 plans about 1 GB of tokens died in the old generation,
- * four full collections each freed 35–50 % of it, and the peak varied from 2.0 to 2.4 GiB (23.7–36.8
- * s). Without it: 1.9 GiB, every full collection frees under 10 %, 23.6–25.5 s. At 2,000 plans the
- * pairs disagreed (0.96 × and 1.04 ×): below LARGEST_PORTFOLIO_FOR_LARGER_STEPS V8 keeps deciding.
+ * No allocation-site pretenuring while plans are built. V8 moves the objects made at a place in
+ * the code straight to the old generation once most of the first hundred or two made there have
+ * survived a young collection, and a plan's lexer tokens are all alive while it is parsed: whether
+ * a run's tokens (and dozens of other short-lived objects, a trace of V8's decisions shows) were
+ * taken for long-lived ones depended on where its first young collections fell. When they were,
+ * they died in the old generation by the million: at 20,000 plans about 1 GB, four full
+ * collections freeing 35–50 % each, the peak 2.0–2.4 GiB; in `kam diff` a revision's lexing took
+ * 4 × as long. Without it: 20,000 plans 0.69 × (peak 2,326 → 1,872 MiB), `kam diff` 0.96 × (peak
+ * 669 → 569 MiB), 2,000 plans `kam validate` 0.96 ×, the server's start 1.00 × (paired).
  */
-export function pretenuresDuringBuild(plans?: number): boolean {
-    return plans === undefined || plans <= LARGEST_PORTFOLIO_FOR_LARGER_STEPS;
+function withoutPretenuring(): void {
+    setV8Flag('--no-allocation-site-pretenuring');
 }
 
 /**
  * A revision read from git built (history/src/revision-workspace.ts: `kam diff`, `kam history`, the
- * deck's "since the last review", MCP's what changed), without allocation-site pretenuring, whatever
- * the portfolio's size. Why: the revisions' builds follow one another in one process and V8 took
- * many short-lived objects for long-lived ones (a trace of its decisions shows dozens of places in
- * the code tenured after a hundred or two objects each; the lexer's tokens among them, their lexing
- * 4 × slower in the old generation). Without it, `kam diff` of 2,000 plans × 20 commits to HTML:
- * 0.96 ×, peak 669 → 569 MiB (paired, 6 runs); larger old-generation steps changed nothing there.
+ * deck's "since the last review", MCP's what changed) without pretenuring, as any build; V8's own
+ * pretenuring after it. Larger old-generation steps changed nothing there: V8 keeps its growth.
  */
 export async function buildingRevision<T>(build: () => Promise<T>): Promise<T> {
-    setV8Flag('--no-allocation-site-pretenuring');
+    withoutPretenuring();
     try {
         return await build();
     } finally {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { heapGrowingPercentFor, LARGEST_PORTFOLIO_FOR_LARGER_STEPS, pretenuresDuringBuild, YOUNG_SEMI_SPACE_MIB } from '../../cli/src/heap-growth.js';
+import { heapGrowingPercentFor, LARGEST_PORTFOLIO_FOR_LARGER_STEPS, YOUNG_SEMI_SPACE_MIB } from '../../cli/src/heap-growth.js';
 import { writeRealisticPortfolio } from '../../bench/realistic-portfolio.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,13 +27,6 @@ describe('the heap\'s growth during a portfolio\'s build', () => {
     it('is V8\'s own for a portfolio of tens of thousands of plans', () => {
         expect(heapGrowingPercentFor(LARGEST_PORTFOLIO_FOR_LARGER_STEPS + 1)).toBe(0);
         expect(heapGrowingPercentFor(20_000)).toBe(0);
-    });
-
-    it('keeps the lexer\'s short-lived tokens out of the old generation in a portfolio of tens of thousands of plans', () => {
-        expect(pretenuresDuringBuild(20_000)).toBe(false);
-        expect(pretenuresDuringBuild(LARGEST_PORTFOLIO_FOR_LARGER_STEPS + 1)).toBe(false);
-        expect(pretenuresDuringBuild(2_000)).toBe(true);
-        expect(pretenuresDuringBuild(undefined)).toBe(true);
     });
 });
 
