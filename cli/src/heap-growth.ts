@@ -1,7 +1,8 @@
 /**
  * How V8 sizes the heap while a whole portfolio is read and checked (the CLI's and MCP's
- * `loadPortfolio`, the language server's first build): the old generation's steps and the young
- * generation's size.
+ * `loadPortfolio`, the language server's first build, each revision history/ builds from git for
+ * `kam diff`, `kam history`, the deck's `--since` and MCP's what changed): the old generation's
+ * steps, the young generation's size, and no pretenuring.
  *
  * The old generation: how far V8 lets it grow before its next full collection.
  *
@@ -49,20 +50,6 @@ export function growHeapForPortfolioBuild(plans?: number): void {
  */
 function withoutPretenuring(): void {
     setV8Flag('--no-allocation-site-pretenuring');
-}
-
-/**
- * A revision read from git built (history/src/revision-workspace.ts: `kam diff`, `kam history`, the
- * deck's "since the last review", MCP's what changed) without pretenuring, as any build; V8's own
- * pretenuring after it. Larger old-generation steps changed nothing there: V8 keeps its growth.
- */
-export async function buildingRevision<T>(build: () => Promise<T>): Promise<T> {
-    withoutPretenuring();
-    try {
-        return await build();
-    } finally {
-        setV8Flag('--allocation-site-pretenuring');
-    }
 }
 
 /** V8's `--heap-growing-percent` for a build of `plans` plans (0: V8's heuristics). */

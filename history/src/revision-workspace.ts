@@ -11,7 +11,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { buildWorkspace } from '../../cli/src/portfolio-workspace.js';
-import { buildingRevision } from '../../cli/src/heap-growth.js';
+import { growHeapAsV8Decides, growHeapForPortfolioBuild } from '../../cli/src/heap-growth.js';
 import { CONFIG_FILE } from '../../language/src/workspace/portfolio-config.js';
 import { RevisionFileSystem } from './revision-files.js';
 
@@ -38,8 +38,14 @@ export class RevisionWorkspace {
      * `today` (without it, as of the date kam.config.json sets, else today). `plans` are the URIs
      * of the plans among them.
      */
-    moveTo(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {
-        return buildingRevision(() => this.build(files, plans, today));
+    async moveTo(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {
+        // The heap as for any portfolio's build (cli/src/heap-growth.ts), V8's own after it.
+        growHeapForPortfolioBuild(plans.length);
+        try {
+            return await this.build(files, plans, today);
+        } finally {
+            growHeapAsV8Decides();
+        }
     }
 
     private async build(files: Map<string, string>, plans: URI[], today: string | undefined): Promise<BuiltRevision> {

@@ -57,17 +57,6 @@ describe('the heap\'s flags while a portfolio is built', () => {
         expect(thread.flagsSet.slice(3)).toEqual(['--heap-growing-percent=0', '--allocation-site-pretenuring', '--semi-space-growth-factor=2']);
     });
 
-    it('keep V8 from taking a revision\'s short-lived objects for long-lived ones while kam diff builds it, and give it back after', async () => {
-        thread.main = true;
-        const heap = await freshHeapGrowth();
-        const flagsDuring = await heap.buildingRevision(async () => [...thread.flagsSet]);
-        expect(flagsDuring).toEqual(['--no-allocation-site-pretenuring']);
-        expect(thread.flagsSet).toEqual(['--no-allocation-site-pretenuring', '--allocation-site-pretenuring']);
-        // Also when the revision cannot be built.
-        await expect(heap.buildingRevision(async () => { throw new Error('a revision that does not parse'); })).rejects.toThrow('does not parse');
-        expect(thread.flagsSet.at(-1)).toBe('--allocation-site-pretenuring');
-    });
-
     it('are those of a revision\'s build while history/ builds the examples as a revision', async () => {
         thread.main = true;
         // The revision workspace reads the module afresh too (vi.resetModules).
@@ -79,9 +68,14 @@ describe('the heap\'s flags while a portfolio is built', () => {
             if (file.endsWith('.kam') || file.endsWith('kam.config.json')) files.set(URI.file(path.join(examples, file)).toString(), fs.readFileSync(path.join(examples, file), 'utf8'));
         }
         const plans = [...files.keys()].filter((uri) => uri.endsWith('.kam')).map((uri) => URI.parse(uri));
-        const revision = await new RevisionWorkspace().moveTo(files, plans, '2026-11-24');
+        const workspace = new RevisionWorkspace();
+        const revision = await workspace.moveTo(files, plans, '2026-11-24');
         expect(revision.documents.length).toBe(plans.length);
         expect(thread.flagsSet.filter((flag) => flag.includes('pretenuring'))).toEqual(['--no-allocation-site-pretenuring', '--allocation-site-pretenuring']);
+        // Also when the revision cannot be built: a plan listed that the revision does not hold.
+        const missing = URI.file(path.join(examples, 'portfolio/accounts/not-in-this-revision.kam'));
+        await expect(new RevisionWorkspace().moveTo(files, [...plans, missing], '2026-11-24')).rejects.toThrow();
+        expect(thread.flagsSet.filter((flag) => flag.includes('pretenuring')).at(-1)).toBe('--allocation-site-pretenuring');
     });
 
     it('are left alone by a revision built in the history worker', async () => {
@@ -91,7 +85,6 @@ describe('the heap\'s flags while a portfolio is built', () => {
         heap.holdYoungGeneration();
         heap.youngGenerationAsV8Decides();
         heap.growHeapAsV8Decides();
-        await heap.buildingRevision(async () => undefined);
         expect(thread.flagsSet).toEqual([]);
         // Nothing to set back when the worker ends.
         expect(process.listenerCount('exit')).toBe(exitListeners);
