@@ -1,5 +1,5 @@
 import {
-    inject, type DeepPartial, type Module,
+    inject, type DeepPartial, type LangiumCompletionParser, type Module,
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -34,7 +34,7 @@ import { KamCommandHandler } from './lsp/kam-commands.js';
 import { KamRenameProvider } from './lsp/kam-rename.js';
 import { KamDocumentUpdateHandler } from './lsp/kam-document-update-handler.js';
 import { KamLangiumDocumentFactory } from './workspace/kam-document-factory.js';
-import { createKamParser } from './syntax/kam-parser.js';
+import { createKamParser, lazyCompletionParser } from './syntax/kam-parser.js';
 import { KamValueConverter } from './syntax/kam-value-converter.js';
 import { KamTokenBuilder } from './syntax/kam-token-builder.js';
 import { KamLexer } from './syntax/kam-lexer.js';
@@ -66,6 +66,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
     },
     parser: {
         LangiumParser: (services) => createKamParser(services),
+        CompletionParser: (services) => lazyCompletionParser(services) as LangiumCompletionParser,
         ParserErrorMessageProvider: (services) => new KamParserErrorMessageProvider(services),
         LexerErrorMessageProvider: () => new KamLexerErrorMessageProvider(),
         ValueConverter: () => new KamValueConverter(),

@@ -4,6 +4,8 @@
  * whitespace coverage, and the last contact taken from the interactions.
  */
 import { describe, expect, it } from 'vitest';
+import { isValid, parseISO } from 'date-fns';
+import { localMidnightOf } from '../../language/src/domain/quantities.js';
 import { nextRenewal, noticeDeadlineOf, contractDateProblem, renewalIsPlanned, subtractPeriod } from '../../language/src/domain/contracts.js';
 import { describeNextReview, planRhythm } from '../../language/src/domain/plan-rhythm.js';
 import { pipelineSummary, probabilityOf } from '../../language/src/domain/pipeline.js';
@@ -38,6 +40,30 @@ describe('contracts: the renewal is the date', () => {
         expect(noticeDeadlineOf({ renewal: '1012-03-01', notice: { amount: 1, unit: 'day' } })).toBe('1012-02-29');
         expect(noticeDeadlineOf({ renewal: '9999-12-31', notice: { amount: 119, unit: 'months' } })).toBe('9990-01-31');
         expect(subtractPeriod('0003-01-15', 48, 'months')).toBeUndefined();
+    });
+
+    it('reads a renewal date as the local midnight date-fns would, in every time zone and every year', () => {
+        // Zones where midnight was skipped for summer time (São Paulo 2018-11-04, Havana), far from UTC both ways.
+        const zones = ['UTC', 'America/Sao_Paulo', 'America/Havana', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Tehran'];
+        const years = [1, 4, 99, 100, 1582, 1900, 1970, 2000, 2018, 2026, 9999];
+        const saved = process.env.TZ;
+        try {
+            for (const zone of zones) {
+                process.env.TZ = zone;
+                for (const year of years) {
+                    for (let day = 0; day < 366; day++) {
+                        const date = new Date(Date.UTC(2000, 0, 1 + day));
+                        const text = `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+                        const expected = parseISO(text);
+                        expect(localMidnightOf(text)?.getTime() ?? Number.NaN, `${text} in ${zone}`).toBe(isValid(expected) ? expected.getTime() : Number.NaN);
+                    }
+                }
+            }
+        } finally {
+            if (saved === undefined) delete process.env.TZ;
+            else process.env.TZ = saved;
+        }
+        expect(localMidnightOf('2026-02-30')).toBeUndefined();
     });
 
     it('names contradicting dates', () => {

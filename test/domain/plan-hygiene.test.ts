@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCompleteness } from '../../language/src/domain/completeness.js';
 import { contactStaleness, expectedCadence } from '../../language/src/domain/contact.js';
-import { describeDateProblem } from '../../language/src/domain/quantities.js';
+import { daysBetween, describeDateProblem, isValidIsoDate } from '../../language/src/domain/quantities.js';
 import type { Objective, Opportunity, Stakeholder } from '../../language/src/domain/model.js';
 
 function person(name: string, extra: Partial<Stakeholder> = {}): Stakeholder {
@@ -74,6 +74,10 @@ describe('dates a reader can trust', () => {
             expect(describeDateProblem(text)).toBe(describeDateProblem(text));
         }
         expect(describeDateProblem('2023-02-29')).toBe('2023-02-29: February 2023 has 28 days.');
+        // A date of the first century is a date like any other, for the checks and for the arithmetic.
+        expect(describeDateProblem('0050-03-01')).toBeUndefined();
+        expect(isValidIsoDate('0050-03-01')).toBe(true);
+        expect(daysBetween('0050-02-28', '0050-03-01')).toBe(1);
         for (let day = 0; day < 366; day++) expect(describeDateProblem(new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10))).toBeUndefined();
     });
 });

@@ -4,9 +4,9 @@
  * before the renewal the customer can still give notice: after that deadline the contract runs on (or
  * renews), before it the customer can walk away.
  */
-import { formatISO, isValid, parseISO, subDays, subMonths, subWeeks } from 'date-fns';
+import { formatISO, isValid, subDays, subMonths, subWeeks } from 'date-fns';
 import type { Contract, IsoDate, Opportunity, PeriodUnit } from './model.js';
-import { daysBetween, isValidIsoDate } from './quantities.js';
+import { daysBetween, isValidIsoDate, localMidnightOf } from './quantities.js';
 
 /** The contract's renewal date: the one written, else its end date (a contract renews or ends there). */
 export function renewalDateOf(contract: Contract): IsoDate | undefined {
@@ -36,7 +36,8 @@ export function noticeDeadlineOf(contract: Contract): IsoDate | undefined {
 
 export function subtractPeriod(date: IsoDate, amount: number, unit: PeriodUnit): IsoDate | undefined {
     // Local calendar dates throughout: a month back from 31 March is the last day of February.
-    const at = parseISO(date);
+    const at = localMidnightOf(date);
+    if (!at) return undefined;
     const moved = unit.startsWith('month') ? subMonths(at, amount) : unit.startsWith('week') ? subWeeks(at, amount) : subDays(at, amount);
     // formatISO, not format with a pattern: the same yyyy-MM-dd, without reading a pattern per call
     // (a third of the renewal checks' time). A deadline before year 1 is no date a plan can use.

@@ -58,9 +58,26 @@ function parseUtcDay(text: string): number {
     const match = ISO_DATE.exec(text);
     if (!match) return Number.NaN;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const time = Date.UTC(year, month - 1, day);
-    const date = new Date(time);
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? time : Number.NaN;
+    // Field by field: Date.UTC reads years 0–99 as 1900–1999, and 0050-03-01 would be no date at all.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.getTime() : Number.NaN;
+}
+
+/**
+ * Local midnight of a `yyyy-mm-dd` date, as date-fns' `parseISO` makes it (its calendar arithmetic
+ * works on local dates), or undefined when it is not a calendar date. From the dates already read:
+ * `parseISO`'s general parser was a tenth of the renewal checks' time.
+ */
+export function localMidnightOf(text: string): Date | undefined {
+    const time = utcDay(text);
+    if (Number.isNaN(time)) return undefined;
+    const utc = new Date(time);
+    // Built field by field, as parseISO does: `new Date(year, …)` would read years 0–99 as 1900–1999.
+    const local = new Date(0);
+    local.setFullYear(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+    local.setHours(0, 0, 0, 0);
+    return local;
 }
 
 export function isValidIsoDate(text: string): boolean {
