@@ -18,6 +18,7 @@ import { KamScopeProvider } from './workspace/kam-scope-provider.js';
 import { KamReferenceDescriptionProvider } from './workspace/kam-reference-descriptions.js';
 import { KamAstNodeDescriptionProvider } from './workspace/kam-ast-descriptions.js';
 import { KamLinker } from './workspace/kam-linker.js';
+import { KamServiceRegistry } from './workspace/kam-service-registry.js';
 import { KamReferences } from './workspace/kam-references.js';
 import { registerKamValidationChecks, KamValidator } from './validation/kam-validator.js';
 import { KamDocumentValidator } from './validation/kam-document-validator.js';
@@ -106,6 +107,7 @@ export const KamModule: Module<KamServices, PartialLangiumServices & KamAddedSer
 
 /** Shared services the KAM language customises: what kind of symbol each element is. */
 export const KamSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: (services) => new KamServiceRegistry(services),
     lsp: {
         NodeKindProvider: () => new KamNodeKindProvider(),
         DocumentUpdateHandler: (services) => new KamDocumentUpdateHandler(services),
