@@ -13,7 +13,7 @@ import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isAs
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
-import { leafNodesMade } from '../../language/src/syntax/compact-cst.js';
+import { childrenOf, hasChildren, leafNodesMade } from '../../language/src/syntax/compact-cst.js';
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 import { nodeForProperty } from '../../language/src/syntax/property-nodes.js';
 import { repeatedEntriesOf } from '../../language/src/syntax/repeated-entries.js';
@@ -130,6 +130,31 @@ describe('syntax tree leaves kept as numbers until read', () => {
         expect(leafNodesMade(root).nodes).toBe(before + 1);
         expect(GrammarUtils.findNodeForProperty(account.$cstNode, 'title')).toBe(title);
         expect(title.container!.content).toContain(title);
+    });
+
+    it('keep a value read from one token (a stance, a status) as its leaf\'s number until it is read', () => {
+        const text = fs.readFileSync(path.join(ROOT, 'examples/portfolio/accounts/nordwind-logistics.kam'), 'utf8');
+        const plan = parser.parse(text).value;
+        const kept: CompositeCstNodeImpl[] = [];
+        const visit = (node: CompositeCstNodeImpl): void => {
+            for (const child of childrenOf(node)) if (typeof child !== 'number' && hasChildren(child)) {
+                kept.push(child as CompositeCstNodeImpl);
+                visit(child as CompositeCstNodeImpl);
+            }
+        };
+        visit(plan.$cstNode as CompositeCstNodeImpl);
+        // The syntax nodes kept as objects hold several children (an element's): no stance, no status.
+        expect(kept.length).toBeGreaterThan(50);
+        expect(kept.filter((node) => childrenOf(node).length === 1 && typeof childrenOf(node)[0] === 'number').map((node) => node.text)).toEqual([]);
+        const elements = AstUtils.streamAst(plan).toArray();
+        const stakeholder = elements.find((node) => node.$type === 'Stakeholder')!;
+        const stance = nodeForProperty(stakeholder.$cstNode, 'stance')!;
+        expect(stance.text).toBe((stakeholder as unknown as { stance: string }).stance);
+        expect(isCompositeCstNode(stance) && stance.content.map((leaf) => [leaf.text, isLeafCstNode(leaf), leaf.container])).toEqual([[stance.text, true, stance]]);
+        const langiumsStakeholder = AstUtils.streamAst(langiums.parse(text).value).find((node) => node.$type === 'Stakeholder')!;
+        const langiumsStance = GrammarUtils.findNodeForProperty(langiumsStakeholder.$cstNode, 'stance')!;
+        expect([stance.grammarSource, stance.offset, stance.range]).toEqual([langiumsStance.grammarSource, langiumsStance.offset, langiumsStance.range]);
+        expect(stance.container!.content).toContain(stance);
     });
 
     it('point each reference at a leaf of the tree', () => {

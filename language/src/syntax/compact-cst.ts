@@ -5,6 +5,8 @@
  * (LazyCompositeCstNode, LazyRootCstNode) lists them by number and works its place, text and range
  * out from the numbers. Reading a node's `content` makes its leaves into nodes, once: a build of a
  * portfolio reads a sixth of them (a finding's place, a name's), an editor more for an open plan.
+ * A syntax node that holds a single leaf (a value such as `supporter`, read by a datatype rule:
+ * about 60 of a plan's 110 syntax nodes) is kept the same way, as its leaf's number.
  * The builder is compact-cst-builder.ts.
  *
  * Langium's leaf keeps its start and end line and column beside its
@@ -156,7 +158,7 @@ export class LeafVocabulary {
     }
 }
 
-const FIELDS = 4; // offset, length, token type, grammar element
+const FIELDS = 5; // offset, length, token type, grammar element, the element of the syntax node it alone fills (-1: none)
 
 /**
  * The numbers of the leaves of the plan being parsed, one buffer per parser, reused by every parse:
@@ -174,7 +176,7 @@ export class LeafBuffer {
 }
 
 /**
- * A document's leaves as numbers: four 32-bit integers each (16 bytes, outside the collected heap),
+ * A document's leaves as numbers: five 32-bit integers each (20 bytes, outside the collected heap),
  * where a leaf object takes 64 bytes that the young generation's collector copies twice. A plan has
  * about 440 leaves, a third of a parsed plan's memory as objects. A leaf is made into a node only
  * when something reads the syntax node that holds it (see LazyCompositeCstNode).
@@ -201,7 +203,17 @@ export class LeafTable {
         numbers[at + 1] = length;
         numbers[at + 2] = this.vocabulary.tokenTypeNumber(tokenType);
         numbers[at + 3] = this.vocabulary.elementNumber(element);
+        numbers[at + 4] = -1;
         return leaf;
+    }
+
+    /**
+     * The leaf is all a syntax node holds (a value of a datatype rule, such as `supporter` read by
+     * `Stance`, about 60 of a plan's 110 syntax nodes): the node is kept as this number in its
+     * parent's children and made again, with `element` as its grammar element, when it is read.
+     */
+    wrap(leaf: number, element: GrammarAST.AbstractElement): void {
+        this.numbers[leaf * FIELDS + 4] = this.vocabulary.elementNumber(element);
     }
 
     offset(leaf: number): number {
@@ -212,13 +224,27 @@ export class LeafTable {
         return this.numbers[leaf * FIELDS] + this.numbers[leaf * FIELDS + 1];
     }
 
-    /** The grammar element that read the leaf. */
+    /** The grammar element of the child the number stands for: the leaf's, or that of the syntax node it fills. */
     element(leaf: number): GrammarAST.AbstractElement {
-        return this.vocabulary.element(this.numbers[leaf * FIELDS + 3]);
+        const wrapper = this.numbers[leaf * FIELDS + 4];
+        return this.vocabulary.element(wrapper >= 0 ? wrapper : this.numbers[leaf * FIELDS + 3]);
     }
 
-    /** The leaf as a node of `container` (made once: the container keeps it in place of the number). */
-    node(leaf: number, container: CompositeCstNodeImpl): CompactLeafCstNode {
+    /**
+     * The child the number stands for, as a node of `container` (made once: the container keeps it
+     * in place of the number): the leaf, or the syntax node it alone fills, holding it.
+     */
+    node(leaf: number, container: CompositeCstNodeImpl): CstNode {
+        const wrapper = this.numbers[leaf * FIELDS + 4];
+        if (wrapper < 0) return this.leafNode(leaf, container);
+        const node = new LazyCompositeCstNode();
+        node.grammarSource = this.vocabulary.element(wrapper);
+        node.container = container;
+        node._children = [this.leafNode(leaf, node)];
+        return node;
+    }
+
+    private leafNode(leaf: number, container: CompositeCstNodeImpl): CompactLeafCstNode {
         const at = leaf * FIELDS;
         const node = new CompactLeafCstNode(this.numbers[at], this.numbers[at + 1], this.vocabulary.tokenType(this.numbers[at + 2]));
         node.grammarSource = this.vocabulary.element(this.numbers[at + 3]);
@@ -234,7 +260,7 @@ export class LeafTable {
     }
 }
 
-/** A syntax node's children as the builder keeps them: nodes, and leaves still kept as numbers. */
+/** A syntax node's children as the builder keeps them: nodes, and leaves (or nodes holding one leaf) still kept as numbers. */
 export type Child = CstNode | number;
 
 /** The fields the two lazy node classes add to Langium's composite nodes. */
