@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CstUtils, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langium';
+import { CstUtils, DefaultLexer, EmptyFileSystem, type CstNode, type LeafCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
@@ -19,9 +19,12 @@ import { shape } from '../helpers/syntax-shape.js';
 
 const { Kam } = createKamServices(EmptyFileSystem);
 
+/** Langium's own lexer, which tracks lines and columns as it reads (the plan's lexer reads offsets only). */
+const positions = createKamServices(EmptyFileSystem, { parser: { Lexer: (services) => new DefaultLexer(services) } }).Kam.parser.Lexer;
+
 /** Each leaf's range beside the one Langium's leaf takes from the lexer's token at that offset. */
 function leafRanges(text: string) {
-    const lexed = Kam.parser.Lexer.tokenize(text);
+    const lexed = positions.tokenize(text);
     const tokens = new Map([...lexed.tokens, ...lexed.hidden].map((t) => [t.startOffset, t]));
     const comments = new Set(lexed.hidden.map((t) => t.startOffset));
     const root = Kam.parser.LangiumParser.parse(text).value.$cstNode!.root;

@@ -4,6 +4,8 @@
  * own lexer gives with one pattern per keyword — the same kinds, texts, offsets, lines and columns,
  * the same comments and the same unreadable characters — on every example plan, every plan the
  * fuzzer broke, words that only start or end like a keyword, and generated character soup.
+ * The tokens are read with their offsets only; lines and columns, which a mistake needs, are
+ * added to them then (token-lines.ts), and must be those Langium's lexer tracks as it reads.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
 import { KamLexer, startsNextEntry } from '../../language/src/syntax/kam-lexer.js';
+import { addLinesAndColumns } from '../../language/src/syntax/token-lines.js';
 import { shape } from '../helpers/syntax-shape.js';
 
 const { Kam } = createKamServices(EmptyFileSystem);
@@ -33,16 +36,22 @@ const reference = createKamServices(EmptyFileSystem, {
 const describeToken = (t: IToken) => [t.tokenType.name, t.image, t.startOffset, t.startLine, t.startColumn, t.endLine, t.endColumn].join(' ');
 
 /**
- * Every field of every token, in the order Chevrotain writes them (one object shape for the parser).
- * Kinds are numbered per lexer: the number must be the kind's own. The mark of a keyword that opens
- * the next entry where a name was left out (kam-lexer.ts) is ours alone, and only on such rare tokens.
+ * Every field of every token. Kinds are numbered per lexer: the number must be the kind's own. The
+ * mark of a keyword that opens the next entry where a name was left out (kam-lexer.ts) is ours
+ * alone, and only on such rare tokens.
  */
-const fieldsOf = (t: IToken) => Object.entries(t).filter(([key]) => key !== 'startsNextEntry').map(([key, value]) =>
+const fieldsOf = (t: IToken) => Object.entries(t).filter(([key]) => key !== 'startsNextEntry').sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) =>
     key === 'tokenType' ? `tokenType=${(value as TokenType).name}` : key === 'tokenTypeIdx' ? `tokenTypeIdx=${value === t.tokenType.tokenTypeIdx}` : `${key}=${String(value)}`).join(' ');
+
+/** A token as the lexer makes it, in the order Chevrotain writes the fields (one object shape for the parser): no lines yet. */
+const OFFSETS_ONLY = ['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType'];
 
 function expectSameTokens(text: string): void {
     const ours = Kam.parser.Lexer.tokenize(text);
     const theirs = reference.parser.Lexer.tokenize(text);
+    for (const token of [...ours.tokens, ...ours.hidden]) expect(Object.keys(token).filter((key) => key !== 'startsNextEntry')).toEqual(OFFSETS_ONLY);
+    addLinesAndColumns(ours.tokens);
+    addLinesAndColumns(ours.hidden, text);
     expect(ours.tokens.map(describeToken)).toEqual(theirs.tokens.map(describeToken));
     expect(ours.tokens.map(fieldsOf)).toEqual(theirs.tokens.map(fieldsOf));
     expect(ours.hidden.map(fieldsOf)).toEqual(theirs.hidden.map(fieldsOf));
@@ -161,7 +170,9 @@ describe('word keywords read as names, then recognised', () => {
             '    }',
             '}',
         ].join('\n');
-        const marked = Kam.parser.Lexer.tokenize(text).tokens.filter(startsNextEntry).map((t) => `${t.startLine}: ${t.image}`);
+        const tokens = Kam.parser.Lexer.tokenize(text).tokens;
+        addLinesAndColumns(tokens);
+        const marked = tokens.filter(startsNextEntry).map((t) => `${t.startLine}: ${t.image}`);
         // `revenue` on its line after `owner`, `trusted` after `reports to` and after `relationship owner`;
         // not after `owner revenue` (the name is there), nor after the `to` of `scale 1 to` (a number follows it).
         expect(marked).toEqual(['7: revenue', '11: trusted', '13: trusted']);

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser } from 'langium';
+import { AstUtils, CstNodeBuilder, CstUtils, EmptyFileSystem, GrammarUtils, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CompositeCstNodeImpl, type CstNode, type LangiumParser, type Lexer } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CORPUS, ROOT } from '../helpers/plan-corpus.js';
 import { createKamServices } from '../../language/src/kam-module.js';
@@ -17,13 +17,27 @@ import { childrenOf, hasChildren, leafNodesMade } from '../../language/src/synta
 import { createKamParser } from '../../language/src/syntax/kam-parser.js';
 import { nodeForProperty } from '../../language/src/syntax/property-nodes.js';
 import { repeatedEntriesOf } from '../../language/src/syntax/repeated-entries.js';
+import { addLinesAndColumns } from '../../language/src/syntax/token-lines.js';
 
 const { Kam } = createKamServices(EmptyFileSystem);
 const parser = Kam.parser.LangiumParser;
 
-/** The same parser (its grammar, recovery and value conversion), building Langium's own syntax tree. */
+/**
+ * The same parser (its grammar, recovery and value conversion), building Langium's own syntax tree,
+ * whose leaves copy their tokens' lines: the tokens get them as they are read (the plan's lexer
+ * reads offsets only; the lines added are the ones Langium's lexer tracks, keyword-lexing.test.ts).
+ */
 const langiums: LangiumParser = createKamParser(Kam);
 (langiums as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new CstNodeBuilder();
+(langiums as unknown as { lexer: Lexer }).lexer = {
+    definition: Kam.parser.Lexer.definition,
+    tokenize(text) {
+        const lexed = Kam.parser.Lexer.tokenize(text);
+        addLinesAndColumns(lexed.tokens, text);
+        addLinesAndColumns(lexed.hidden, text);
+        return lexed;
+    },
+};
 
 function place(node: CstNode | undefined): unknown {
     if (!node) return undefined;

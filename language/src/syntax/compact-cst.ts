@@ -46,7 +46,7 @@ export function lineStarts(text: string): Uint32Array {
 }
 
 /** The 0-based line whose start is the last at or before `offset`. */
-function lineOf(starts: Uint32Array, offset: number): number {
+export function lineOf(starts: Uint32Array, offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

@@ -10,11 +10,15 @@
  * keywords left without their name) and the parser does not take it for a name (kam-parser.ts):
  * the writer reads "`owner` needs its name on the same line" instead of an unknown team member
  * called `revenue` and an unknown entry `current`.
+ *
+ * Tokens are read with their offsets only: lines and columns are added when a mistake needs them
+ * (token-lines.ts).
  */
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
-import type { IToken, TokenType } from 'chevrotain';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
 import { wordKeywords } from './kam-token-builder.js';
 import { grammarVocabulary } from './grammar-vocabulary.js';
+import { addLineAndColumn, lineBreakBetween, rememberText } from './token-lines.js';
 
 /** A keyword token that opens the next entry where a name was expected: the keywords left without it (`reports to`). */
 export interface NextEntryToken extends IToken {
@@ -25,6 +29,20 @@ export function startsNextEntry(token: IToken): token is NextEntryToken {
     return typeof (token as Partial<NextEntryToken>).startsNextEntry === 'string';
 }
 
+/**
+ * Chevrotain's lexer keeping offsets only (`positionTracking: 'onlyOffset'`), with the end offset
+ * Langium reads (a token without one is not taken into the tree). Chevrotain makes each token with
+ * the method named here; the fields are those of its full tokens, in their order, less the lines.
+ */
+class OffsetLexer extends ChevrotainLexer {
+    protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
+        return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType };
+    }
+}
+
+/** A token kind's name that JavaScript would list first among an object's keys (`7`): the dictionary would not keep the lexer's order. */
+const listedFirst = (name: string) => /^(0|[1-9]\d*)$/.test(name);
+
 export class KamLexer extends DefaultLexer {
     private readonly keywordsByWord: Map<string, TokenType>;
     private readonly idTypeIndex: number | undefined;
@@ -33,6 +51,16 @@ export class KamLexer extends DefaultLexer {
 
     constructor(services: LangiumCoreServices) {
         super(services);
+        // Lines and columns are worked out only when a mistake needs them (token-lines.ts): no line
+        // breaks counted in every token, four fields a token fewer. The vocabulary is Langium's, in
+        // its order (the first pattern that matches wins).
+        if (!Object.keys(this.definition).some(listedFirst)) {
+            this.chevrotainLexer = new OffsetLexer(Object.values(this.definition), {
+                positionTracking: 'onlyOffset',
+                skipValidations: true, // Langium's lexer just checked the same vocabulary
+                errorMessageProvider: services.parser.LexerErrorMessageProvider,
+            });
+        }
         this.keywordsByWord = wordKeywords(Object.values(this.definition));
         this.idTypeIndex = this.definition['ID']?.tokenTypeIdx;
         this.runsEndingWith = new Map();
@@ -63,6 +91,8 @@ export class KamLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        rememberText(result.tokens, text);
+        addLineAndColumn(result.errors, text);
         if (this.keywordsByWord.size === 0) return result;
         const tokens = result.tokens;
         for (let i = 0; i < tokens.length; i++) {
@@ -72,7 +102,7 @@ export class KamLexer extends DefaultLexer {
             if (keyword === undefined) continue;
             token.tokenType = keyword;
             token.tokenTypeIdx = keyword.tokenTypeIdx!;
-            if (i > 0 && token.startLine! > tokens[i - 1].endLine!) {
+            if (i > 0 && lineBreakBetween(text, tokens[i - 1], token)) {
                 const run = this.runBeforeAName(tokens, i - 1);
                 if (run !== undefined) (token as NextEntryToken).startsNextEntry = run;
             }

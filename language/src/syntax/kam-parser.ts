@@ -18,6 +18,7 @@ import { KamSyntaxMessages } from './syntax-messages.js';
 import { CompactCstNodeBuilder } from './compact-cst-builder.js';
 import { rememberRepeatedEntry } from './repeated-entries.js';
 import { startsNextEntry } from './kam-lexer.js';
+import { addLinesAndColumns } from './token-lines.js';
 
 /** The parts of Chevrotain's recognizer that block-aware recovery uses (instance methods, overridable). */
 interface Recognizer {
@@ -74,6 +75,7 @@ export class KamParser extends LangiumParser {
         installBlockRecovery(this.recognizer, services);
         if (tokens['ID']) noNameOnTheNextEntry(this.recognizer, tokens['ID']);
         keepFirstValueOfEachEntry(this);
+        placeMistakesByLine(this.recognizer);
         const linker = services.references.Linker;
         this.referenceLister = linker instanceof KamLinker ? linker : undefined;
     }
@@ -115,6 +117,7 @@ export class KamParser extends LangiumParser {
     /** Skips to where the next entry may start; false when nothing could be skipped (let Chevrotain recover). */
     private skipRestOfEntry(entryStart: IToken): boolean {
         const recognizer = this.recognizer;
+        addLinesAndColumns(recognizer.tokVector);
         const { open, close } = this.braces;
         const column = entryStart.startColumn ?? 0;
         let depth = 0;
@@ -207,6 +210,7 @@ function installBlockRecovery(recognizer: Recognizer, services: LangiumCoreServi
     recognizer.tryInRepetitionRecovery = function (this: Recognizer, grammarRule, args, lookAhead, expected) {
         const atTop = expected === EOF;
         if (expected !== close && !atTop) return defaultRecovery.call(this, grammarRule, args, lookAhead, expected);
+        addLinesAndColumns(this.tokVector);
         const saved = this.exportLexerState();
         const firstBad = this.LA(1);
         const previous = this.LA(0);
@@ -250,11 +254,25 @@ function installBlockRecovery(recognizer: Recognizer, services: LangiumCoreServi
 
     // Close a block early only when the next line really starts outside it (see above).
     recognizer.canRecoverWithSingleTokenInsertion = function (this: Recognizer, expected, follows) {
+        addLinesAndColumns(this.tokVector);
         if (expected === close && startsLine(this)) {
             const block = openingBrace(this, open, close);
             if (block !== undefined && this.LA(1).startColumn! > (lineStart(this.tokVector, block).startColumn ?? 0)) return false;
         }
         return defaultInsertion.call(this, expected, follows);
+    };
+}
+
+/**
+ * The tokens are read without lines and columns (token-lines.ts); a syntax error is placed by its
+ * token's, so the plan's tokens get them when its first error is recorded. Installed last: every
+ * other step of recording an error sees them.
+ */
+function placeMistakesByLine(recognizer: Recognizer): void {
+    const save = recognizer.SAVE_ERROR;
+    recognizer.SAVE_ERROR = function (this: Recognizer, error: Error) {
+        addLinesAndColumns(this.tokVector);
+        return save.call(this, error);
     };
 }
 
