@@ -25,8 +25,10 @@ if (!fs.existsSync(bundle)) {
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const stage = path.join(root, 'out/cli-package');
 fs.rmSync(stage, { recursive: true, force: true });
-// `kam mcp` loads the MCP server's own bundle beside the CLI's; `kam lsp` its history worker.
-for (const file of ['bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/kam.cjs', 'out/cli/history-worker.cjs', 'out/mcp/server.cjs', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+// `kam mcp` loads the MCP server's own bundle beside the CLI's; `kam lsp` its history worker; the
+// deck, the import and what changed the packages only they use (out/cli/vendor/, see esbuild.mjs).
+const vendor = fs.readdirSync(path.join(root, 'out/cli/vendor')).filter((name) => name.endsWith('.cjs')).map((name) => `out/cli/vendor/${name}`);
+for (const file of ['bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/kam.cjs', 'out/cli/history-worker.cjs', ...vendor, 'out/mcp/server.cjs', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
     fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(stage, file));
 }
@@ -37,7 +39,7 @@ fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify({
     license: manifest.license,
     bin: { kam: 'bin/kam.cjs' },
     engines: { node: manifest.engines.node },
-    files: ['bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/kam.cjs', 'out/cli/history-worker.cjs', 'out/mcp/server.cjs', 'CHANGELOG.md'],
+    files: ['bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/kam.cjs', 'out/cli/history-worker.cjs', 'out/cli/vendor/*.cjs', 'out/mcp/server.cjs', 'CHANGELOG.md'],
 }, null, 2)}\n`);
 
 fs.mkdirSync(destination, { recursive: true });

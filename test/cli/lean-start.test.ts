@@ -3,8 +3,11 @@
  * in CI reads no git, draws no deck, renders no report and starts no server. Git (history/), the
  * review deck (deck/, pptxgenjs), the CRM import (import/), the report renderers, SARIF, MCP and the
  * language server are imported by the commands that use them, when they run. Read from esbuild's own
- * record of the CLI bundle: the files reachable from cli/src/kam.ts by static imports alone.
+ * record of the CLI bundle: the files reachable from cli/src/kam.ts by static imports alone. The
+ * packages only those commands use are not even in the CLI's bundle, but in bundles of their own
+ * beside it (esbuild.mjs), required when a command first needs one.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +48,18 @@ describe('what every kam run loads at start', () => {
             || /^language\/src\/plan-diff\/(index|diff-html|diff-markdown|account-trend)\.ts$/.test(f)
             || /^node_modules\/(pptxgenjs|jszip|execa|@modelcontextprotocol)\//.test(f));
         expect(commandOnly).toEqual([]);
+    });
+
+    it('reads the packages only some commands use from bundles beside its own, when a command needs them', () => {
+        const built = path.join(ROOT, 'out/cli/kam.cjs');
+        expect(fs.existsSync(built), 'out/cli/kam.cjs is not built: run npm run build').toBe(true);
+        const bundle = fs.readFileSync(built, 'utf8');
+        for (const [name, file] of [['pptxgenjs', 'pptxgenjs'], ['jszip', 'jszip'], ['iconv-lite', 'iconv-lite'], ['csv-parse', 'csv-parse+sync'], ['execa', 'execa'], ['@dagrejs/dagre', '@dagrejs+dagre']]) {
+            // esbuild names each file it bundles in a comment: none of the package's own.
+            expect(bundle.includes(`// node_modules/${name}/`), name).toBe(false);
+            expect(bundle, name).toContain(`require("./vendor/${file}.cjs")`);
+            expect(fs.existsSync(path.join(ROOT, 'out/cli/vendor', `${file}.cjs`)), file).toBe(true);
+        }
     });
 
     it('still bundles every command, each reached when it runs', () => {

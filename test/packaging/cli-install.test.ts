@@ -16,6 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+/** The bundles of the packages only some commands use (the deck, the import, what changed), beside the CLI's. */
+const VENDOR = ['@dagrejs+dagre', 'csv-parse+sync', 'execa', 'iconv-lite', 'jszip', 'pptxgenjs'].map((name) => `out/cli/vendor/${name}.cjs`);
 /** Node 24 (the project's pinned Node, which runs the tests) first on PATH, as a user with Node 22+ has it. */
 const PATH_WITH_THIS_NODE = [path.dirname(process.execPath), process.env.PATH].join(path.delimiter);
 /** Makes the Node it is preloaded into claim to be Node 20, as a user's older Node would be. */
@@ -52,7 +54,8 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
     }, 120_000);
 
     it('packs the command, its self-contained bundle and the docs, and declares no dependency or script', () => {
-        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/bin/load-bundle.cjs', 'package/out/cli/history-worker.cjs', 'package/out/cli/kam.cjs', 'package/out/mcp/server.cjs', 'package/package.json']);
+        expect(files).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/kam.cjs', 'package/bin/load-bundle.cjs', 'package/out/cli/history-worker.cjs', 'package/out/cli/kam.cjs',
+            ...VENDOR.map((file) => `package/${file}`), 'package/out/mcp/server.cjs', 'package/package.json']);
         const installed = JSON.parse(fs.readFileSync(path.join(prefix, 'lib/node_modules/kam-plans/package.json'), 'utf8'));
         expect(installed).toMatchObject({ name: 'kam-plans', bin: { kam: 'bin/kam.cjs' }, engines: { node: '>=22' } });
         expect(installed.dependencies ?? {}).toEqual({});
@@ -75,6 +78,27 @@ describe('the CLI installed with npm install -g from a packed tarball', () => {
         // The installed copy runs its own bundle, not the repository's.
         const installed = fs.realpathSync(path.join(prefix, 'bin', 'kam'));
         expect(installed.startsWith(fs.realpathSync(prefix))).toBe(true);
+    });
+
+    it('writes the review deck and the HTML report, with its relationship maps, from outside the repository', () => {
+        const env = { ...process.env, PATH: PATH_WITH_THIS_NODE };
+        const deck = spawnSync(path.join(prefix, 'bin', 'kam'), ['report', EXAMPLES, '--format', 'pptx', '--out', path.join(work, 'review.pptx')], { cwd: work, encoding: 'utf8', env });
+        expect(deck.status, deck.stderr).toBe(0);
+        // What was written, and no warning beside it.
+        expect(deck.stderr).toMatch(/^Wrote .*review\.pptx \(portfolio review deck, 8 accounts\)\.\n$/);
+        // A deck is a zip file: it starts with the zip signature.
+        expect(fs.readFileSync(path.join(work, 'review.pptx')).subarray(0, 2).toString('latin1')).toBe('PK');
+        const html = spawnSync(path.join(prefix, 'bin', 'kam'), ['report', path.join(EXAMPLES, 'portfolio/accounts/nordwind-logistics.kam'), '--format', 'html', '--out', path.join(work, 'nordwind.html')], { cwd: work, encoding: 'utf8', env });
+        expect(html.status, html.stderr).toBe(0);
+        expect(fs.readFileSync(path.join(work, 'nordwind.html'), 'utf8')).toMatch(/<svg[^>]*class="[^"]*kam-relationship-map/);
+    });
+
+    it('reads a CRM export in another encoding from outside the repository', () => {
+        // Latin-1: ü as one byte, which only the encodings' package reads.
+        fs.writeFileSync(path.join(work, 'customers.csv'), Buffer.from('Customer,Revenue,Potential\nMüller Logistik,1200000,4000000\nAcme,50000,60000\n', 'latin1'));
+        const run = spawnSync(path.join(prefix, 'bin', 'kam'), ['import', path.join(work, 'customers.csv'), '--today', '2026-11-30'], { cwd: work, encoding: 'utf8', env: { ...process.env, PATH: PATH_WITH_THIS_NODE } });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout).toMatch(/Müller Logistik/);
     });
 
     it('serves the example portfolio to an MCP client from outside the repository', async () => {
@@ -100,7 +124,7 @@ describe('npm pack of the repository', () => {
     it('carries the command and its bundle, nothing from the sources', () => {
         // --ignore-scripts: prepack would rebuild out/ while other test files read it; npm test has just built it.
         const packed = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
-        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/history-worker.cjs', 'out/cli/kam.cjs', 'out/mcp/server.cjs', 'package.json']);
+        expect(packed[0].files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'bin/kam.cjs', 'bin/load-bundle.cjs', 'out/cli/history-worker.cjs', 'out/cli/kam.cjs', ...VENDOR, 'out/mcp/server.cjs', 'package.json']);
     });
 });
 
