@@ -49,7 +49,9 @@ const vendorName = (name) => name.replace(/\//g, '+');
 const cliVendorImports = {
     name: 'cli-vendor-imports',
     setup(build) {
-        build.onResolve({ filter: /.*/ }, (args) => (CLI_VENDOR_PACKAGES.includes(args.path) ? { path: `./vendor/${vendorName(args.path)}.cjs`, external: true } : undefined));
+        // The filter runs in esbuild itself: only these imports reach the callback.
+        const filter = new RegExp(`^(${CLI_VENDOR_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+        build.onResolve({ filter }, (args) => ({ path: `./vendor/${vendorName(args.path)}.cjs`, external: true }));
     },
 };
 

@@ -46,7 +46,7 @@ export function lineStarts(text: string): Uint32Array {
 }
 
 /** The 0-based line whose start is the last at or before `offset`. */
-export function lineOf(starts: Uint32Array, offset: number): number {
+function lineOf(starts: Uint32Array, offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -57,7 +57,8 @@ export function lineOf(starts: Uint32Array, offset: number): number {
     return low;
 }
 
-function positionAt(starts: Uint32Array, offset: number): { line: number; character: number } {
+/** The 0-based line and character of `offset`, for a text whose line starts are `starts`. */
+export function positionAt(starts: Uint32Array, offset: number): { line: number; character: number } {
     const line = lineOf(starts, offset);
     return { line, character: offset - starts[line] };
 }

@@ -7,7 +7,7 @@
  * There they are added to every token of the plan at once, as Chevrotain's full tracking gives them.
  */
 import type { ILexingError, IToken } from 'chevrotain';
-import { lineOf, lineStarts } from './compact-cst.js';
+import { lineStarts, positionAt } from './compact-cst.js';
 
 /** The text each list of tokens was read from, for the lines a mistake needs. */
 const textOfTokens = new WeakMap<readonly IToken[], string>();
@@ -37,20 +37,19 @@ export function addLinesAndColumns(tokens: readonly IToken[], text = textOfToken
         // Chevrotain's end-of-file tokens, appended for its lookahead, are frozen with lines of their own.
         if (token.startLine !== undefined) continue;
         const length = token.image.length;
-        const line = lineOf(starts, token.startOffset);
-        token.startLine = line + 1;
-        token.startColumn = token.startOffset - starts[line] + 1;
-        const last = token.startOffset + length - 1;
-        const endLine = length > 0 ? lineOf(starts, last) : line;
-        if (endLine === line) {
+        const start = positionAt(starts, token.startOffset);
+        token.startLine = start.line + 1;
+        token.startColumn = start.character + 1;
+        const end = length > 0 ? positionAt(starts, token.startOffset + length - 1) : start;
+        if (end.line === start.line) {
             token.endLine = token.startLine;
             token.endColumn = token.startColumn + length - 1;
         } else {
             // A token that spans lines (a quoted text, a block comment) ends on its last line; one that
             // ends with a line break ends, for Chevrotain, at column 1 of the line that break ends.
-            const lastChar = text.charCodeAt(last);
-            token.endLine = endLine + 1;
-            token.endColumn = lastChar === 10 || lastChar === 13 ? 1 : last - starts[endLine] + 1;
+            const lastChar = text.charCodeAt(token.startOffset + length - 1);
+            token.endLine = end.line + 1;
+            token.endColumn = lastChar === 10 || lastChar === 13 ? 1 : end.character + 1;
         }
     }
 }
@@ -60,8 +59,8 @@ export function addLineAndColumn(errors: ILexingError[], text: string): void {
     if (errors.length === 0) return;
     const starts = lineStarts(text);
     for (const error of errors) {
-        const line = lineOf(starts, error.offset);
+        const { line, character } = positionAt(starts, error.offset);
         error.line = line + 1;
-        error.column = error.offset - starts[line] + 1;
+        error.column = character + 1;
     }
 }
