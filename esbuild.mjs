@@ -44,14 +44,14 @@ export const WORKER_METAFILE = 'out/server/browser.meta.json';
  */
 export const CLI_VENDOR_PACKAGES = ['pptxgenjs', 'jszip', 'iconv-lite', 'csv-parse/sync', 'execa', '@dagrejs/dagre'];
 const vendorName = (name) => name.replace(/\//g, '+');
+// An import of exactly one of those packages; the filter runs in esbuild itself: only these imports reach a callback.
+const vendorFilter = new RegExp(`^(${CLI_VENDOR_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 
 /** The CLI's import of a vendor package becomes a require of its bundle, beside the CLI's. */
 const cliVendorImports = {
     name: 'cli-vendor-imports',
     setup(build) {
-        // The filter runs in esbuild itself: only these imports reach the callback.
-        const filter = new RegExp(`^(${CLI_VENDOR_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-        build.onResolve({ filter }, (args) => ({ path: `./vendor/${vendorName(args.path)}.cjs`, external: true }));
+        build.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${vendorName(args.path)}.cjs`, external: true }));
     },
 };
 
@@ -64,6 +64,9 @@ const cliVendorEntries = {
     name: 'cli-vendor-entries',
     setup(build) {
         build.onResolve({ filter: /^vendor:/ }, (args) => ({ path: args.path.slice('vendor:'.length), namespace: 'cli-vendor' }));
+        // A vendor package's own import of another (pptxgenjs's of jszip) requires that one's bundle
+        // beside it, so the deck loads and the tarball carries one copy of jszip, not two.
+        build.onResolve({ filter: vendorFilter, namespace: 'file' }, (args) => ({ path: `./${vendorName(args.path)}.cjs`, external: true }));
         build.onLoad({ filter: /.*/, namespace: 'cli-vendor' }, (args) => ({
             contents: `const m = require(${JSON.stringify(args.path)});\nmodule.exports = m && m.__esModule && m.default !== undefined ? m.default : m;\n`,
             resolveDir: import.meta.dirname,

@@ -62,6 +62,12 @@ describe('what every kam run loads at start', () => {
         }
     });
 
+    it('keeps one copy of jszip: the deck package requires the bundle beside it', () => {
+        const pptxgenjs = fs.readFileSync(path.join(ROOT, 'out/cli/vendor/pptxgenjs.cjs'), 'utf8');
+        expect(pptxgenjs.includes('// node_modules/jszip/')).toBe(false);
+        expect(pptxgenjs).toContain('require("./jszip.cjs")');
+    });
+
     it('still bundles every command, each reached when it runs', () => {
         const all = Object.keys(meta.inputs);
         for (const file of ['history/src/index.ts', 'deck/src/index.ts', 'import/src/index.ts', 'language/src/reports/render-report.ts', 'language/src/reports/sarif-log.ts', 'server/src/start-server.ts']) {
