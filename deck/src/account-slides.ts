@@ -5,7 +5,7 @@
 import type { AccountDiff } from '../../language/src/plan-diff/portfolio-diff.js';
 import { accountChangeLines } from '../../language/src/plan-diff/diff-words.js';
 import { formatKpiValue, isOpen } from '../../language/src/domain/progress.js';
-import { addDaysIso, formatPercent, isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { addDaysIso, formatPercent, isPlanDate } from '../../language/src/domain/quantities.js';
 import type { AccountView, ExpectationCell, TimelineItem } from '../../language/src/reports/view-model.js';
 import { plainFinding } from '../../language/src/reports/plain-findings.js';
 import type { ReviewFinding } from '../../language/src/domain/findings.js';
@@ -185,7 +185,7 @@ function objectivesSlides(pptx: Pptx, frame: DeckFrame, view: AccountView): void
 export function nextActions(view: AccountView): TimelineItem[] {
     const horizon = addDaysIso(view.today, ACTION_HORIZON_DAYS);
     return view.timeline.items
-        .filter((i) => i.kind !== 'objective' && isOpen(i.status) && i.due !== undefined && isValidIsoDate(i.due) && (i.overdue || i.due <= horizon))
+        .filter((i) => i.kind !== 'objective' && isOpen(i.status) && i.due !== undefined && isPlanDate(i.due) && (i.overdue || i.due <= horizon))
         .sort((a, b) => a.due!.localeCompare(b.due!));
 }
 

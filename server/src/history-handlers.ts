@@ -22,7 +22,7 @@ import type { AccountView } from '../../language/src/reports/view-model.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from '../../language/src/plan-diff/index.js';
 import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
-import { isValidIsoDate } from '../../language/src/domain/quantities.js';
+import { isPlanDate, isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { isAccount, isPlanFile } from '../../language/src/generated/ast.js';
 import { HistoryError } from '../../history/src/index.js';
 import { HistoryReader } from './history-worker/reader.js';
@@ -115,7 +115,7 @@ function keepReviewBaseline(connection: Connection, shared: LangiumSharedService
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (built) => {
         for (const d of built) {
             const root = d.parseResult.value;
-            state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed && a.name ? [[a.name, a.lastReviewed]] : [])) : []);
+            state(d.uri.toString(), isPlanFile(root) ? root.elements.filter(isAccount).flatMap((a): Array<[string, string]> => (a.lastReviewed && a.name && isPlanDate(a.lastReviewed) ? [[a.name, a.lastReviewed]] : [])) : []);
         }
         // A plan of the portfolio, for its folder and settings: kept while it exists, so a keystroke never lists the workspace.
         if (!first || !shared.workspace.LangiumDocuments.hasDocument(first.uri)) {

@@ -36,10 +36,16 @@ describe('contracts: the renewal is the date', () => {
         expect(noticeDeadlineOf({ renewal: '2026-12-31' })).toBeUndefined();
     });
 
-    it('writes the deadline as yyyy-mm-dd for every year a plan can hold, and none before year 1', () => {
-        expect(noticeDeadlineOf({ renewal: '1012-03-01', notice: { amount: 1, unit: 'day' } })).toBe('1012-02-29');
-        expect(noticeDeadlineOf({ renewal: '9999-12-31', notice: { amount: 119, unit: 'months' } })).toBe('9990-01-31');
+    it('counts back as yyyy-mm-dd in every year the calendar has, and to none before year 1', () => {
+        expect(subtractPeriod('1012-03-01', 1, 'day')).toBe('1012-02-29');
+        expect(subtractPeriod('9999-12-31', 119, 'months')).toBe('9990-01-31');
         expect(subtractPeriod('0003-01-15', 48, 'months')).toBeUndefined();
+        expect(noticeDeadlineOf({ renewal: '2199-12-31', notice: { amount: 119, unit: 'months' } })).toBe('2190-01-31');
+    });
+
+    it('plans no renewal from a date with a mistyped year (the reviewer flags it)', () => {
+        expect(noticeDeadlineOf({ renewal: '0027-03-31', notice: { amount: 1, unit: 'month' } })).toBeUndefined();
+        expect(nextRenewal([{ title: 'Typo', renewal: '0027-03-31' }], TODAY)).toBeUndefined();
     });
 
     it('reads a renewal date as the local midnight date-fns would, in every time zone and every year', () => {

@@ -74,10 +74,19 @@ describe('dates a reader can trust', () => {
             expect(describeDateProblem(text)).toBe(describeDateProblem(text));
         }
         expect(describeDateProblem('2023-02-29')).toBe('2023-02-29: February 2023 has 28 days.');
-        // A date of the first century is a date like any other, for the checks and for the arithmetic.
-        expect(describeDateProblem('0050-03-01')).toBeUndefined();
+        // A date of the first century is a date like any other for the arithmetic; the reviewer calls its year a typo.
+        expect(describeDateProblem('0050-03-01')).toMatch(/^0050-03-01: the year 0050 is surely a typo/);
         expect(isValidIsoDate('0050-03-01')).toBe(true);
         expect(daysBetween('0050-02-28', '0050-03-01')).toBe(1);
         for (let day = 0; day < 366; day++) expect(describeDateProblem(new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10))).toBeUndefined();
+    });
+
+    it('says a year no plan means is surely a typo, and which year was likely meant', () => {
+        expect(describeDateProblem('0026-03-01')).toBe("0026-03-01: the year 0026 is surely a typo; a plan's dates fall between 1900 and 2199: did you mean 2026-03-01?");
+        expect(describeDateProblem('2206-03-01')).toBe("2206-03-01: the year 2206 is surely a typo; a plan's dates fall between 1900 and 2199.");
+        expect(describeDateProblem('1899-12-31')).toMatch(/the year 1899 is surely a typo/);
+        for (const text of ['1900-01-01', '1998-06-30', '2199-12-31']) expect(describeDateProblem(text)).toBeUndefined();
+        // Still the date it says for the arithmetic: only the reviewer speaks of it.
+        expect(daysBetween('0026-02-28', '0026-03-01')).toBe(1);
     });
 });

@@ -67,6 +67,28 @@ describe('quick fixes', () => {
         expectNothingDeleted(plan, result.text);
     });
 
+    for (const [written, meant] of [['0026-03-01', '2026-03-01'], ['2027-3-1', '2027-03-01']]) {
+        it(`kam.invalid-date: writes ${written} as ${meant}`, async () => {
+            const plan = ACCOUNT.replace('    owner anna\n', `    owner anna\n    last reviewed ${written}\n`);
+            const result = await applyFix(plan, 'kam.invalid-date');
+            expect(result.title).toBe(`Write ${meant}`);
+            expect(result.text).toContain(`    last reviewed ${meant}\n`);
+            expect(result.codes).not.toContain('kam.invalid-date');
+            expect(result.errors).toEqual([]);
+        });
+    }
+
+    it('kam.invalid-date: offers nothing for a day the calendar does not have (the writer chooses)', async () => {
+        const before = await buildWorkspace({ ...common, 'plan.kam': ACCOUNT.replace('    owner anna\n', '    owner anna\n    last reviewed 2026-02-30\n') });
+        const document = before.document('plan.kam');
+        const diagnostic = (document.diagnostics ?? []).find((d) => d.code === 'kam.invalid-date')!;
+        expect(diagnostic).toBeDefined();
+        const actions = await before.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+        });
+        expect(actions).toEqual([]);
+    });
+
     it('kam.no-backup-owner: names a colleague from the owner\'s team', async () => {
         const result = await applyFix(ACCOUNT, 'kam.no-backup-owner');
         expect(result.title).toBe('Add Ben Ortiz as backup owner');

@@ -1,6 +1,6 @@
 /** Contact cadence: how often a stakeholder agreed to hear from us, and when a contact goes stale. */
 import type { Cadence, InfluenceLevel, Interaction, IsoDate, Stakeholder } from './model.js';
-import { daysBetween, isValidIsoDate } from './quantities.js';
+import { daysBetween, isPlanDate } from './quantities.js';
 
 export const CADENCE_DAYS: Record<Cadence, number> = {
     weekly: 7, fortnightly: 14, monthly: 30, quarterly: 91, 'half-yearly': 182, yearly: 365,
@@ -43,9 +43,9 @@ export interface LastContact {
  * contact` written on them, whichever is later. Interactions after today are planned, not contacts.
  */
 export function lastContactOf(stakeholder: Pick<Stakeholder, 'name' | 'lastContact'>, interactions: readonly Interaction[], today: IsoDate): LastContact | undefined {
-    let latest: LastContact | undefined = stakeholder.lastContact && isValidIsoDate(stakeholder.lastContact) ? { date: stakeholder.lastContact } : undefined;
+    let latest: LastContact | undefined = stakeholder.lastContact && isPlanDate(stakeholder.lastContact) ? { date: stakeholder.lastContact } : undefined;
     for (const interaction of interactions) {
-        if (!isValidIsoDate(interaction.date) || interaction.date > today || !interaction.attendees.includes(stakeholder.name)) continue;
+        if (!isPlanDate(interaction.date) || interaction.date > today || !interaction.attendees.includes(stakeholder.name)) continue;
         if (!latest || interaction.date > latest.date) latest = { date: interaction.date, interaction };
     }
     return latest;

@@ -6,12 +6,12 @@
  */
 import { formatISO, isValid, subDays, subMonths, subWeeks } from 'date-fns';
 import type { Contract, IsoDate, Opportunity, PeriodUnit } from './model.js';
-import { daysBetween, isValidIsoDate, localMidnightOf } from './quantities.js';
+import { daysBetween, isPlanDate, localMidnightOf } from './quantities.js';
 
 /** The contract's renewal date: the one written, else its end date (a contract renews or ends there). */
 export function renewalDateOf(contract: Contract): IsoDate | undefined {
     const date = contract.renewal ?? contract.end;
-    return date && isValidIsoDate(date) ? date : undefined;
+    return date && isPlanDate(date) ? date : undefined;
 }
 
 /** The longest notice period a contract can mean: ten years. A longer one is reported and not used. */
@@ -84,7 +84,7 @@ export function renewalIsWon(opportunities: readonly Opportunity[]): boolean {
 /** Dates that contradict each other: a contract ending, or renewing, before it starts. */
 export function contractDateProblem(contract: Contract): string | undefined {
     const { start, end, renewal } = contract;
-    const valid = (d: string | undefined): d is string => d !== undefined && isValidIsoDate(d);
+    const valid = (d: string | undefined): d is string => d !== undefined && isPlanDate(d);
     if (valid(start) && valid(end) && end < start) return `ends on ${end}, before it starts on ${start}`;
     if (valid(start) && valid(renewal) && renewal < start) return `renews on ${renewal}, before it starts on ${start}`;
     if (valid(end) && valid(renewal) && renewal > end) return `renews on ${renewal}, after it ends on ${end}`;

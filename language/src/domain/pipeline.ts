@@ -4,7 +4,7 @@
  * gap is the growth nobody has planned for yet.
  */
 import type { IsoDate, Money, Opportunity, PipelineStage } from './model.js';
-import { isValidIsoDate } from './quantities.js';
+import { isPlanDate } from './quantities.js';
 import type { CurrencyConverter } from './currency.js';
 
 /**
@@ -33,7 +33,7 @@ export function probabilityOf(o: Pick<Opportunity, 'stage' | 'probability'>): nu
 /** When the opportunity is expected to close: `close`, else its `due` date. */
 export function expectedCloseOf(o: Pick<Opportunity, 'close' | 'due'>): IsoDate | undefined {
     const date = o.close ?? o.due;
-    return date && isValidIsoDate(date) ? date : undefined;
+    return date && isPlanDate(date) ? date : undefined;
 }
 
 export interface PipelineSummary {

@@ -5,7 +5,7 @@
  */
 import type { Cadence, IsoDate } from './model.js';
 import { CADENCE_DAYS } from './contact.js';
-import { addDaysIso, daysBetween, isValidIsoDate } from './quantities.js';
+import { addDaysIso, daysBetween, isPlanDate } from './quantities.js';
 
 /** How many cadences without a review make a plan stale. */
 export const STALE_AFTER_CADENCES = 2;
@@ -27,8 +27,8 @@ export interface PlanRhythm {
 
 export function planRhythm(plan: { reviewCadence?: Cadence; lastReviewed?: IsoDate; nextReview?: IsoDate }, today: IsoDate): PlanRhythm {
     const cadence = plan.reviewCadence;
-    const lastReviewed = plan.lastReviewed && isValidIsoDate(plan.lastReviewed) ? plan.lastReviewed : undefined;
-    const written = plan.nextReview && isValidIsoDate(plan.nextReview) ? plan.nextReview : undefined;
+    const lastReviewed = plan.lastReviewed && isPlanDate(plan.lastReviewed) ? plan.lastReviewed : undefined;
+    const written = plan.nextReview && isPlanDate(plan.nextReview) ? plan.nextReview : undefined;
     const nextReview = written ?? (lastReviewed && cadence ? addDaysIso(lastReviewed, CADENCE_DAYS[cadence]) : undefined);
     const daysToNextReview = nextReview === undefined ? undefined : daysBetween(today, nextReview);
     const daysSinceReview = lastReviewed === undefined ? undefined : daysBetween(lastReviewed, today);

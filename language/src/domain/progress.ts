@@ -3,7 +3,7 @@
  * has left (or how long it is overdue). Pure functions, shared by the editor and the reports.
  */
 import type { ActionStatus, IsoDate, Kpi } from './model.js';
-import { daysBetween, formatCompact } from './quantities.js';
+import { daysBetween, formatCompact, isPlanDate } from './quantities.js';
 import { oneLine } from './plain-text.js';
 
 export interface KpiProgress {
@@ -83,9 +83,8 @@ export interface DueStatus {
 
 /** Days left until `due` as of `today`, for open work; undefined for finished work or no date. */
 export function dueStatus(due: IsoDate | undefined, status: ActionStatus | undefined, today: IsoDate): DueStatus | undefined {
-    if (!due || !isOpen(status)) return undefined;
+    if (!due || !isOpen(status) || !isPlanDate(due)) return undefined;
     const days = daysBetween(today, due);
-    if (Number.isNaN(days)) return undefined;
     return { days, overdue: days < 0 };
 }
 

@@ -84,6 +84,20 @@ export function isValidIsoDate(text: string): boolean {
     return !Number.isNaN(utcDay(text));
 }
 
+/**
+ * A date a plan can count with: a calendar date in a plan's years (PLAN_YEARS). What the reviewer
+ * flags as `kam.invalid-date` counts nowhere: not in a renewal, a review's rhythm, a last contact,
+ * a due date or a timeline, where `0026-10-20` would read as 730,000 days ago.
+ */
+export function isPlanDate(text: string): boolean {
+    return isValidIsoDate(text) && isPlanYear(text);
+}
+
+function isPlanYear(text: string): boolean {
+    const year = Number(text.slice(0, 4));
+    return year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -93,7 +107,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function describeDateProblem(text: string): string | undefined {
     // Nearly every date written is a good one, most of them read before: no pattern to match, no date to make.
-    if (isValidIsoDate(text)) return undefined;
+    if (isValidIsoDate(text)) return describeImplausibleYear(text);
     const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
     if (!match) return `${text} is not a date: write dates as yyyy-mm-dd (2026-11-03).`;
     const [, year, month, day] = match;
@@ -107,6 +121,33 @@ export function describeDateProblem(text: string): string | undefined {
     const days = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
     if (d < 1 || d > days) return `${text}: ${MONTHS[m - 1]} ${year} has ${days} days${d < 1 ? '; days start at 01' : ''}.`;
     return undefined;
+}
+
+/** The years a plan's dates fall in: contracts started last century, renewals a few decades ahead. */
+export const PLAN_YEARS = { first: 1900, last: 2199 } as const;
+
+/**
+ * A real calendar date in a year no plan means: `0026-03-01` (a dropped digit) puts a due date
+ * 2,000 years back and stretches every timeline that shows it. The date stays the date written
+ * for the arithmetic (a first-century date is still a date); the reviewer says it is surely a typo.
+ */
+function describeImplausibleYear(text: string): string | undefined {
+    if (isPlanYear(text)) return undefined;
+    const meant = correctedDate(text);
+    return `${text}: the year ${text.slice(0, 4)} is surely a typo; a plan's dates fall between ${PLAN_YEARS.first} and ${PLAN_YEARS.last}${meant ? `: did you mean ${meant}?` : '.'}`;
+}
+
+/**
+ * The date a writer most likely meant by a date the reviewer flags, when that is mechanical: the
+ * month or day with two digits (`2026-11-3` → `2026-11-03`), a year with its century dropped
+ * (`0026-03-01` → `2026-03-01`). Undefined when no such date is a good one (`2026-02-30`).
+ */
+export function correctedDate(text: string): string | undefined {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (!match) return undefined;
+    const year = Number(match[1]);
+    const meant = `${year < 100 ? 2000 + year : match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+    return meant !== text && describeDateProblem(meant) === undefined ? meant : undefined;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is in the past); NaN if either is not a date. */

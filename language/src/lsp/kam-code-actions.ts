@@ -1,7 +1,8 @@
 /**
  * Quick fixes for the reviewer's findings, wherever the fix is mechanical. A fix only adds text
- * (a stakeholder skeleton, a backup owner, an owner/due/KPI line, a contingency, a response) or
- * rescales the weights; it never deletes what the user wrote.
+ * (a stakeholder skeleton, a backup owner, an owner/due/KPI line, a contingency, a response),
+ * rescales the weights or writes a flagged date as it was surely meant; it never deletes what the
+ * user wrote.
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -9,12 +10,12 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import { isAccount, isFeedback, isObjective, isRisk, isScoringModel, isTeamMember, type Account, type TeamMember } from '../generated/ast.js';
 import type { KamServices } from '../kam-module.js';
 import {
-    CODE_FEEDBACK_WITHOUT_ACTION, CODE_FEEDBACK_WITHOUT_TIMELINE, CODE_MISSING_CHAMPION, CODE_MISSING_EXECUTIVE,
+    CODE_FEEDBACK_WITHOUT_ACTION, CODE_FEEDBACK_WITHOUT_TIMELINE, CODE_INVALID_DATE, CODE_MISSING_CHAMPION, CODE_MISSING_EXECUTIVE,
     CODE_MISSING_FINANCE_CONTACT, CODE_MISSING_USER, CODE_NO_BACKUP_OWNER, CODE_OBJECTIVE_WITHOUT_DUE_DATE,
     CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_RISK_WITHOUT_CONTINGENCY, CODE_WEIGHTS_NOT_100,
 } from '../validation/diagnostic-codes.js';
 import { normaliseWeights } from '../domain/strategic-value.js';
-import { addDaysIso, parsePercent } from '../domain/quantities.js';
+import { addDaysIso, correctedDate, parsePercent } from '../domain/quantities.js';
 import type { ReviewSettingsHolder } from '../analysis/review-settings.js';
 
 /** The stakeholder skeleton added for each missing role: who to look for, and what they usually care about. */
@@ -134,6 +135,11 @@ export class KamCodeActionProvider implements CodeActionProvider {
                 const end = action?.$cstNode?.range.end;
                 if (!action || !end) return undefined;
                 return { title: 'Add a due date to the response', edit: edit([{ range: { start: end, end }, newText: ` due ${addDaysIso(today, 30)}` }]) };
+            }
+            case CODE_INVALID_DATE: {
+                // `2026-11-3` → `2026-11-03`, `0026-03-01` → `2026-03-01`; a day that does not exist is the writer's to choose.
+                const meant = correctedDate(document.textDocument.getText(diagnostic.range));
+                return meant ? { title: `Write ${meant}`, edit: edit([{ range: diagnostic.range, newText: meant }]) } : undefined;
             }
             default:
                 return undefined;

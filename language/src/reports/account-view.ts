@@ -7,7 +7,7 @@ import type {
     ActionStatus, ExpectationKind, Fulfilment, InfluenceLevel, IsoDate, Kpi, ObjectiveStatus, RiskLevel, Stance, StakeholderRole,
 } from '../domain/model.js';
 import { QUADRANT_ADVICE, type Quadrant } from '../domain/portfolio.js';
-import { daysBetween, formatMoney, formatPercent, formatScore, isValidIsoDate } from '../domain/quantities.js';
+import { daysBetween, formatMoney, formatPercent, formatScore, isPlanDate } from '../domain/quantities.js';
 import type { Thresholds } from '../domain/thresholds.js';
 import type { ReviewedAccount } from './summary-report.js';
 import { factorTitles, person, type Fact, type FindingView, type People, type PersonRef } from './view-shared.js';
@@ -230,7 +230,7 @@ function contactAge(days: number | undefined): string {
 
 /** Undated items, and those whose date is not on the calendar, come last. */
 function sortDate(due: IsoDate | undefined): string {
-    return due !== undefined && isValidIsoDate(due) ? due : '9999';
+    return due !== undefined && isPlanDate(due) ? due : '9999';
 }
 
 function timeline(account: ReviewedAccount, today: IsoDate, people: People): TimelineView {
@@ -255,7 +255,7 @@ function timeline(account: ReviewedAccount, today: IsoDate, people: People): Tim
     if (responses.length) {
         items.push({ kind: 'objective', label: 'Feedback responses', group: 'Feedback responses', overdue: false }, ...responses);
     }
-    const due = items.map((i) => i.due).filter((d): d is string => d !== undefined && isValidIsoDate(d));
+    const due = items.map((i) => i.due).filter((d): d is string => d !== undefined && isPlanDate(d));
     const dates = [today, ...due].sort();
     const dated = due.length > 0;
     return { today, start: dated ? dates[0] : undefined, end: dated ? dates[dates.length - 1] : undefined, items };
@@ -327,7 +327,7 @@ export function accountView(account: ReviewedAccount, options: { today: IsoDate;
             stakeholders: plan.stakeholders.filter(isCurrent).map((s) => {
                 const index = indexes.get(s);
                 const last = lastContactOf(s, plan.interactions, card.today);
-                const daysSince = last && isValidIsoDate(last.date) ? daysBetween(last.date, card.today) : undefined;
+                const daysSince = last && isPlanDate(last.date) ? daysBetween(last.date, card.today) : undefined;
                 return {
                     id: s.name, name: s.fullName, title: s.title, roles: s.roles, influence: s.influence, stance: s.stance,
                     reportsTo: s.reportsTo && s.reportsTo !== s.name && currentIds.has(s.reportsTo) ? s.reportsTo : undefined,

@@ -13,7 +13,7 @@ const SENTENCES: Record<string, string> = {
     'kam.review-waits-for-syntax-fix': 'The review of part of this plan waits until a typing mistake in it is fixed: its numbers are provisional.',
     'kam.duplicate-entry': 'The plan states one fact twice with different values; only the first counts until the author keeps one.',
     'kam.duplicate-name': 'Two things in the plan share a name, so references to them are ambiguous.',
-    'kam.invalid-date': 'The plan holds a date that is not a real calendar date.',
+    'kam.invalid-date': 'The plan holds a date that is not a real calendar date, or one with a mistyped year.',
     'validation-exception': 'The reviewer could not check part of this plan.',
 };
 

@@ -414,9 +414,9 @@ export const DIAGNOSTICS: Record<string, DiagnosticInfo> = {
         example: 'team A { member dora }  team B { member dora }',
     },
     [CODE_INVALID_DATE]: {
-        severity: 'error', area: 'names',
-        meaning: 'A date that is not a real calendar date (such as 2027-02-30) makes due dates and contact dates meaningless.',
-        fix: 'Write a real date as yyyy-mm-dd.',
+        severity: 'error', area: 'names', quickFix: true,
+        meaning: 'A date that is not a real calendar date (such as 2027-02-30), or one in a year no plan means (before 1900 or after 2199, such as 0026-03-01 for 2026-03-01), makes due dates and contact dates meaningless.',
+        fix: 'Write a real date as yyyy-mm-dd, with the year in full.',
         example: 'due 2027-02-30',
     },
     // ---- entries and numbers

@@ -17,15 +17,27 @@ const GLOBAL_KINDS: Record<string, string> = {
 export const nameChecks: CheckFactory = (validator) => {
     const date = <N extends AstNode>(property: keyof N & string) => (node: N, accept: ValidationAcceptor) =>
         checkDate(validator, node, property, accept);
+    const dates = <N extends AstNode>(node: N, accept: ValidationAcceptor, ...properties: Array<keyof N & string>) => {
+        for (const property of properties) checkDate(validator, node, property, accept);
+    };
     return {
         PlanFile: (file, accept) => checkGlobalDuplicates(validator, file, accept),
-        Account: (account, accept) => checkLocalDuplicates(validator, account, accept),
+        Account: (account, accept) => {
+            checkLocalDuplicates(validator, account, accept);
+            dates(account, accept, 'lastReviewed', 'nextReview');
+        },
+        // Every date the grammar holds (test/validation/date-properties.test.ts keeps this list whole).
         Objective: date('due'),
         Action: date('due'),
         Milestone: date('due'),
         Stakeholder: date('lastContact'),
+        Departure: date('date'),
+        KpiReading: date('date'),
         Feedback: date('received'),
-        Opportunity: date('due'),
+        Opportunity: (opportunity, accept) => dates(opportunity, accept, 'due', 'close'),
+        Contract: (contract, accept) => dates(contract, accept, 'start', 'end', 'renewal'),
+        SignOff: date('date'),
+        Interaction: date('date'),
     };
 };
 

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import { isFeedback, isInteraction, isObjective, type Action, type ActionStatus, type Milestone, type Objective } from '../generated/ast.js';
 import { CODE_OBJECTIVE_WITHOUT_DUE_DATE, CODE_OBJECTIVE_WITHOUT_KPI, CODE_OBJECTIVE_WITHOUT_OWNER, CODE_OVERDUE_ACTION } from './diagnostic-codes.js';
 import { dueStatus } from '../domain/progress.js';
-import { isValidIsoDate } from '../domain/quantities.js';
+import { isPlanDate } from '../domain/quantities.js';
 import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 
 export const objectiveChecks: CheckFactory = (validator) => ({
@@ -13,7 +13,7 @@ export const objectiveChecks: CheckFactory = (validator) => ({
 });
 
 function checkOverdue(validator: KamValidator, item: Action | Milestone, accept: ValidationAcceptor): void {
-    if (!item.due || !isValidIsoDate(item.due)) return;
+    if (!item.due || !isPlanDate(item.due)) return;
     if (isObjective(item.$container) && item.$container.status === 'dropped') return;
     const due = dueStatus(item.due, item.status as ActionStatus | undefined, validator.today(item));
     if (due?.overdue) {

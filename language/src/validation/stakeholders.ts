@@ -9,7 +9,7 @@ import {
 } from './diagnostic-codes.js';
 import { contactStaleness, expectedCadence, isCurrent, lastContactOf } from '../domain/contact.js';
 import { expectsFullPlan } from '../domain/portfolio.js';
-import { isValidIsoDate } from '../domain/quantities.js';
+import { isPlanDate } from '../domain/quantities.js';
 import { isValidRating, RATING_MAX, RATING_MIN } from '../domain/relationship.js';
 import { nameOf, type CheckFactory, type KamValidator } from './kam-validator.js';
 
@@ -166,7 +166,7 @@ function checkContact(validator: KamValidator, stakeholder: Stakeholder, accept:
         }
         return;
     }
-    if (!isValidIsoDate(last.date)) return;
+    if (!isPlanDate(last.date)) return;
     const { cadence, agreed } = expectedCadence(p);
     const { daysSince, allowedDays, stale } = contactStaleness(last.date, cadence, today, validator.settingsOf(stakeholder).thresholds.stalenessFactor);
     if (stale) {

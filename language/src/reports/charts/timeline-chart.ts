@@ -1,5 +1,5 @@
 /** Objectives, milestones and actions on a timeline, with owners; overdue ones marked, today drawn. */
-import { addDaysIso, daysBetween, isValidIsoDate } from '../../domain/quantities.js';
+import { addDaysIso, daysBetween, isPlanDate } from '../../domain/quantities.js';
 import type { TimelineItem, TimelineView } from '../view-model.js';
 import { el, fit, leaf, svg, text, textWidth, type Safe } from './svg.js';
 
@@ -32,7 +32,7 @@ function describe(item: TimelineItem): string {
     return [
         `${item.kind}: ${item.label}`,
         item.owner ? `owner ${item.owner.name}` : item.kind === 'milestone' ? undefined : 'no owner',
-        item.due ? (isValidIsoDate(item.due) ? `due ${item.due}` : `due ${item.due} (not a date)`) : 'no due date',
+        item.due ? (isPlanDate(item.due) ? `due ${item.due}` : `due ${item.due} (not a date)`) : 'no due date',
         item.status,
         item.overdue ? 'OVERDUE' : undefined,
     ].filter(Boolean).join(' · ');
@@ -73,7 +73,7 @@ export function timelineChart(view: TimelineView, id: string): Safe {
         const indent = indentOf(item);
         const classes = ['kam-item', `kam-item-${item.kind}`, item.status ? `kam-status-${item.status}` : '', item.overdue ? 'kam-overdue' : ''].filter(Boolean).join(' ');
         let when: Safe;
-        if (item.due && isValidIsoDate(item.due)) {
+        if (item.due && isPlanDate(item.due)) {
             const x = xOf(item.due);
             const right = x < LABEL + PLOT * 0.6;
             const note = [item.due, item.status, item.owner?.name, item.overdue ? 'overdue' : undefined].filter(Boolean).join(' · ');
