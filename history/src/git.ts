@@ -11,9 +11,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execa, type ExecaError } from 'execa';
+import { HistoryError } from './history-error.js';
 
-/** Something about the repository or a revision the user can fix; said in one line. */
-export class HistoryError extends Error {}
+export { HistoryError };
 
 export interface CommitInfo {
     commit: string;

@@ -24,7 +24,7 @@ import { diffBodyHtml, diffPortfolios, snapshotOf, type PortfolioSnapshot } from
 import { diffHeadline, revisionText } from '../../language/src/plan-diff/diff-words.js';
 import { isPlanDate, isValidIsoDate } from '../../language/src/domain/quantities.js';
 import { isAccount, isPlanFile } from '../../language/src/generated/ast.js';
-import { HistoryError } from '../../history/src/index.js';
+import { HistoryError } from '../../history/src/history-error.js';
 import { HistoryReader } from './history-worker/reader.js';
 import { checked, documentUri, guarded, PlanAccess, type AccountPreviewExtras } from './kam-protocol-handlers.js';
 

@@ -12,7 +12,6 @@ import * as z from 'zod/mini';
 import '../../language/src/analysis/zod-messages.js';
 import type { KamServices } from '../../language/src/kam-module.js';
 import { AccountPreviewRequest, DocumentsValidatedNotification, PortfolioPreviewRequest, SummaryReportRequest, bytesToBase64 } from '../../language/src/protocol.js';
-import { accountReviewDeck, portfolioReviewDeck } from '../../deck/src/index.js';
 import { reviewDocument } from '../../language/src/analysis/review.js';
 import { reportContextFor } from '../../language/src/analysis/team-directory.js';
 import type { ReviewedAccount } from '../../language/src/reports/summary-report.js';
@@ -167,6 +166,8 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
         const title = accounts.length === 1 ? `${accounts[0].card.plan.title} — ${format === 'pptx' ? 'review' : 'summary'}` : format === 'pptx' ? 'Account reviews' : 'Account summaries';
         if (format === 'pptx') {
             const diff = await extras?.changesSinceLastReview?.(params.uri, accounts.map((a) => a.card.plan.name), token);
+            // The deck (pptxgenjs, jszip) loaded by the first deck asked for, not at every start of the server.
+            const { accountReviewDeck } = await import('../../deck/src/index.js');
             const deck = await accountReviewDeck(accounts.map((a) => accountView(a, context)), { diff });
             return { title, format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
         }
@@ -177,6 +178,7 @@ async function summaryReport(plans: PlanAccess, Kam: KamServices, params: Summar
     if (format === 'pptx') {
         const where = params.folders?.[0] ?? accounts[0]?.card.plan.uri;
         const diff = where ? await extras?.changesSinceLastReview?.(where, [], token) : undefined;
+        const { portfolioReviewDeck } = await import('../../deck/src/index.js');
         const deck = await portfolioReviewDeck(portfolioView(accounts, context), { diff });
         return { title: 'Portfolio review', format, content: bytesToBase64(deck), encoding: 'base64', accountCount: accounts.length };
     }

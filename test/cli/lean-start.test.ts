@@ -25,9 +25,9 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The files a run loads before its command's own imports: static imports only, from the entry. */
-function loadedAtStart(): Set<string> {
+function loadedAtStart(entry = 'cli/src/kam.ts'): Set<string> {
     const loaded = new Set<string>();
-    const queue = ['cli/src/kam.ts'];
+    const queue = [entry];
     while (queue.length) {
         const file = queue.pop()!;
         if (loaded.has(file)) continue;
@@ -66,6 +66,15 @@ describe('what every kam run loads at start', () => {
         const pptxgenjs = fs.readFileSync(path.join(ROOT, 'out/cli/vendor/pptxgenjs.cjs'), 'utf8');
         expect(pptxgenjs.includes('// node_modules/jszip/')).toBe(false);
         expect(pptxgenjs).toContain('require("./jszip.cjs")');
+    });
+
+    it('starts the language server (`kam lsp`) without git, the deck or the import: each loaded by the request that needs it', () => {
+        const loaded = [...loadedAtStart('server/src/start-server.ts')];
+        expect(loaded).toEqual(expect.arrayContaining(['server/src/start-server.ts', 'server/src/kam-protocol-handlers.ts', 'server/src/history-handlers.ts']));
+        // The history's error class is read at start; git itself (and execa) runs in the history worker's bundle.
+        const requestOnly = loaded.filter((f) => /^(deck|import)\/src\//.test(f) || f === 'history/src/git.ts' || f === 'history/src/index.ts'
+            || /^node_modules\/(pptxgenjs|jszip|execa|iconv-lite|csv-parse)\//.test(f));
+        expect(requestOnly).toEqual([]);
     });
 
     it('still bundles every command, each reached when it runs', () => {

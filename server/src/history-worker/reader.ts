@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { HistoryError } from '../../../history/src/index.js';
+import { HistoryError } from '../../../history/src/history-error.js';
 import type { HistoryCalls, HistoryMethod, HistoryReplyMessage, HistoryRequestMessage } from './calls.js';
 
 /** Where the bundle puts the worker: beside the server's own bundle (out/server, and out/cli for `kam lsp`). */
