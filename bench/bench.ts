@@ -27,7 +27,7 @@ const USAGE = path.join(ROOT, 'bench/usage.cjs');
 interface Figure {
     what: string;
     values: number[];
-    unit: 'ms' | 'MiB' | '×';
+    unit: 'ms' | 'MiB' | '×' | '%';
     /** Within budget when the median is at most this. */
     budget?: number;
 }
@@ -50,7 +50,7 @@ function line(f: Figure): string {
 }
 
 /** Runs a command as a whole process: wall time measured here, peak memory and CPU reported by the process. */
-async function wholeProcess(args: string[], command: string[] = [KAM]): Promise<{ wallMs: number; maxRssMiB: number; cpuMs: number }> {
+async function wholeProcess(args: string[], command: string[] = [KAM]): Promise<{ wallMs: number; maxRssMiB: number; cpuMs: number; gcMs: number }> {
     const usageFile = path.join(os.tmpdir(), `kam-bench-usage-${process.pid}-${Date.now()}.jsonl`);
     const start = performance.now();
     const code = await new Promise<number | null>((resolve) => {
@@ -61,7 +61,7 @@ async function wholeProcess(args: string[], command: string[] = [KAM]): Promise<
     if (code !== 0 && code !== 1) throw new Error(`kam ${args.join(' ')} exited with ${code}`);
     const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8').trim().split('\n').at(-1)!);
     fs.rmSync(usageFile, { force: true });
-    return { wallMs, maxRssMiB: usage.maxRssKb / 1024, cpuMs: usage.cpuMs };
+    return { wallMs, maxRssMiB: usage.maxRssKb / 1024, cpuMs: usage.cpuMs, gcMs: usage.gcMs };
 }
 
 type ProcessRun = Awaited<ReturnType<typeof wholeProcess>>;
@@ -154,15 +154,17 @@ async function main(): Promise<void> {
             floor.push(await wholeProcess([folder], [PARSE_FLOOR]));
             if (huge) continue;
             html.push(await wholeProcess(['report', folder, '--format', 'html', '--out', out, '--force']));
-            if (at2000 || r === 0) server.push(await languageServer(folder, plans, edits));
+            server.push(await languageServer(folder, plans, edits));
         }
         const perFloor = (wallMs: number[]) => wallMs.map((ms, r) => ms / floor[r].wallMs);
         record(`kam validate, whole process (${size})`, validate.map((v) => v.wallMs), 'ms', at2000 ? 3000 : huge ? 30000 : undefined);
         record(`  its peak memory (${size})`, validate.map((v) => v.maxRssMiB), 'MiB', huge ? 2560 : undefined);
         record(`  ÷ the floor of its round (${size})`, perFloor(validate.map((v) => v.wallMs)), '×');
+        record(`  its garbage collection: main-thread pauses ÷ CPU time (${size})`, validate.map((v) => (100 * v.gcMs) / v.cpuMs), '%');
         perSize.set(size, { validate: validate.map((v) => v.wallMs), rss: validate.map((v) => v.maxRssMiB) });
         record(`  the floor: Langium's parse alone, whole process (${size})`, floor.map((v) => v.wallMs), 'ms');
         record(`  its peak memory (${size})`, floor.map((v) => v.maxRssMiB), 'MiB');
+        record(`  its garbage collection: main-thread pauses ÷ CPU time (${size})`, floor.map((v) => (100 * v.gcMs) / v.cpuMs), '%');
         if (huge) continue;
 
         record(`kam report --format html, whole process (${size})`, html.map((v) => v.wallMs), 'ms', at2000 ? 3000 : undefined);
