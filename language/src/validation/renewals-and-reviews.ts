@@ -78,7 +78,8 @@ function checkRhythm(validator: KamValidator, account: Account, accept: Validati
         validator.report(accept, CODE_PLAN_NOT_REVIEWED,
             `${accountLabel(account)} was last reviewed on ${r.lastReviewed}, ${days(r.daysSinceReview ?? 0)} ago: more than ${STALE_AFTER_CADENCES} ${r.cadence} cycles. A key account plan nobody reviews no longer steers the account.`,
             { node: account, property: 'lastReviewed', index: 0 });
-    } else if (!r.lastReviewed && !r.nextReview) {
+    } else if (!r.lastReviewed && !r.nextReview && !account.lastReviewed && !account.nextReview) {
+        // A review date written but flagged (kam.invalid-date: 2026-02-30, 0026-10-20) is a typo to fix, not a missing rhythm.
         validator.report(accept, CODE_PLAN_NOT_REVIEWED,
             `${accountLabel(account)} is a key account whose plan has no review rhythm: agree one with the customer (\`review cadence quarterly\`) and record \`last reviewed\`.`,
             { node: account, property: 'name' });
