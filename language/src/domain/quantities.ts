@@ -99,6 +99,9 @@ function isPlanYear(text: string): boolean {
     return year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
 }
 
+/** A date as the DATE terminal reads it: four digits of year, one or two of month and day. */
+const WRITTEN_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -109,7 +112,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function describeDateProblem(text: string): string | undefined {
     // Nearly every date written is a good one, most of them read before: no pattern to match, no date to make.
     if (isValidIsoDate(text)) return describeImplausibleYear(text);
-    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    const match = WRITTEN_DATE.exec(text);
     if (!match) return `${text} is not a date: write dates as yyyy-mm-dd (2026-11-03).`;
     const [, year, month, day] = match;
     if (month.length < 2 || day.length < 2) {
@@ -144,11 +147,11 @@ function describeImplausibleYear(text: string): string | undefined {
  * (`0026-03-01` → `2026-03-01`). Undefined when no such date is a good one (`2026-02-30`).
  */
 export function correctedDate(text: string): string | undefined {
-    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    const match = WRITTEN_DATE.exec(text);
     if (!match) return undefined;
     const year = Number(match[1]);
     const meant = `${year < 100 ? 2000 + year : match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-    return meant !== text && describeDateProblem(meant) === undefined ? meant : undefined;
+    return meant !== text && isPlanDate(meant) ? meant : undefined;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is in the past); NaN if either is not a date. */
